@@ -1,0 +1,73 @@
+// The document model every reader produces. Nothing after `read` knows the file format.
+
+export type DocFormat = "markdown" | "docx" | "text";
+export type BlockKind = "heading" | "paragraph" | "listItem" | "tableCell" | "note";
+/** Where in a Word file a block lives; Markdown and text are always "body". */
+export type Region = "body" | "header" | "footer" | "footnote" | "endnote" | "comment" | "textbox";
+
+/** 1-based position of a table cell. `index` counts tables in reading order (nested ones too). */
+export interface TablePos { index: number; row: number; column: number }
+
+export interface Position { line: number; column: number }
+
+/**
+ * Where a person finds something. Markdown: file lines and UTF-16 columns (1-based).
+ * Word: `line` = paragraph ordinal in reading order (1-based), `column` = character offset in
+ * that paragraph (1-based); `paragraph` repeats the ordinal so formatters can say 「段落 12」.
+ */
+export interface Location {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  paragraph?: number;
+  region?: Region;
+  table?: TablePos | null;
+}
+
+export interface Block {
+  kind: BlockKind;
+  /** Text as written, inline markup removed. Word: without the automatic numbering label. */
+  text: string;
+  /** Word's automatic numbering label as displayed (「第3章」「(2)」「ア」), if any. */
+  label?: string;
+  level?: number;
+  /** Headings above this block, outermost first, each as displayed (label + text). */
+  sectionPath: string[];
+  region: Region;
+  location: Location;
+  /** Offset in `text` (UTF-16 index, 0-based) → line/column in the file (1-based). */
+  positionAt(offset: number): Position;
+}
+
+/** An inline suppression directive found while reading (Markdown comment or Word comment). */
+export interface Directive {
+  kind: "disable-next-line" | "disable" | "enable" | "disable-file" | "disable-block";
+  /** Rule ids; empty = all rules. */
+  rules: string[];
+  reason?: string;
+  /** Where the directive itself is written (for unused-directive reports). */
+  location: Location;
+  /**
+   * For "disable-block" (Word comments): the range of lines (paragraph ordinals) it covers.
+   * For "disable-next-line": the line it covers.
+   */
+  targetLines?: { from: number; to: number };
+}
+
+/** Something the reader could not check (altChunk, embedded object …): becomes a warning finding. */
+export interface ReaderNotice {
+  code: "unseen-content";
+  /** What was not checked, e.g. "altChunk", "embedded object (oleObject)". */
+  what: string;
+  count: number;
+  location?: Location;
+}
+
+export interface SpecDocument {
+  uri: string;
+  format: DocFormat;
+  blocks: Block[];
+  directives: Directive[];
+  notices: ReaderNotice[];
+}
