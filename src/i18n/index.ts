@@ -1,15 +1,19 @@
 // Message ids → Japanese and English text. Japanese first; `--locale en` switches.
 // Each area keeps its own catalogue file so modules stay independent; this file merges them.
-import { readerMessages } from "./readers.js";
+import { docxReaderMessages } from "./readers-docx.js";
+import { textReaderMessages } from "./readers-text.js";
 import { cliMessages } from "./cli.js";
 import { engineMessages } from "./engine.js";
+import { configMessages } from "./config.js";
 
 export type Locale = "ja" | "en";
 export interface MessageText { ja: string; en: string }
 export type Catalogue = Record<string, MessageText>;
 export type Params = Record<string, string | number | undefined>;
 
-const catalogue: Catalogue = { ...readerMessages, ...cliMessages, ...engineMessages };
+const catalogue: Catalogue = {
+  ...docxReaderMessages, ...textReaderMessages, ...cliMessages, ...engineMessages, ...configMessages,
+};
 
 /** Replace {name} placeholders; unknown placeholders are left visible so a missing param is noticed. */
 export function format(template: string, params: Params = {}): string {

@@ -1,4 +1,4 @@
 import type { Catalogue } from "./index.js";
 
-export const readersMessages: Catalogue = {
+export const docxReaderMessages: Catalogue = {
 };

@@ -1,0 +1,85 @@
+// Contracts between the config loader (src/config/), the engine (src/engine/) and the CLI.
+import type { Severity } from "../model/finding.js";
+import type { Locale } from "../i18n/index.js";
+
+/** Where a YAML node was written, for error messages (1-based). */
+export interface Origin { file: string; line: number; column: number }
+
+/** A term entry: a literal, "re:<RE2 pattern>", or "$name" (a reference to another term list). */
+export type TermEntry = string;
+
+/** Named document conditions (appliesWhen); `minHits` counts term occurrences in the document. */
+export interface ConditionDef { any?: TermEntry[]; all?: TermEntry[]; minHits?: number }
+export type ConditionExpr = string | { any: ConditionExpr[] } | { all: ConditionExpr[] } | { not: ConditionExpr };
+
+export type ExampleSpec = string | { text: string; status?: "present" | "partial" | "absent"; count?: number };
+
+/** One rule as written in YAML: the common keys, and everything else as kind parameters. */
+export interface RuleDef {
+  id: string;
+  kind: string;
+  severity: Severity;
+  title: string;
+  titleEn?: string;
+  message: string;
+  messageEn: string;
+  source: string;
+  suggestion?: string;
+  why?: string;
+  section?: string[];
+  appliesWhen?: ConditionExpr;
+  examples?: { good?: ExampleSpec[]; bad?: ExampleSpec[] };
+  /** Kind parameters: every key not listed above. */
+  params: Record<string, unknown>;
+  /** The ruleset that defined it and where. */
+  rulesetId: string;
+  origin: Origin;
+}
+
+/** Per-rule override from config `rules:` or ruleset `overrides:`. */
+export interface RuleOverride { severity?: Severity | "off"; options?: Record<string, unknown>; reason?: string; origin?: Origin }
+
+export interface RulesetDef {
+  id: string;
+  title: string;
+  file: string;
+  extends?: string;
+  asOf?: string;
+  variants: Record<string, string>;
+  terms: Record<string, TermEntry[]>;
+  negations: string[];
+  obligations: string[];
+  conditions: Record<string, ConditionDef>;
+  overrides: Record<string, RuleOverride>;
+  rules: RuleDef[];
+  /** Origins of term definitions, for "$x undefined" and regex errors. */
+  termOrigins: Record<string, Origin>;
+}
+
+/** A rule after extends, overrides and config: severity settled, options merged into params. */
+export interface ResolvedRule extends RuleDef {
+  /** Why it was turned off or changed, when a ruleset override or config said so. */
+  overrideReason?: string;
+}
+
+/** Everything the engine needs, produced by src/config/ `loadConfig()`. */
+export interface ResolvedConfig {
+  /** Active rulesets, base first (extends order), then config `rulesets:`. */
+  rulesets: RulesetDef[];
+  /** Enabled rules in a stable order (ruleset order, then file order). Rules set to off are absent. */
+  rules: ResolvedRule[];
+  /** Rules turned off (kept so `rules` and `explain` can show them). */
+  disabled: ResolvedRule[];
+  /** Merged across rulesets; later rulesets add to / replace earlier entries. */
+  variants: Record<string, string>;
+  terms: Record<string, TermEntry[]>;
+  negations: string[];
+  obligations: string[];
+  conditions: Record<string, ConditionDef>;
+  /** YYYY-MM-DD. */
+  asOf: string;
+  locale: Locale;
+  ignore: string[];
+  /** The config file used, if any. */
+  configFile?: string;
+}
