@@ -1,0 +1,169 @@
+// The contract every rule kind implements. A kind is code; rules that use it are YAML data.
+// Adding a kind = one file exporting a RuleKind + one line in ./index.ts.
+import type { Block, SpecDocument } from "../../model/document.js";
+import type { ClauseStatus, Coverage, Finding } from "../../model/finding.js";
+import type { Locale, Params } from "../../i18n/index.js";
+import type { ResolvedConfig, ResolvedRule, TermEntry } from "../types.js";
+import type { NormalizedText } from "../../text/normalize.js";
+
+/** A JSON Schema (draft-07 subset) object describing a kind's parameters (`rule.params`). */
+export type JsonSchema = Record<string, unknown>;
+
+export type Within = "sentence" | "block" | "section";
+
+/**
+ * The shared "does this clause occur" spec, used by require elements, threshold checks,
+ * forbid's when/unless and vague's when. All offsets it yields are in normalised text.
+ */
+export interface MatchSpec {
+  /** Every entry must occur in the unit. */
+  all?: TermEntry[];
+  /** At least one entry must occur (when given). */
+  any?: TermEntry[];
+  /** No entry may occur. */
+  none?: TermEntry[];
+  /** Unit in which the entries must co-occur (default sentence). */
+  within?: Within;
+  /** The (or some hit-bearing) sentence must be an obligation and not negated. */
+  obligation?: boolean;
+  /** "body" (default): non-heading blocks; "heading": headings only; "any": both. */
+  blocks?: "body" | "heading" | "any";
+}
+
+/** One occurrence of a term entry, in normalised offsets of one block. */
+export interface Hit {
+  entry: TermEntry;
+  block: number;
+  start: number;
+  end: number;
+}
+
+/** How a sentence ends, judged once per document by src/text/obligation.ts. */
+export interface SentenceInfo {
+  /** Ends in an obligation form (すること, ものとする, してはならない …), prohibitions included. */
+  obligation: boolean;
+  /** The obligation is a prohibition (してはならない, 〜しないこと). */
+  prohibition: boolean;
+  /** The duty's own predicate is negated (不要とする, 求めない, 対象外とする …). */
+  negated: boolean;
+  /** Past-tense background narrative (前回は〜であった, 〜していた). */
+  narrative: boolean;
+}
+
+export interface Sentence extends SentenceInfo {
+  block: number;
+  /** Normalised offsets within the block's normalised text. */
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface AnalysedBlock {
+  index: number;
+  block: Block;
+  /** Normalised text (NFKC, variants, CJK spaces and in-sentence line breaks removed). */
+  text: string;
+  norm: NormalizedText;
+  sentences: Sentence[];
+  /** Index of the heading block this block sits under (the heading itself for a heading), -1 before any heading. */
+  section: number;
+}
+
+/** A unit (sentence, block or section) in which a MatchSpec holds. */
+export interface UnitMatch {
+  within: Within;
+  /** The block where the unit's first contributing hit lies (used for location/evidence). */
+  block: number;
+  /** The sentence, for within: sentence. */
+  sentence?: Sentence;
+  /** Hits that satisfied `all`/`any`, in document order. */
+  hits: Hit[];
+}
+
+/** Where a finding points. Offsets are normalised offsets in `block`. */
+export type FindingAt =
+  | { block: number; start: number; end: number }
+  | { block: number }
+  | { top: true };
+
+export interface FindingOptions {
+  /** Values for the rule message's {placeholders}. */
+  params?: Params;
+  status?: Exclude<ClauseStatus, "present">;
+  /** Replace the rule's message (already localised), e.g. a kind's own sub-case. */
+  message?: string;
+}
+
+export interface CheckContext {
+  doc: SpecDocument;
+  config: ResolvedConfig;
+  locale: Locale;
+  /** YYYY-MM-DD. */
+  asOf: string;
+  blocks: readonly AnalysedBlock[];
+  /** Values of the config's named conditions on this document. */
+  conditions: Readonly<Record<string, boolean>>;
+  /** All hits of one term entry (literal, re:…, or $name) in document order. */
+  hits(entry: TermEntry): readonly Hit[];
+  /** Units where `spec` holds, in document order. */
+  units(spec: MatchSpec): UnitMatch[];
+  /** The sentence of `block` containing normalised offset `offset`. */
+  sentenceAt(block: number, offset: number): Sentence | undefined;
+  /** Absolute path of the ruleset file that defined `rule` (to resolve data files). */
+  rulesetFile(rule: ResolvedRule): string;
+  /** Build a finding with location, sectionPath, excerpt, suggestion, source, fingerprint filled. */
+  finding(rule: ResolvedRule, at: FindingAt, opts?: FindingOptions): Finding;
+  /** Localised label: a {ja,en} object, a plain string, or the fallback. */
+  label(value: unknown, fallback: string): string;
+}
+
+export interface KindResult {
+  findings: Finding[];
+  /** require rules report their judgement whether or not the rule applies. */
+  coverage?: Coverage;
+}
+
+export interface RuleKind {
+  kind: string;
+  /** Schema of `rule.params`; used by the config loader for validation and the published schema. */
+  schema: JsonSchema;
+  /**
+   * Every term entry the rule may ask `ctx.hits`/`ctx.units` about, so the shared matcher
+   * compiles them once per config. Entries not listed still work, but cost a separate scan.
+   */
+  terms(rule: ResolvedRule, config: ResolvedConfig): TermEntry[];
+  /**
+   * Judge one rule on one analysed document. Called for every enabled rule; `applies`
+   * says whether appliesWhen holds — kinds that report coverage judge anyway, and the
+   * engine drops findings of rules that do not apply.
+   */
+  check(ctx: CheckContext, rule: ResolvedRule, applies: boolean): KindResult;
+}
+
+/** The term entries a MatchSpec refers to. */
+export function specTerms(spec: MatchSpec | undefined): TermEntry[] {
+  if (!spec) return [];
+  return [...(spec.all ?? []), ...(spec.any ?? []), ...(spec.none ?? [])];
+}
+
+/** JSON Schema of a MatchSpec, shared by the kinds' schemas. */
+export const termListSchema: JsonSchema = { type: "array", items: { type: "string", minLength: 1 } };
+export const matchSpecSchema: JsonSchema = {
+  type: "object",
+  additionalProperties: false,
+  properties: {
+    all: termListSchema,
+    any: termListSchema,
+    none: termListSchema,
+    within: { enum: ["sentence", "block", "section"] },
+    obligation: { type: "boolean" },
+    blocks: { enum: ["body", "heading", "any"] },
+  },
+};
+/** A label: a string or { ja, en }. */
+export const labelSchema: JsonSchema = {
+  anyOf: [
+    { type: "string" },
+    { type: "object", additionalProperties: false, required: ["ja"], properties: { ja: { type: "string" }, en: { type: "string" } } },
+  ],
+};

@@ -1,0 +1,188 @@
+// Normalise text once per block, keeping a map back to the original offsets, so terms written
+// one way match the many ways a specification (or a PDF/Word conversion) spells them.
+
+/** Normalised text with maps back to the original string (UTF-16 offsets). */
+export interface NormalizedText {
+  text: string;
+  /** Original offset where normalised char `i` starts (`i === text.length` → original length). */
+  toOriginal(i: number): number;
+  /** Original offset just after normalised char `i - 1` (for exclusive end offsets). */
+  toOriginalEnd(i: number): number;
+}
+
+/** Spelling variants compiled for fast leftmost-longest replacement. */
+export interface CompiledVariants {
+  root: TrieNode;
+  size: number;
+}
+interface TrieNode { next: Map<number, TrieNode>; value?: string; depth: number }
+
+const nfkcCache = new Map<string, string>();
+function nfkc(s: string): string {
+  let v = nfkcCache.get(s);
+  if (v === undefined) {
+    v = s.normalize("NFKC");
+    if (nfkcCache.size < 20000) nfkcCache.set(s, v);
+  }
+  return v;
+}
+
+/** Hiragana, katakana (incl. half-width), CJK ideographs, CJK punctuation: where converters insert stray spaces. */
+export function isCjk(c: number): boolean {
+  return (c >= 0x3000 && c <= 0x30ff && c !== 0x3000) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff)
+    || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff61 && c <= 0xff9f) || (c >= 0x31f0 && c <= 0x31ff);
+}
+
+function isCombining(c: number): boolean {
+  return (c >= 0x0300 && c <= 0x036f) || c === 0x3099 || c === 0x309a || c === 0xff9e || c === 0xff9f
+    || (c >= 0xfe00 && c <= 0xfe0f);
+}
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x3000 || c === 0xa0;
+}
+
+class Builder {
+  out: Uint16Array;
+  start: Int32Array;
+  end: Int32Array;
+  n = 0;
+  constructor(cap: number) {
+    this.out = new Uint16Array(cap);
+    this.start = new Int32Array(cap + 1);
+    this.end = new Int32Array(cap);
+  }
+  push(code: number, os: number, oe: number): void {
+    if (this.n >= this.out.length) this.grow();
+    this.out[this.n] = code;
+    this.start[this.n] = os;
+    this.end[this.n] = oe;
+    this.n++;
+  }
+  grow(): void {
+    const cap = this.out.length * 2 + 16;
+    const out = new Uint16Array(cap); out.set(this.out); this.out = out;
+    const st = new Int32Array(cap + 1); st.set(this.start); this.start = st;
+    const en = new Int32Array(cap); en.set(this.end); this.end = en;
+  }
+  last(): number { return this.n > 0 ? this.out[this.n - 1]! : -1; }
+}
+
+const decoder = new TextDecoder("utf-16le");
+function toText(b: Builder): string {
+  if (b.n === 0) return "";
+  return decoder.decode(new Uint8Array(b.out.buffer, b.out.byteOffset, b.n * 2));
+}
+
+function finish(b: Builder, originalLength: number): NormalizedText {
+  const n = b.n;
+  const start = b.start; const end = b.end;
+  start[n] = originalLength;
+  return {
+    text: toText(b),
+    toOriginal: (i) => (i <= 0 ? (n === 0 ? 0 : start[0]!) : start[Math.min(i, n)]!),
+    toOriginalEnd: (i) => (i <= 0 ? (n === 0 ? 0 : start[0]!) : end[Math.min(i, n) - 1]!),
+  };
+}
+
+/**
+ * Pass 1: NFKC per character (with following combining marks, so ｾﾞ → ゼ), ASCII lower-cased,
+ * whitespace between two CJK characters removed (PDF spacing, line breaks inside a sentence),
+ * other whitespace kept as one space per character.
+ */
+function pass1(src: string): Builder {
+  const b = new Builder(src.length + 16);
+  const len = src.length;
+  let pendingFrom = -1; // start of a whitespace run not yet emitted
+  let i = 0;
+  while (i < len) {
+    const c = src.charCodeAt(i);
+    if (isSpace(c)) {
+      if (pendingFrom < 0) pendingFrom = i;
+      i++;
+      continue;
+    }
+    // Chunk: one code point plus any combining marks that follow.
+    let j = i + 1;
+    if (c >= 0xd800 && c <= 0xdbff && j < len) j++;
+    while (j < len && isCombining(src.charCodeAt(j))) j++;
+    let norm: string;
+    if (c < 0x80 && j === i + 1) norm = c >= 0x41 && c <= 0x5a ? String.fromCharCode(c + 32) : src[i]!;
+    else {
+      norm = nfkc(src.slice(i, j));
+      if (/[A-Z]/.test(norm)) norm = norm.toLowerCase();
+    }
+    if (pendingFrom >= 0) {
+      const prev = b.last();
+      const next = norm.length ? norm.charCodeAt(0) : -1;
+      const drop = prev >= 0 && isCjk(prev) && next >= 0 && isCjk(next);
+      if (!drop && prev >= 0) for (let k = pendingFrom; k < i; k++) b.push(0x20, k, k + 1);
+      pendingFrom = -1;
+    }
+    for (let k = 0; k < norm.length; k++) b.push(norm.charCodeAt(k), i, j);
+    i = j;
+  }
+  return b; // trailing whitespace dropped: it can never be part of a match
+}
+
+export function compileVariants(variants: Record<string, string>): CompiledVariants {
+  const root: TrieNode = { next: new Map(), depth: 0 };
+  let size = 0;
+  for (const [from, to] of Object.entries(variants)) {
+    const key = toText(pass1(from));
+    const value = toText(pass1(to));
+    if (!key || key === value) continue;
+    let node = root;
+    for (let k = 0; k < key.length; k++) {
+      const c = key.charCodeAt(k);
+      let nx = node.next.get(c);
+      if (!nx) { nx = { next: new Map(), depth: node.depth + 1 }; node.next.set(c, nx); }
+      node = nx;
+    }
+    node.value = value;
+    size++;
+  }
+  return { root, size };
+}
+
+/** Pass 2: replace variant spellings, leftmost-longest, keeping the offset map. */
+function pass2(b: Builder, v: CompiledVariants): Builder | null {
+  const n = b.n; const out = b.out;
+  let changed = false;
+  const r = new Builder(n + 16);
+  let i = 0;
+  while (i < n) {
+    let node = v.root.next.get(out[i]!);
+    let best: TrieNode | undefined;
+    let k = i;
+    while (node) {
+      k++;
+      if (node.value !== undefined) best = node;
+      if (k >= n) break;
+      node = node.next.get(out[k]!);
+    }
+    if (best) {
+      const os = b.start[i]!; const oe = b.end[i + best.depth - 1]!;
+      const val = best.value!;
+      for (let m = 0; m < val.length; m++) r.push(val.charCodeAt(m), os, oe);
+      i += best.depth;
+      changed = true;
+    } else {
+      r.push(out[i]!, b.start[i]!, b.end[i]!);
+      i++;
+    }
+  }
+  return changed ? r : null;
+}
+
+/** Normalise `src` (a block's text) for matching, with a map back to original offsets. */
+export function normalize(src: string, variants?: CompiledVariants): NormalizedText {
+  let b = pass1(src);
+  if (variants && variants.size > 0) b = pass2(b, variants) ?? b;
+  return finish(b, src.length);
+}
+
+/** Normalise a term or example the same way as documents (no map needed). */
+export function normalizeTerm(src: string, variants?: CompiledVariants): string {
+  return normalize(src, variants).text;
+}
