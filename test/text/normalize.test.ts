@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import { compileVariants, normalize, normalizeTerm } from "../../src/text/normalize.js";
+import { splitSentences } from "../../src/text/sentences.js";
+import { analyseSentence, endingSets } from "../../src/text/obligation.js";
+
+const v = compileVariants({ ぜい弱: "脆弱", サーバー: "サーバ", 修正プログラム: "修正プログラム" });
+
+describe("normalize", () => {
+  it("applies NFKC to full-width and half-width forms and lower-cases ASCII", () => {
+    expect(normalize("ＴＬＳ１．２").text).toBe("tls1.2");
+    expect(normalize("ｾｷｭﾘﾃｨﾊﾟｯﾁ").text).toBe("セキュリティパッチ");
+  });
+  it("maps normalised offsets back to the original", () => {
+    const n = normalize("ｾﾞｲ弱性", v);
+    expect(n.text).toBe("ゼイ弱性");
+    expect(n.toOriginal(1)).toBe(2); // イ follows ｾﾞ (two code units)
+    expect(n.toOriginalEnd(4)).toBe(5);
+  });
+  it("replaces variants longest first, mapping the replacement to the whole original span", () => {
+    const n = normalize("ぜい弱性のあるサーバーを", v);
+    expect(n.text).toBe("脆弱性のあるサーバを");
+    expect(n.toOriginal(0)).toBe(0);
+    expect(n.toOriginalEnd(2)).toBe(3);
+    expect(n.toOriginal(2)).toBe(3);
+    expect(n.toOriginal(6)).toBe(7);
+    expect(n.toOriginalEnd(9)).toBe(11);
+    expect(n.toOriginal(9)).toBe(11);
+  });
+  it("removes spaces and line breaks between CJK characters only", () => {
+    const n = normalize("セキュリティ　パッチ を\n適用 Windows Server");
+    expect(n.text).toBe("セキュリティパッチを適用 windows server");
+    expect(n.toOriginal(9)).toBe(11);
+    expect(normalize("速やか\nに報告").text).toBe("速やかに報告");
+    expect(normalize("TLS\n1.2").text).toBe("tls 1.2");
+  });
+  it("normalises terms the same way", () => expect(normalizeTerm("ぜい弱性", v)).toBe("脆弱性"));
+  it("handles a 1 MB block quickly", () => {
+    const big = "受注者は、ぜい弱性のあるｻｰﾊﾞｰに最新の修正プログラムを適用すること。\n".repeat(30000);
+    const t0 = performance.now();
+    const n = normalize(big, v);
+    expect(performance.now() - t0).toBeLessThan(1500);
+    expect(n.text.length).toBeLessThan(big.length);
+  });
+});
+
+describe("splitSentences", () => {
+  const split = (s: string) => splitSentences(s).map((x) => s.slice(x.start, x.end));
+  it("splits on 。!? and Japanese full stops, not on decimal points", () => {
+    expect(split("tls1.2以上とする。ログを保存すること!確認は? 以上.次")).toEqual(["tls1.2以上とする。", "ログを保存すること!", "確認は?", "以上.", "次"]);
+  });
+  it("does not split inside balanced quotes", () => {
+    expect(split("「報告すること。」と定める。次。")).toEqual(["「報告すること。」と定める。", "次。"]);
+  });
+});
+
+describe("analyseSentence", () => {
+  const ob = (s: string) => { const i = analyseSentence(s); return [i.obligation, i.prohibition, i.negated, i.narrative]; };
+  it("recognises obligation forms", () => {
+    for (const s of ["最新のパッチを適用すること。", "報告するものとする。", "報告しなければならない。", "提出を求める。",
+      "対応できること", "守秘義務を負う。", "ログを保存すること（詳細は別紙）。"]) expect(ob(s), s).toEqual([true, false, false, false]);
+  });
+  it("treats prohibitions as obligations", () => {
+    expect(ob("インターネット接続端末では行わないこと。")).toEqual([true, true, false, false]);
+    expect(ob("第三者に開示してはならない。")).toEqual([true, true, false, false]);
+    expect(ob("第三者に開示しないものとする。")).toEqual([true, true, false, false]);
+  });
+  it("recognises a negated duty", () => {
+    expect(ob("パッチの適用は求めない。")).toEqual([false, false, true, false]);
+    expect(ob("ログの取得は不要とする。")).toEqual([false, false, true, false]);
+    expect(ob("本業務は対象外とする。")).toEqual([false, false, true, false]);
+    expect(ob("パッチの適用は求めないものとする。")).toEqual([false, false, true, false]);
+    expect(ob("ログの保存は要しない。")).toEqual([false, false, true, false]);
+  });
+  it("recognises background narrative", () => {
+    expect(ob("前回はパッチを適用していた。")).toEqual([false, false, false, true]);
+    expect(ob("前回の契約では報告が遅れた。")).toEqual([false, false, false, true]);
+  });
+  it("uses ruleset obligations and negations; verbal negations never undo a prohibition", () => {
+    const sets = endingSets(["を遵守する"], ["しない", "省略する"]);
+    expect(analyseSentence("規程を遵守する。", sets).obligation).toBe(true);
+    expect(analyseSentence("ログを取得しない。", sets).negated).toBe(true);
+    expect(analyseSentence("ログを取得しないこと。", sets).obligation).toBe(true);
+    expect(analyseSentence("監査は省略するものとする。", sets)).toMatchObject({ obligation: false, negated: true });
+  });
+});
