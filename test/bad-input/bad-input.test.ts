@@ -1,0 +1,220 @@
+// The bad-input suite (issue 5): every hostile or broken input, run through the real CLI next to a
+// good Markdown file and a good Word file. Each must finish in seconds, with bounded memory, a
+// known error code and a message naming the reason, exit 2, and the good files still linted.
+import { beforeAll, afterAll, describe, expect, it } from "vitest";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+// @ts-expect-error — plain ESM script without type declarations
+import { makeBadInputs } from "../../scripts/make-bad-inputs.mjs";
+import { CASES, MAX_MS, MAX_RSS_MB, type BadCase } from "./cases.js";
+import { ensureBuilt, fileEntry, KNOWN_CODES, parseJson, runCli, STACK_LINE, type CliRun, type JsonReport } from "./harness.js";
+
+const DIR = path.join(os.tmpdir(), "chotatsu-bad-inputs");
+const RESULTS = path.join(os.tmpdir(), "chotatsu-bad-inputs-results.json");
+const GOOD = ["good.md", "good.docx"];
+const measured: Record<string, { code: number | null; ms: number; rssMb: number | null; error?: string; message?: string }> = {};
+
+let goodAlone: JsonReport;
+
+beforeAll(() => {
+  ensureBuilt();
+  makeBadInputs(DIR);
+  const run = runCli(["--format", "json", ...GOOD], { cwd: DIR });
+  goodAlone = parseJson(run);
+}, 300_000);
+
+afterAll(() => {
+  fs.writeFileSync(RESULTS, JSON.stringify(measured, null, 2));
+});
+
+/** Findings without anything that may legitimately depend on the other files of the run. */
+function findingsOf(report: JsonReport, uri: string) {
+  return fileEntry(report, uri).findings;
+}
+
+function record(c: BadCase, run: CliRun, report?: JsonReport) {
+  const entry = report?.files.find((f) => f.uri.replace(/\\/g, "/").endsWith(c.target));
+  measured[c.id] = {
+    code: run.code, ms: Math.round(run.ms), rssMb: run.maxRssMb,
+    error: entry?.error?.code ?? (entry ? "none" : undefined),
+    message: entry?.error?.message ?? (run.code === 2 && !report ? run.stderr.trim().split("\n")[0] : undefined),
+  };
+}
+
+function commonChecks(c: BadCase, run: CliRun) {
+  expect(run.code, `killed or crashed; stderr: ${run.stderr.slice(0, 1000)}`).not.toBeNull();
+  expect(run.ms, "wall time").toBeLessThan(MAX_MS);
+  expect(run.stderr, "no stack trace without --debug").not.toMatch(STACK_LINE);
+  if (c.memory && run.maxRssMb !== null) expect(run.maxRssMb, "peak RSS (MB)").toBeLessThan(MAX_RSS_MB);
+}
+
+function expectGoodStillLinted(report: JsonReport) {
+  for (const g of GOOD) {
+    const entry = fileEntry(report, g);
+    expect(entry.error, `${g} must still be read`).toBeNull();
+    expect(entry.findings).toEqual(findingsOf(goodAlone, g));
+  }
+}
+
+describe("bad inputs through the CLI, each next to a good .md and .docx", () => {
+  for (const c of CASES.filter((x) => x.outcome.kind === "error" || x.outcome.kind === "readable" || x.outcome.kind === "readable-or")) {
+    it(c.id, () => {
+      const run = runCli(["--format", "json", ...(c.args ?? []), c.target, ...GOOD], { cwd: DIR });
+      const report = parseJson(run);
+      record(c, run, report);
+      commonChecks(c, run);
+      expectGoodStillLinted(report);
+      const entry = fileEntry(report, c.target);
+      const o = c.outcome;
+      if (o.kind === "error") {
+        expect(entry.error, "bad file must get an error object").not.toBeNull();
+        expect(o.codes).toContain(entry.error!.code);
+        expect(entry.error!.message).toContain(o.fragment);
+        expect(entry.error!.message, "Japanese by default").toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+        expect(entry.findings).toEqual([]);
+        expect(run.code).toBe(2);
+        expect(report.summary.unreadable).toBe(1);
+      } else if (o.kind === "readable") {
+        expect(entry.error).toBeNull();
+        expect([0, 1]).toContain(run.code);
+      } else if (o.kind === "readable-or") {
+        if (entry.error) {
+          expect(o.codes).toContain(entry.error.code);
+          expect(run.code).toBe(2);
+        } else expect([0, 1]).toContain(run.code);
+      }
+      if (entry.error) expect(KNOWN_CODES.has(entry.error.code)).toBe(true);
+      expect(entry.error?.code, "a reader crash is a bug, not a refusal").not.toBe("internal");
+    });
+  }
+});
+
+describe("inputs that decode to the good text", () => {
+  it.each(["utf16le.md", "utf16be.md"])("%s gives the same findings as the UTF-8 file", (name) => {
+    const report = parseJson(runCli(["--format", "json", name], { cwd: DIR }));
+    const strip = (fs: JsonReport["files"][number]["findings"]) =>
+      fs.map(({ ruleId, severity, location, message }) => ({ ruleId, severity, location, message }));
+    expect(strip(fileEntry(report, name).findings)).toEqual(strip(findingsOf(goodAlone, "good.md")));
+  });
+});
+
+describe("usage and config errors", () => {
+  for (const c of CASES.filter((x) => x.outcome.kind === "usage")) {
+    it(c.id, () => {
+      const run = runCli(["--format", "json", ...(c.args ?? []), c.target], { cwd: DIR });
+      record(c, run);
+      commonChecks(c, run);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch((c.outcome as { fragment: RegExp }).fragment);
+      expect(run.stdout.trim(), "no report on a usage error").toBe("");
+    });
+  }
+});
+
+describe("special cases", () => {
+  const byId = (id: string) => CASES.find((c) => c.id === id)!;
+
+  it("symlink loop: terminates, the file inside is linted exactly once", () => {
+    const c = byId("symlink-loop");
+    const run = runCli(["--format", "json", "loop", ...GOOD], { cwd: DIR });
+    const report = parseJson(run);
+    record(c, run, report);
+    commonChecks(c, run);
+    expectGoodStillLinted(report);
+    const inLoop = report.files.filter((f) => f.uri.replace(/\\/g, "/").endsWith("good.md") && f.uri.includes("loop"));
+    expect(inLoop).toHaveLength(1);
+    expect(inLoop[0]!.error).toBeNull();
+  });
+
+  it("a directory named x.md is recursed into (or refused), never read as a file", () => {
+    const c = byId("directory-named-md");
+    const run = runCli(["--format", "json", "dir.md", ...GOOD], { cwd: DIR });
+    const report = parseJson(run);
+    record(c, run, report);
+    commonChecks(c, run);
+    expectGoodStillLinted(report);
+    const entry = report.files.find((f) => f.uri.replace(/\\/g, "/").replace(/\/$/, "").endsWith("dir.md"));
+    if (entry) expect(entry.error?.code).toBe("io");
+  });
+
+  it("catastrophic regex: rejected as a config error, or run in linear time", () => {
+    const c = byId("catastrophic-regex");
+    const run = runCli(["--format", "json", ...c.args!, c.target], { cwd: DIR });
+    record(c, run);
+    commonChecks(c, run);
+    expect(run.ms).toBeLessThan(MAX_MS);
+    if (run.code === 2) {
+      expect(run.stderr).toMatch(/\(a\+\)\+|正規表現|regex/i);
+    } else {
+      const report = parseJson(run);
+      expect(fileEntry(report, c.target).error).toBeNull();
+      const hits = fileEntry(report, c.target).findings.filter((f) => f.ruleId === "catastrophic-regex");
+      expect(hits.length).toBeGreaterThan(0); // "aaaa…a" before the last line end does match
+    }
+  });
+
+  it("-o into a directory that does not exist: exit 2, nothing written", () => {
+    const c = byId("output-in-missing-dir");
+    const run = runCli(["--format", "json", "-o", "no-such-dir/sub/report.json", "good.md"], { cwd: DIR });
+    record(c, run);
+    commonChecks(c, run);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("no-such-dir");
+    expect(fs.existsSync(path.join(DIR, "no-such-dir"))).toBe(false);
+  });
+
+  it("-o with bombs in the run: the report is complete, no temp file is left", () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), "chotatsu-out-"));
+    const target = path.join(out, "report.json");
+    const run = runCli(["--format", "json", "-o", target, "bomb-lying.docx", "laughs.docx", ...GOOD], { cwd: DIR });
+    commonChecks(byId("lying-bomb"), run);
+    expect(run.code).toBe(2);
+    expect(fs.readdirSync(out)).toEqual(["report.json"]);
+    const report = JSON.parse(fs.readFileSync(target, "utf8")) as JsonReport;
+    expect(report.files).toHaveLength(4);
+    expectGoodStillLinted(report);
+    fs.rmSync(out, { recursive: true, force: true });
+  });
+
+  it("every bad file at once: all reported, one run, exit 2", () => {
+    const targets = CASES.filter((c) => c.outcome.kind === "error").map((c) => c.target);
+    const run = runCli(["--format", "json", ...targets, ...GOOD], { cwd: DIR });
+    const report = parseJson(run);
+    expect(run.code).toBe(2);
+    expect(run.ms).toBeLessThan(4 * MAX_MS);
+    for (const t of targets) expect(fileEntry(report, t).error, t).not.toBeNull();
+    expect(report.summary.unreadable).toBe(targets.length);
+    expectGoodStillLinted(report);
+  });
+
+  it("stylish output names each unreadable file and the reason", () => {
+    const run = runCli(["--no-color", "legacy.doc", "encrypted.docx", "bomb-lying.docx", "good.md"], { cwd: DIR });
+    expect(run.code).toBe(2);
+    const out = run.stdout + run.stderr;
+    for (const name of ["legacy.doc", "encrypted.docx", "bomb-lying.docx", "good.md"]) expect(out).toContain(name);
+    expect(out).toContain("[legacy-doc]");
+    expect(out).toContain("[encrypted-docx]");
+    expect(out).not.toMatch(STACK_LINE);
+  });
+
+  it("--locale en gives English messages for unreadable files", () => {
+    const report = parseJson(runCli(["--format", "json", "--locale", "en", "legacy.doc", "encrypted.docx", "bomb-lying.docx"], { cwd: DIR }));
+    for (const f of report.files) {
+      expect(f.error).not.toBeNull();
+      expect(f.error!.message).not.toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+    }
+    expect(fileEntry(report, "legacy.doc").error!.message).toMatch(/\.docx/);
+    expect(fileEntry(report, "encrypted.docx").error!.message).toMatch(/password/i);
+  });
+
+  it("a stuck file becomes a timeout error under --timeout, the rest is still linted", () => {
+    const run = runCli(["--format", "json", "--timeout", "1", "huge-paragraph.docx", ...GOOD], { cwd: DIR });
+    const report = parseJson(run);
+    expect(run.code).toBe(2);
+    expect(run.ms).toBeLessThan(MAX_MS);
+    const entry = fileEntry(report, "huge-paragraph.docx");
+    expect(entry.error?.code).toBe("timeout");
+    for (const g of GOOD) expect(fileEntry(report, g).error?.code ?? null).not.toBe("internal");
+  });
+});
