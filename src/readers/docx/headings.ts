@@ -1,0 +1,82 @@
+// Headings in drafts typed as plain paragraphs: 「第1章 総則」「1. 目的」「(1) 範囲」「ア 対象」.
+// The level of each numbering style is learnt from the order styles first appear (as reStructuredText
+// does with underline styles), because Japanese specs vary in which style nests in which.
+
+/** Full-width ASCII and the ideographic space → ASCII; circled digits are kept (NFKC would flatten them). */
+export function asciiWidth(s: string): string {
+  return s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, " ");
+}
+
+const KANSUJI = "0-9一二三四五六七八九十百〇";
+const KATA = "ア-ン";
+
+/** Pattern type → regexp on the ASCII-width text. Order matters: more specific first. */
+const PATTERNS: [string, RegExp][] = [
+  ["chapter", new RegExp(`^第[${KANSUJI}]+章`)],
+  ["section", new RegExp(`^第[${KANSUJI}]+節`)],
+  ["article", new RegExp(`^第[${KANSUJI}]+条`)],
+  ["dai", new RegExp(`^第[${KANSUJI}]+(?=[ \\t.、]|$)`)],
+  ["appendix", new RegExp(`^(?:別紙|別添|別記|付録|附属書)[${KANSUJI}A-Z]*(?=[ \\t.、]|$)`)],
+  ["dec", /^\d+(?:\.\d+)+\.?(?=[ \t]|[^\d.])/],
+  ["dec", /^\d+(?:\.(?!\d)|\s|、)/],
+  ["pdec", /^\(\d+\)/],
+  ["hpdec", /^\d+\)/],
+  ["pkata", new RegExp(`^\\([${KATA}]\\)`)],
+  ["kata", new RegExp(`^[${KATA}](?:[.、]|\\s)`)],
+  ["circled", /^[\u2460-\u2473\u3251-\u325f]/],
+  ["palpha", /^\([a-z]\)/],
+  ["alpha", /^[a-z](?:\.|\))\s*/],
+];
+
+/** Types that always start at the top of the heading hierarchy. */
+const TOP = new Set(["chapter", "appendix", "dai"]);
+
+export interface NumberedPrefix { type: string; length: number }
+
+export function numberingPrefix(text: string): NumberedPrefix | undefined {
+  const s = asciiWidth(text.trimStart());
+  for (const [type, re] of PATTERNS) {
+    const m = re.exec(s);
+    if (!m) continue;
+    // 1.2.3 nests by its depth: its own type per depth.
+    const depth = type === "dec" ? (m[0].match(/\d+/g) ?? []).length : 1;
+    return { type: depth > 1 ? `dec${depth}` : type, length: m[0].length };
+  }
+  return undefined;
+}
+
+const MAX_HEADING_CHARS = 40;
+
+/** A heading is short, says something after its number, and does not end like a sentence. */
+export function headingShaped(text: string, prefix: NumberedPrefix): boolean {
+  const s = text.trim();
+  if (s.length > MAX_HEADING_CHARS || s.includes("\n")) return false;
+  if (/[。．:：、,]$/.test(s)) return false;
+  const rest = asciiWidth(s).slice(prefix.length).trim();
+  return rest.length > 0 && !rest.includes("。");
+}
+
+/** Assigns levels to pattern types as they appear; reset under every styled heading. */
+export class PatternLevels {
+  private stack: string[] = [];
+  private base = 0;
+
+  styledHeading(level: number): void {
+    this.base = level;
+    this.stack = [];
+  }
+
+  level(type: string): number {
+    if (TOP.has(type)) {
+      this.stack = [type];
+      return this.base + 1;
+    }
+    const i = this.stack.indexOf(type);
+    if (i >= 0) {
+      this.stack.length = i + 1;
+      return this.base + i + 1;
+    }
+    this.stack.push(type);
+    return this.base + this.stack.length;
+  }
+}
