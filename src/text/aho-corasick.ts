@@ -1,0 +1,57 @@
+// Aho–Corasick over UTF-16 code units: every literal of every rule found in one pass over a text.
+
+export interface AcMatch { pattern: number; start: number; end: number }
+
+export class AhoCorasick {
+  private readonly goto: Map<number, number>[] = [new Map()];
+  private readonly fail: Int32Array;
+  /** Patterns ending at each node, through dictionary suffix links. */
+  private readonly out: number[][];
+  private readonly lengths: number[];
+
+  constructor(patterns: readonly string[]) {
+    this.lengths = patterns.map((p) => p.length);
+    const outs: number[][] = [[]];
+    patterns.forEach((p, id) => {
+      if (!p) return;
+      let node = 0;
+      for (let i = 0; i < p.length; i++) {
+        const c = p.charCodeAt(i);
+        let nx = this.goto[node]!.get(c);
+        if (nx === undefined) { nx = this.goto.length; this.goto.push(new Map()); outs.push([]); this.goto[node]!.set(c, nx); }
+        node = nx;
+      }
+      outs[node]!.push(id);
+    });
+    this.fail = new Int32Array(this.goto.length);
+    const queue: number[] = [];
+    for (const nx of this.goto[0]!.values()) queue.push(nx);
+    for (let qi = 0; qi < queue.length; qi++) {
+      const node = queue[qi]!;
+      for (const [c, nx] of this.goto[node]!) {
+        let f = this.fail[node]!;
+        while (f !== 0 && !this.goto[f]!.has(c)) f = this.fail[f]!;
+        const target = this.goto[f]!.get(c);
+        this.fail[nx] = target !== undefined && target !== nx ? target : 0;
+        const inherited = outs[this.fail[nx]!]!;
+        if (inherited.length) outs[nx] = outs[nx]!.concat(inherited);
+        queue.push(nx);
+      }
+    }
+    this.out = outs;
+  }
+
+  /** All (possibly overlapping) matches, in order of their end offset. */
+  scan(text: string, onMatch: (pattern: number, start: number, end: number) => void): void {
+    let node = 0;
+    const goto = this.goto; const fail = this.fail; const out = this.out; const lengths = this.lengths;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      let nx = goto[node]!.get(c);
+      while (nx === undefined && node !== 0) { node = fail[node]!; nx = goto[node]!.get(c); }
+      node = nx ?? 0;
+      const o = out[node]!;
+      for (let k = 0; k < o.length; k++) { const p = o[k]!; onMatch(p, i + 1 - lengths[p]!, i + 1); }
+    }
+  }
+}
