@@ -119,6 +119,11 @@ export const cliMessages: Catalogue = {
   "cli.help.usage": { ja: "[オプション] [ファイル...]", en: "[options] [files...]" },
 
   "cli.error.usage": { ja: "使い方の誤り: {message}", en: "usage error: {message}" },
+  "cli.error.unknownOption": { ja: "オプション {name} はありません（--help で一覧）。", en: "Unknown option {name} (see --help)." },
+  "cli.error.unknownCommand": { ja: "コマンド {name} はありません。", en: "Unknown command {name}." },
+  "cli.error.missingArgument": { ja: "引数 {name} が必要です。", en: "Missing argument {name}." },
+  "cli.error.optionMissingArgument": { ja: "オプション {name} には値が必要です。", en: "Option {name} needs a value." },
+  "cli.error.excessArguments": { ja: "引数が多すぎます。", en: "Too many arguments." },
   "cli.error.unknownFormat": { ja: "出力形式 \"{format}\" はありません。使える形式: {formats}", en: "Unknown format \"{format}\". Available: {formats}" },
   "cli.error.badLocale": { ja: "表示言語 \"{value}\" は使えません（ja または en）。", en: "Locale \"{value}\" is not supported (ja or en)." },
   "cli.error.badNumber": { ja: "{option} には 0 以上の整数を指定してください（\"{value}\"）。", en: "{option} needs a non-negative integer (\"{value}\")." },

@@ -31,7 +31,7 @@ export interface Coverage {
 
 export type InputErrorCode =
   | "encrypted-docx" | "legacy-doc" | "zip-bomb" | "not-docx" | "corrupt-docx" | "too-large"
-  | "undecodable" | "unsupported" | "io" | "timeout";
+  | "undecodable" | "unsupported" | "io" | "timeout" | "out-of-memory" | "internal";
 
 export interface FileError { code: InputErrorCode; message: string }
 

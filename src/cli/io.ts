@@ -1,0 +1,12 @@
+// Where the CLI writes; tests and the bin both use process streams, kept in one place.
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  isTTY: boolean;
+}
+
+export const processIo: Io = {
+  out: (text) => { process.stdout.write(text); },
+  err: (text) => { process.stderr.write(text); },
+  isTTY: Boolean(process.stdout.isTTY),
+};

@@ -1,0 +1,134 @@
+// The default command: collect files, lint them in workers, format, write, decide the exit code.
+import os from "node:os";
+import path from "node:path";
+import { promises as fs } from "node:fs";
+import type { FileResult } from "../model/finding.js";
+import type { ResolvedConfig } from "../engine/types.js";
+import { t, type Locale } from "../i18n/index.js";
+import type { FormatName } from "../formatters/index.js";
+import type { Report, RuleInfo } from "../formatters/report.js";
+import type { Io } from "./io.js";
+import { errorResult, type LintSettings, type LintTask } from "./lint-file.js";
+import { toolVersion } from "./version.js";
+
+export interface LintRunOptions {
+  cwd: string;
+  inputs: string[];
+  stdinFilename?: string;
+  format: FormatName;
+  outputFile?: string;
+  locale: Locale;
+  color?: boolean;
+  maxWarnings: number;          // -1 = no limit
+  requireReason: boolean;
+  jobs: number;
+  timeoutMs: number;
+  maxFileBytes?: number;
+  ignorePatterns: string[];
+  quiet: boolean;
+  debug: boolean;
+}
+
+export const DEFAULT_TIMEOUT_MS = 20_000;
+export const DEFAULT_HEAP_MB = 1024;
+export const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
+
+export function defaultJobs(): number {
+  return Math.max(1, Math.min(2, os.availableParallelism?.() ?? os.cpus().length));
+}
+
+export function ruleInfos(config: ResolvedConfig): RuleInfo[] {
+  return config.rules.map((r) => ({
+    id: r.id, kind: r.kind, severity: r.severity, title: r.title, titleEn: r.titleEn, source: r.source,
+    suggestion: r.suggestion, why: r.why, rulesetId: r.rulesetId,
+  }));
+}
+
+async function readStdin(): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+/** The reader's own size caps follow --max-file-size when it is given. */
+async function readOptionsFor(maxFileBytes: number | undefined) {
+  if (maxFileBytes === undefined) return {};
+  return { maxDocxBytes: maxFileBytes, maxTextBytes: maxFileBytes };
+}
+
+export async function runLint(o: LintRunOptions, config: ResolvedConfig, io: Io): Promise<number> {
+  const { collect } = await import("./collect.js");
+  const configDir = config.configFile ? path.dirname(config.configFile) : o.cwd;
+  const collected = await collect(o.inputs, {
+    cwd: o.cwd, ignore: o.ignorePatterns, configIgnore: config.ignore, ignoreBase: configDir,
+    stdinFilename: o.stdinFilename,
+  });
+  let usageProblem = false;
+  for (const p of collected.unmatched) {
+    io.err(t("cli.error.noFilesMatched", { pattern: p }, o.locale) + "\n");
+    usageProblem = true;
+  }
+  if (collected.targets.filter((x) => x.kind === "stdin").length > 1) {
+    io.err(t("cli.error.stdinTwice", {}, o.locale) + "\n");
+    return 2;
+  }
+  if (!collected.targets.length && !usageProblem) {
+    io.err(t("cli.error.noInput", {}, o.locale) + "\n");
+    return 2;
+  }
+
+  const settings: LintSettings = {
+    config, readOptions: await readOptionsFor(o.maxFileBytes),
+    maxFileBytes: o.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
+    requireReason: o.requireReason, locale: o.locale, debug: o.debug,
+  };
+  const done: FileResult[] = [];
+  const tasks: LintTask[] = [];
+  const paths = new Map<string, string>();
+  for (const target of collected.targets) {
+    if (target.kind === "missing") {
+      done.push(errorResult(target.uri, "io", target.reason === "ENOENT" ? "cli.file.notFound" : "cli.file.ioError",
+        { reason: target.reason }, o.locale));
+    } else if (target.kind === "stdin") {
+      tasks.push({ kind: "bytes", uri: target.uri, bytes: await readStdin() });
+    } else {
+      paths.set(target.uri, target.path);
+      tasks.push({ kind: "file", uri: target.uri, path: target.path });
+    }
+  }
+  const { lintInWorkers } = await import("./pool.js");
+  done.push(...await lintInWorkers(tasks, {
+    jobs: o.jobs, timeoutMs: o.timeoutMs, maxOldGenerationSizeMb: DEFAULT_HEAP_MB, settings,
+  }));
+
+  const { buildReport } = await import("../formatters/report.js");
+  const report: Report = buildReport(done, ruleInfos(config), toolVersion());
+  const { loadFormatter } = await import("../formatters/index.js");
+  const formatter = await loadFormatter(o.format);
+  const color = o.color ?? (!o.outputFile && io.isTTY && !process.env.NO_COLOR);
+  const text = await formatter(report, {
+    locale: o.locale, color, quiet: o.quiet,
+    readSource: async (uri) => {
+      const p = paths.get(uri);
+      return p ? new Uint8Array(await fs.readFile(p)) : null;
+    },
+  });
+  if (o.outputFile) {
+    const { writeAtomic, OutputDirMissing } = await import("./output.js");
+    try {
+      await writeAtomic(o.outputFile, text);
+    } catch (e) {
+      if (e instanceof OutputDirMissing) throw e;
+      io.err(t("cli.error.outputWrite", { file: o.outputFile, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message }, o.locale) + "\n");
+      return 2;
+    }
+  } else {
+    io.out(text);
+  }
+
+  const s = report.summary;
+  const overWarnings = o.maxWarnings >= 0 && s.warnings > o.maxWarnings;
+  if (overWarnings) io.err(t("cli.maxWarnings", { count: s.warnings, max: o.maxWarnings }, o.locale) + "\n");
+  if (s.unreadable > 0 || usageProblem) return 2;
+  return s.errors > 0 || overWarnings ? 1 : 0;
+}
