@@ -34,6 +34,8 @@ export interface RuleDef {
   /** The ruleset that defined it and where. */
   rulesetId: string;
   origin: Origin;
+  /** Where each string value inside the rule (term entries, patterns) was first written; config options included. */
+  valueOrigins?: Record<string, Origin>;
 }
 
 /** Per-rule override from config `rules:` or ruleset `overrides:`. */
@@ -54,6 +56,8 @@ export interface RulesetDef {
   rules: RuleDef[];
   /** Origins of term definitions, for "$x undefined" and regex errors. */
   termOrigins: Record<string, Origin>;
+  /** Where each string inside `terms` and `conditions` (e.g. a "re:" entry) was first written. */
+  valueOrigins?: Record<string, Origin>;
 }
 
 /** A rule after extends, overrides and config: severity settled, options merged into params. */

@@ -1,4 +1,98 @@
 import type { Catalogue } from "./index.js";
 
+// Messages of src/config/: loading, validating and resolving configuration and ruleset files.
 export const configMessages: Catalogue = {
+  "config.multiple": { ja: "設定に {count} 件の誤りがあります。", en: "{count} configuration errors." },
+  "config.file.notFound": { ja: "ファイル {file} が見つかりません。", en: "File {file} not found." },
+  "config.file.unreadable": { ja: "ファイルを読めません: {detail}", en: "Cannot read the file: {detail}" },
+  "config.file.tooLarge": {
+    ja: "ファイルが大きすぎます（{size} バイト、上限 {max} バイト）。",
+    en: "File too large ({size} bytes, limit {max} bytes).",
+  },
+  "config.yaml.syntax": { ja: "YAML の構文エラー: {detail}", en: "YAML syntax error: {detail}" },
+  "config.yaml.duplicateKey": { ja: "キー「{key}」が重複しています。", en: "Duplicate key \"{key}\"." },
+  "config.yaml.aliasBomb": {
+    ja: "YAML のエイリアス展開が多すぎます（上限 {max}）。エイリアス（*名前）を使わずに書いてください。",
+    en: "Too many YAML alias expansions (limit {max}). Write the values out instead of using aliases (*name).",
+  },
+  "config.yaml.notMap": { ja: "ファイルの最上位はキーと値の対応（マップ）でなければなりません。", en: "The top level of the file must be a mapping." },
+  "config.schema.unknownKey": { ja: "不明なキー「{key}」です。{hint}", en: "Unknown key \"{key}\". {hintEn}" },
+  "config.schema.didYouMean": { ja: "「{suggestion}」の誤りではありませんか。", en: "Did you mean \"{suggestion}\"?" },
+  "config.schema.allowedKeys": { ja: "使えるキー: {allowed}", en: "Allowed keys: {allowed}" },
+  "config.schema.type": { ja: "「{key}」の型が違います（{expected} が必要です）。", en: "Wrong type for \"{key}\" (expected {expected})." },
+  "config.schema.required": { ja: "必須のキー「{key}」がありません。", en: "Missing required key \"{key}\"." },
+  "config.schema.enum": { ja: "「{value}」は「{key}」に使えません。使える値: {allowed}", en: "\"{value}\" is not allowed for \"{key}\". Allowed: {allowed}" },
+  "config.schema.unknownKind": {
+    ja: "不明な規則の種類（kind）「{value}」です。{hint}使える種類: {allowed}",
+    en: "Unknown rule kind \"{value}\". {hintEn}Kinds: {allowed}",
+  },
+  "config.schema.unknownSeverity": {
+    ja: "不明な重大度「{value}」です。使える値: {allowed}",
+    en: "Unknown severity \"{value}\". Allowed: {allowed}",
+  },
+  "config.schema.pattern": { ja: "「{key}」の値「{value}」の形式が正しくありません（{pattern}）。", en: "\"{value}\" is not a valid value for \"{key}\" ({pattern})." },
+  "config.schema.minItems": { ja: "「{key}」には少なくとも {limit} 個の要素が必要です。", en: "\"{key}\" needs at least {limit} item(s)." },
+  "config.schema.oneOf": { ja: "「{key}」の書き方が正しくありません。", en: "\"{key}\" does not have a valid form." },
+  "config.schema.other": { ja: "「{key}」が正しくありません: {detail}", en: "Invalid \"{key}\": {detail}" },
+  "config.asOf.invalid": {
+    ja: "asOf「{value}」は正しい日付ではありません（YYYY-MM-DD 形式の実在する日付）。",
+    en: "asOf \"{value}\" is not a valid date (an existing date in the form YYYY-MM-DD).",
+  },
+  "config.rule.unknownId": { ja: "規則 ID「{id}」は有効な規則セットにありません。{hint}", en: "No rule \"{id}\" in the active rulesets. {hintEn}" },
+  "config.rule.duplicateId": {
+    ja: "規則 ID「{id}」が重複しています（最初の定義: {other}）。",
+    en: "Duplicate rule id \"{id}\" (first defined at {other}).",
+  },
+  "config.rule.badOptions": {
+    ja: "規則「{id}」の options を適用した結果が正しくありません: {detail}",
+    en: "The options given for rule \"{id}\" make it invalid: {detail}",
+  },
+  "config.term.undefined": { ja: "用語リスト「${name}」が定義されていません。{hint}", en: "Term list \"${name}\" is not defined. {hintEn}" },
+  "config.term.cycle": { ja: "用語リストが循環して参照されています: {chain}", en: "Term lists refer to each other in a cycle: {chain}" },
+  "config.condition.undefined": { ja: "条件「{name}」が定義されていません（conditions）。{hint}", en: "Condition \"{name}\" is not defined (conditions). {hintEn}" },
+  "config.extends.cycle": { ja: "extends が循環しています: {chain}", en: "extends forms a cycle: {chain}" },
+  "config.extends.notFound": { ja: "extends/rulesets のファイル「{target}」が見つかりません（{path}）。", en: "Ruleset \"{target}\" not found ({path})." },
+  "config.extends.unknownBuiltin": {
+    ja: "組み込みの規則セット「{target}」はありません。組み込み: {allowed}",
+    en: "No built-in ruleset \"{target}\". Built-in: {allowed}",
+  },
+  "config.locale.invalid": { ja: "言語「{value}」は使えません（ja または en）。", en: "Locale \"{value}\" is not supported (ja or en)." },
+
+  "config.init.template": {
+    ja: "# yaml-language-server: $schema={schema}\n# chotatsu-lint の設定ファイル。このファイルのあるフォルダと、その下のフォルダで有効です。\n# 書き方: docs/ruleset-language.md\n\n# 使う規則セット（組み込みの名前、またはこのファイルからの相対パス）\nextends: [{ruleset}]\n\n# 独自の規則セット（所管独法などが追加する規則）\n# rulesets:\n#   - ./rules/agency.yaml\n\n# 規則ごとの設定: off | info | warn | error、または { severity, options }\n# rules:\n#   vendor-specific: off\n#   log-retention: { severity: error, options: { checks: { log-retention: { min: 3年 } } } }\n\n# サポート終了（eol）の判定日。省略すると実行した日（例: {today}）\n# asOf: {today}\n\n# 検査しないファイル（glob）\n# ignore:\n#   - \"drafts/old/**\"\n\n# 表示言語: ja | en\nlocale: ja\n",
+    en: "# yaml-language-server: $schema={schema}\n# chotatsu-lint configuration. Applies to this folder and the folders below it.\n# Language reference: docs/ruleset-language.md\n\n# Rulesets to use (built-in names, or paths relative to this file)\nextends: [{ruleset}]\n\n# Your own rulesets (e.g. an agency's additional rules)\n# rulesets:\n#   - ./rules/agency.yaml\n\n# Per-rule settings: off | info | warn | error, or { severity, options }\n# rules:\n#   vendor-specific: off\n#   log-retention: { severity: error, options: { checks: { log-retention: { min: 3年 } } } }\n\n# Date for end-of-support (eol) checks. Default: the day of the run (e.g. {today})\n# asOf: {today}\n\n# Files not to check (globs)\n# ignore:\n#   - \"drafts/old/**\"\n\n# Message language: ja | en\nlocale: en\n",
+  },
+
+  // Generated rule documentation (docs/rules/*.md).
+  "config.docs.generated": {
+    ja: "このファイルは `npm run docs` が規則セット {file} から生成します。直接編集しないでください。",
+    en: "Generated by `npm run docs` from the ruleset {file}. Do not edit by hand.",
+  },
+  "config.docs.extends": { ja: "継承元", en: "Extends" },
+  "config.docs.index": { ja: "規則一覧", en: "Rules" },
+  "config.docs.id": { ja: "ID", en: "ID" },
+  "config.docs.severity": { ja: "重大度", en: "Severity" },
+  "config.docs.kind": { ja: "種類", en: "Kind" },
+  "config.docs.title": { ja: "表題", en: "Title" },
+  "config.docs.source": { ja: "根拠", en: "Source" },
+  "config.docs.appliesWhen": { ja: "適用条件", en: "Applies when" },
+  "config.docs.always": { ja: "常に", en: "always" },
+  "config.docs.section": { ja: "置くべき章", en: "Belongs under" },
+  "config.docs.message": { ja: "指摘文", en: "Message" },
+  "config.docs.why": { ja: "解説", en: "Why" },
+  "config.docs.contains": { ja: "適合する条項が含むもの", en: "What a compliant clause contains" },
+  "config.docs.template": { ja: "条項の例文", en: "Template clause" },
+  "config.docs.good": { ja: "適合例（指摘なし）", en: "Good (no finding)" },
+  "config.docs.bad": { ja: "不適合例（指摘あり）", en: "Bad (finding)" },
+  "config.docs.parameters": { ja: "パラメータ", en: "Parameters" },
+  "config.docs.terms": { ja: "用語リスト", en: "Term lists" },
+  "config.docs.conditions": { ja: "適用条件の定義", en: "Conditions" },
+  "config.docs.element": { ja: "要素", en: "Element" },
+  "config.docs.allOf": { ja: "すべて含む", en: "all of" },
+  "config.docs.anyOf": { ja: "いずれかを含む", en: "any of" },
+  "config.docs.noneOf": { ja: "含まない", en: "none of" },
+  "config.docs.within": { ja: "範囲", en: "within" },
+  "config.docs.obligation": { ja: "義務の文であること", en: "in obligation form" },
+  "config.docs.presentWhen": { ja: "充足条件", en: "Present when" },
+  "config.docs.topic": { ja: "話題（あれば partial）", en: "Topic (partial when mentioned)" },
 };

@@ -1,0 +1,16 @@
+// The part of the engine's kind registry the config loader needs: each kind's parameter schema.
+// Kept structural so tests can pass small registries without the engine.
+
+/** A JSON Schema (draft-07) object. */
+export type JsonSchema = Record<string, unknown>;
+export interface KindSchemaSource { schema: JsonSchema }
+export type KindSchemas = Readonly<Record<string, KindSchemaSource>>;
+
+/**
+ * The engine's registry, loaded on first use so that commands which never validate rules
+ * do not pay for importing every kind.
+ */
+export async function defaultKinds(): Promise<KindSchemas> {
+  const mod = (await import("../engine/kinds/index.js")) as { kindRegistry: KindSchemas };
+  return mod.kindRegistry;
+}

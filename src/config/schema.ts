@@ -1,0 +1,158 @@
+// JSON Schemas (draft-07) for `.chotatsu-lint.yaml` and ruleset files, built from the kind registry
+// so the published schema, editor completion and validation can never disagree.
+import type { JsonSchema, KindSchemas } from "./kinds.js";
+
+/** Where editors find the schemas in a project that installed chotatsu-lint (yaml-language-server modeline). */
+export const SCHEMA_INSTALLED_PATH = "./node_modules/chotatsu-lint/schemas/";
+export const SEVERITIES = ["error", "warning", "info"] as const;
+export const CONFIG_SEVERITIES = ["off", "info", "warn", "warning", "error"] as const;
+const DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
+const ID_PATTERN = "^[a-z0-9][a-z0-9-]*$";
+
+const stringList: JsonSchema = { type: "array", items: { type: "string" } };
+const termList: JsonSchema = { type: "array", items: { type: "string", minLength: 1 }, description: "literal, re:<RE2>, or $name" };
+
+const conditionExpr: JsonSchema = {
+  oneOf: [
+    { type: "string" },
+    { type: "object", properties: { any: { type: "array", items: { $ref: "#/definitions/conditionExpr" } } }, required: ["any"], additionalProperties: false },
+    { type: "object", properties: { all: { type: "array", items: { $ref: "#/definitions/conditionExpr" } } }, required: ["all"], additionalProperties: false },
+    { type: "object", properties: { not: { $ref: "#/definitions/conditionExpr" } }, required: ["not"], additionalProperties: false },
+  ],
+};
+
+const example: JsonSchema = {
+  oneOf: [
+    { type: "string" },
+    {
+      type: "object",
+      properties: { text: { type: "string" }, status: { enum: ["present", "partial", "absent"] }, count: { type: "integer", minimum: 0 } },
+      required: ["text"],
+      additionalProperties: false,
+    },
+  ],
+};
+
+/** Keys every rule may have, whatever its kind; everything else is a kind parameter. */
+export const COMMON_RULE_PROPERTIES: Record<string, JsonSchema> = {
+  id: { type: "string", pattern: ID_PATTERN },
+  kind: { type: "string" },
+  severity: { enum: [...SEVERITIES] },
+  title: { type: "string" },
+  titleEn: { type: "string" },
+  message: { type: "string" },
+  messageEn: { type: "string" },
+  source: { type: "string" },
+  suggestion: { type: "string" },
+  why: { type: "string" },
+  section: stringList,
+  appliesWhen: { $ref: "#/definitions/conditionExpr" },
+  examples: {
+    type: "object",
+    properties: { good: { type: "array", items: { $ref: "#/definitions/example" } }, bad: { type: "array", items: { $ref: "#/definitions/example" } } },
+    additionalProperties: false,
+  },
+};
+export const COMMON_RULE_KEYS: ReadonlySet<string> = new Set(Object.keys(COMMON_RULE_PROPERTIES));
+const RULE_REQUIRED = ["id", "kind", "severity", "title", "message", "messageEn", "source"];
+
+const overrideSchema = (severities: readonly string[]): JsonSchema => ({
+  oneOf: [
+    { enum: [...severities] },
+    {
+      type: "object",
+      properties: {
+        severity: { enum: [...severities] },
+        options: { type: "object" },
+        reason: { type: "string" },
+      },
+      additionalProperties: false,
+    },
+  ],
+});
+
+/** The schema a rule of `kind` must satisfy: the common keys plus that kind's parameters, nothing else. */
+export function ruleSchemaForKind(kind: string, paramSchema: JsonSchema, standalone = true): JsonSchema {
+  const { properties, required, additionalProperties: _ignored, $schema: _s, title: _t, description: _d, ...rest } = paramSchema as {
+    properties?: Record<string, JsonSchema>; required?: string[]; [k: string]: unknown;
+  };
+  return {
+    ...rest,
+    type: "object",
+    properties: { ...COMMON_RULE_PROPERTIES, kind: { const: kind }, ...(properties ?? {}) },
+    required: [...RULE_REQUIRED, ...(required ?? [])],
+    additionalProperties: false,
+    ...(standalone ? { definitions: { conditionExpr, example } } : {}),
+  };
+}
+
+export function rulesetSchema(kinds: KindSchemas): JsonSchema {
+  const names = Object.keys(kinds).sort();
+  const ruleBase: JsonSchema = {
+    type: "object",
+    properties: { ...COMMON_RULE_PROPERTIES, kind: { enum: names } },
+    required: RULE_REQUIRED,
+  };
+  return {
+    $schema: "http://json-schema.org/draft-07/schema#",
+    title: "chotatsu-lint ruleset",
+    type: "object",
+    properties: {
+      id: { type: "string", pattern: ID_PATTERN },
+      title: { type: "string" },
+      titleEn: { type: "string" },
+      extends: { type: "string" },
+      asOf: { type: "string", pattern: DATE_PATTERN },
+      variants: { type: "object", additionalProperties: { type: "string" } },
+      terms: { type: "object", additionalProperties: termList },
+      negations: stringList,
+      obligations: stringList,
+      conditions: {
+        type: "object",
+        additionalProperties: {
+          type: "object",
+          properties: { any: termList, all: termList, minHits: { type: "integer", minimum: 1 } },
+          additionalProperties: false,
+        },
+      },
+      overrides: { type: "object", additionalProperties: overrideSchema(CONFIG_SEVERITIES) },
+      rules: { type: "array", items: { $ref: "#/definitions/rule" } },
+    },
+    required: ["id", "title"],
+    additionalProperties: false,
+    definitions: {
+      conditionExpr,
+      example,
+      rule: {
+        ...ruleBase,
+        allOf: names.map((k) => ({
+          if: { properties: { kind: { const: k } }, required: ["kind"] },
+          then: { $ref: `#/definitions/kind-${k}` },
+        })),
+      },
+      ...Object.fromEntries(names.map((k) => [`kind-${k}`, ruleSchemaForKind(k, kinds[k]!.schema, false)])),
+    },
+  };
+}
+
+export function configSchema(): JsonSchema {
+  return {
+    $schema: "http://json-schema.org/draft-07/schema#",
+    title: "chotatsu-lint configuration (.chotatsu-lint.yaml)",
+    type: "object",
+    properties: {
+      extends: { oneOf: [{ type: "string" }, { type: "array", items: { type: "string" } }] },
+      rulesets: { type: "array", items: { type: "string" } },
+      rules: { type: "object", additionalProperties: overrideSchema(CONFIG_SEVERITIES) },
+      asOf: { type: "string", pattern: DATE_PATTERN },
+      ignore: { type: "array", items: { type: "string" } },
+      locale: { enum: ["ja", "en"] },
+    },
+    additionalProperties: false,
+  };
+}
+
+/** Serialised exactly as committed under schemas/ (2-space JSON, trailing newline). */
+export function schemaText(schema: JsonSchema): string {
+  return JSON.stringify(schema, null, 2) + "\n";
+}
