@@ -1,0 +1,142 @@
+import { describe, expect, it } from "vitest";
+import { report } from "./sample.js";
+import { formatJson } from "../../src/formatters/json.js";
+import { formatGithub, escapeData, escapeProperty } from "../../src/formatters/github.js";
+import { formatJunit } from "../../src/formatters/junit.js";
+import { formatSarif } from "../../src/formatters/sarif.js";
+import { formatStylish } from "../../src/formatters/stylish.js";
+import { formatHtml } from "../../src/formatters/html.js";
+import { escapeXml } from "../../src/formatters/xml.js";
+
+const ja = { locale: "ja" as const, color: false, quiet: false };
+
+describe("report building", () => {
+  it("sorts files by uri and findings by position, and counts only unsuppressed findings", () => {
+    expect(report.files.map((f) => f.uri)).toEqual(["specs/a.docx", "specs/b.md", "specs/old.doc"]);
+    // body before header (region order), then line
+    expect(report.files[0]!.findings.map((f) => f.fingerprint)).toEqual(["fp-a1", "fp-a2"]);
+    expect(report.files[1]!.findings.map((f) => f.fingerprint)).toEqual(["fp-b2", "fp-b1"]);
+    expect(report.summary).toEqual({ files: 3, errors: 1, warnings: 1, infos: 1, unreadable: 1, suppressed: 1 });
+  });
+});
+
+describe("json", () => {
+  const out = JSON.parse(formatJson(report));
+  it("follows the contract key order", () => {
+    expect(Object.keys(out)).toEqual(["tool", "files", "summary"]);
+    expect(out.tool).toEqual({ name: "chotatsu-lint", version: "0.1.0" });
+    expect(Object.keys(out.files[0])).toEqual(["uri", "format", "error", "findings", "coverage"]);
+    expect(Object.keys(out.files[0].findings[0])).toEqual(["ruleId", "severity", "status", "message", "location",
+      "sectionPath", "excerpt", "suggestion", "source", "fingerprint"]);
+    expect(out.summary).toEqual({ files: 3, errors: 1, warnings: 1, infos: 1, unreadable: 1 });
+  });
+  it("writes Word locations with paragraph, region and table", () => {
+    expect(out.files[0].findings[0].location).toEqual({ line: 40, column: 3, endLine: 40, endColumn: 20, paragraph: 40,
+      region: "body", table: { index: 3, row: 5, column: 2 } });
+    expect(out.files[1].findings[1].location).toEqual({ line: 12, column: 5, endLine: 12, endColumn: 7, paragraph: null,
+      region: "body", table: null });
+  });
+  it("omits status for non-clause findings and shows suppression", () => {
+    expect("status" in out.files[1].findings[1]).toBe(false);
+    expect(out.files[1].findings[0].suppressed).toEqual({ kind: "inline", reason: "既存契約のため" });
+    expect("suppressed" in out.files[1].findings[1]).toBe(false);
+  });
+  it("carries coverage sorted by rule id and unreadable errors", () => {
+    expect(Object.keys(out.files[0].coverage)).toEqual(["log-retention", "patch-latest"]);
+    expect(out.files[0].coverage["patch-latest"]).toEqual({ status: "partial", applies: true, missing: ["apply"], evidence: { line: 40, paragraph: 40 } });
+    expect(out.files[2]).toEqual({ uri: "specs/old.doc", format: null, error: { code: "legacy-doc", message: "旧形式の Word 文書 (.doc) です。" }, findings: [], coverage: {} });
+  });
+});
+
+describe("github", () => {
+  it("escapes data and properties as the runner expects", () => {
+    expect(escapeData("100%\r\na:b,c")).toBe("100%25%0D%0Aa:b,c");
+    expect(escapeProperty("100%\r\na:b,c")).toBe("100%25%0D%0Aa%3Ab%2Cc");
+  });
+  it("annotates Markdown with positions, Word without line numbers, unreadable files as errors", () => {
+    const lines = formatGithub(report, ja).trimEnd().split("\n");
+    expect(lines).toEqual([
+      "::error file=specs/a.docx,title=patch-latest (エラー)::[段落 40] パッチ適用の条項が不足しています（不足: 適用）。%0A第5章 情報セキュリティ > (3) 脆弱性対策",
+      "::notice file=specs/a.docx,title=vague-qualifier (情報)::[段落 1] ヘッダーの指摘 <&>",
+      "::warning file=specs/b.md,line=12,col=5,endLine=12,endColumn=7,title=vague-qualifier (警告)::「適宜」で義務が弱められています: 100%25, a:b%0D%0Anext%0A5. 情報セキュリティ > (2) ログ管理",
+      "::error file=specs/old.doc,title=chotatsu-lint legacy-doc::旧形式の Word 文書 (.doc) です。",
+    ]);
+  });
+});
+
+describe("junit", () => {
+  const xml = formatJunit(report, ja);
+  it("has one suite per file and one case per active rule", () => {
+    expect(xml.match(/<testsuite /g)).toHaveLength(3);
+    expect(xml).toContain('<testsuite name="specs/a.docx" tests="2" failures="2" errors="0">');
+    expect(xml).toContain('<testsuite name="specs/b.md" tests="2" failures="1" errors="0">');
+    expect(xml).toContain('<testcase name="patch-latest: 最新のセキュリティパッチ適用の要求" classname="specs/b.md"/>');
+    expect(xml).toContain('<testsuite name="specs/old.doc" tests="1" failures="0" errors="1">');
+    expect(xml).toContain('<error type="legacy-doc" message="旧形式の Word 文書 (.doc) です。"/>');
+  });
+  it("escapes text and attributes", () => {
+    expect(xml).toContain("ヘッダー: ヘッダーの指摘 &lt;&amp;&gt;");
+    expect(xml).toContain('message="「適宜」で義務が弱められています: 100%, a:b&#13;&#10;next"');
+    expect(escapeXml("a\u0001b\uD800c")).toBe("abc");
+  });
+});
+
+describe("sarif", () => {
+  const sarif = JSON.parse(formatSarif(report, ja));
+  const run = sarif.runs[0];
+  it("is SARIF 2.1.0 with rule metadata and UTF-16 columns", () => {
+    expect(sarif.version).toBe("2.1.0");
+    expect(run.columnKind).toBe("utf16CodeUnits");
+    expect(run.tool.driver.rules[0]).toMatchObject({ id: "patch-latest", name: "PatchLatest",
+      shortDescription: { text: "最新のセキュリティパッチ適用の要求" }, defaultConfiguration: { level: "error" } });
+    expect(run.tool.driver.rules[0].help.text).toContain("受注者は、最新のセキュリティパッチを適用すること。");
+  });
+  it("has results with level, region, fingerprints and suppressions", () => {
+    expect(run.results).toHaveLength(4);
+    expect(run.results[0]).toMatchObject({ ruleId: "patch-latest", ruleIndex: 0, level: "error",
+      partialFingerprints: { "chotatsuLint/v1": "fp-a1" }, properties: { status: "partial" } });
+    expect(run.results[0].locations[0].physicalLocation).toEqual({ artifactLocation: { uri: "specs/a.docx" },
+      region: { startLine: 40, startColumn: 3, endLine: 40, endColumn: 20 } });
+    expect(run.results[0].locations[0].properties).toEqual({ paragraph: 40, region: "body", table: { index: 3, row: 5, column: 2 } });
+    expect(run.results[1].level).toBe("note");
+    expect(run.results[2].suppressions).toEqual([{ kind: "inSource", justification: "既存契約のため" }]);
+  });
+  it("reports unreadable files as tool execution notifications", () => {
+    expect(run.invocations[0].executionSuccessful).toBe(false);
+    expect(run.invocations[0].toolExecutionNotifications).toEqual([{ level: "error", message: { text: "旧形式の Word 文書 (.doc) です。" },
+      descriptor: { id: "legacy-doc" }, locations: [{ physicalLocation: { artifactLocation: { uri: "specs/old.doc" } } }] }]);
+  });
+});
+
+describe("stylish", () => {
+  it("says where an officer finds each finding, and sums up", async () => {
+    const out = await formatStylish(report, ja);
+    expect(out).toContain("  段落 40 表3 行5 列2  エラー  patch-latest  （第5章 情報セキュリティ > (3) 脆弱性対策）\n    パッチ適用の条項が不足しています（不足: 適用）。\n    例文: 受注者は、最新のセキュリティパッチを適用すること。");
+    expect(out).toContain("  段落 1 ヘッダー  情報  vague-qualifier");
+    expect(out).toContain("  12:5  警告  vague-qualifier  （5. 情報セキュリティ > (2) ログ管理）");
+    expect(out).not.toContain("抑止された指摘");
+    expect(out).toContain("  読み込めません [legacy-doc]: 旧形式の Word 文書 (.doc) です。");
+    expect(out).toContain("✖ 3 ファイル: 1 件のエラー、1 件の警告、1 件の情報（抑止 1 件）\n読み込めないファイル 1 件\n");
+    expect(out).not.toMatch(/\u001b\[/);
+  });
+  it("switches to English and shows errors only with quiet", async () => {
+    const out = await formatStylish(report, { locale: "en", color: false, quiet: true });
+    expect(out).toContain("  paragraph 40 table 3 row 5 col 2  error  patch-latest");
+    expect(out).not.toContain("vague-qualifier");
+  });
+  it("colours only when asked", async () => {
+    expect(await formatStylish(report, { ...ja, color: true })).toMatch(/\u001b\[31m/);
+  });
+});
+
+describe("html", () => {
+  it("is self-contained with summary, findings, checklist and anchors to Word paragraphs", async () => {
+    const html = await formatHtml(report, ja);
+    expect(html).toContain("<!DOCTYPE html>");
+    expect(html).toContain("default-src 'none'");
+    expect(html).toContain('<a href="#f0-p40">段落 40 表3 行5 列2</a>');
+    expect(html).toContain('<tr class="st-absent"><td><code>log-retention</code></td><td></td><td>なし</td><td>対象外</td><td></td></tr>');
+    expect(html).toContain("ヘッダーの指摘 &lt;&amp;&gt;");
+    expect(html).not.toMatch(/<script/i);
+  });
+});
