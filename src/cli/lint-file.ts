@@ -40,6 +40,8 @@ async function readBytes(task: LintTask, s: LintSettings): Promise<Uint8Array | 
   if (task.kind === "bytes") return task.bytes;
   try {
     const st = await fs.stat(task.path);
+    // A FIFO or device would block the read forever; only regular files are read.
+    if (!st.isFile()) return errorResult(task.uri, "io", "cli.file.notRegular", {}, s.locale);
     if (st.size > s.maxFileBytes) {
       return errorResult(task.uri, "too-large", "cli.file.tooLarge", { size: st.size, max: s.maxFileBytes }, s.locale);
     }

@@ -140,6 +140,7 @@ export const cliMessages: Catalogue = {
 
   // per-file problems produced by the CLI itself (the readers have their own catalogue)
   "cli.file.notFound": { ja: "ファイルが見つかりません。", en: "File not found." },
+  "cli.file.notRegular": { ja: "通常のファイルではありません（パイプ・デバイスなど）。読み込みません。", en: "Not a regular file (pipe, device …); not read." },
   "cli.file.ioError": { ja: "ファイルを読めません（{reason}）。", en: "Cannot read the file ({reason})." },
   "cli.file.tooLarge": { ja: "ファイルが大きすぎます（{size} バイト、上限 {max} バイト）。--max-file-size で変更できます。", en: "File too large ({size} bytes, limit {max}). Change with --max-file-size." },
   "cli.file.timeout": { ja: "制限時間 {ms} ミリ秒以内に検査が終わりませんでした。このファイルは検査されていません（--timeout で変更できます）。", en: "Linting did not finish within {ms} ms; the file was not checked (change with --timeout)." },
