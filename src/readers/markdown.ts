@@ -1,0 +1,220 @@
+// Markdown → SpecDocument with remark. Only the GFM *table* extension is loaded: full remark-gfm
+// costs 3–4× the parse time on Japanese text (tech-notes) and its other constructs (autolinks,
+// strikethrough, footnotes) do not change what a clause says.
+import { unified } from "unified";
+import remarkParse from "remark-parse";
+import { gfmTable } from "micromark-extension-gfm-table";
+import { gfmTableFromMarkdown } from "mdast-util-gfm-table";
+import type { Nodes, Parents, PhrasingContent, Root, RootContent } from "mdast";
+import type { Block, BlockKind, Location, SpecDocument } from "../model/document.js";
+import { InputError } from "./errors.js";
+import { LineIndex, TextBuilder, positionMapper } from "./positioned.js";
+import { parseDirectiveComment, resolveNextLineTargets } from "./directives.js";
+import type { Directive } from "../model/document.js";
+
+/**
+ * remark's parse time grows steeply with container nesting (200 nested list markers on one line:
+ * 8 s; 10 000 nested `>`: stack overflow). Real specs nest a handful of levels; beyond this the
+ * file is refused before parsing.
+ */
+export const MAX_NESTING = 100;
+
+function gfmTables(this: { data(): Record<string, unknown> }): void {
+  const data = this.data() as { micromarkExtensions?: unknown[]; fromMarkdownExtensions?: unknown[] };
+  (data.micromarkExtensions ??= []).push(gfmTable());
+  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown());
+}
+
+let processor: { parse(text: string): unknown } | undefined;
+function parser(): { parse(text: string): unknown } {
+  return (processor ??= unified().use(remarkParse).use(gfmTables as never));
+}
+
+/** `text` must already be decoded and LF-normalised (decodeText does both). */
+export function readMarkdown(text: string, uri: string): SpecDocument {
+  const depth = nestingDepth(text);
+  if (depth > MAX_NESTING) {
+    throw new InputError("unsupported", "read.nesting-too-deep", { depth, max: MAX_NESTING });
+  }
+  let root: Root;
+  try {
+    root = parser().parse(text) as Root;
+  } catch (error) {
+    if (error instanceof RangeError) {
+      throw new InputError("unsupported", "read.nesting-too-deep", { depth, max: MAX_NESTING });
+    }
+    throw error;
+  }
+  return new MarkdownWalker(text, uri).walk(root);
+}
+
+/**
+ * Estimated container depth of the deepest line: each `>` or list marker in the line's leading
+ * run of markers and whitespace counts one, every two columns of indentation count one (list
+ * nesting by indentation). Overestimates a little; it only has to bound what remark is given.
+ */
+export function nestingDepth(text: string): number {
+  let max = 0;
+  const prefix = /^[ \t>*+\-0-9.)]*/;
+  for (const line of text.split("\n")) {
+    const lead = prefix.exec(line)![0];
+    if (lead.length / 2 <= max) continue;
+    let depth = 0;
+    let spaces = 0;
+    for (let i = 0; i < lead.length; i++) {
+      const c = lead[i]!;
+      if (c === " ") spaces++;
+      else if (c === "\t") spaces += 4;
+      else if (c === ">") depth++;
+      else if ((c === "-" || c === "*" || c === "+") && (lead[i + 1] === " " || lead[i + 1] === "\t")) depth++;
+      else if ((c === "." || c === ")") && /[0-9]/.test(lead[i - 1] ?? "")) depth++;
+    }
+    max = Math.max(max, depth + Math.floor(spaces / 2));
+  }
+  return max;
+}
+
+interface Heading { level: number; title: string }
+
+class MarkdownWalker {
+  private readonly index: LineIndex;
+  private readonly blocks: Block[] = [];
+  private readonly directives: Directive[] = [];
+  private readonly headings: Heading[] = [];
+  private tableCount = 0;
+
+  constructor(private readonly source: string, private readonly uri: string) {
+    this.index = new LineIndex(source);
+  }
+
+  walk(root: Root): SpecDocument {
+    this.children(root.children, "paragraph");
+    resolveNextLineTargets(this.directives, this.blocks, this.index, this.source);
+    return { uri: this.uri, format: "markdown", blocks: this.blocks, directives: this.directives, notices: [] };
+  }
+
+  /** `paragraphKind`: what a paragraph directly inside this container is (listItem inside a list item). */
+  private children(nodes: RootContent[], paragraphKind: BlockKind): void {
+    for (const node of nodes) this.node(node, paragraphKind);
+  }
+
+  private node(node: RootContent, paragraphKind: BlockKind): void {
+    switch (node.type) {
+      case "heading": {
+        const block = this.block("heading", node, node.children);
+        if (!block) return;
+        while (this.headings.length && this.headings[this.headings.length - 1]!.level >= node.depth) this.headings.pop();
+        block.level = node.depth;
+        block.sectionPath = this.headings.map((h) => h.title);
+        this.headings.push({ level: node.depth, title: block.text });
+        return;
+      }
+      case "paragraph":
+        this.block(paragraphKind, node, node.children);
+        return;
+      case "blockquote":
+        this.children(node.children, "paragraph");
+        return;
+      case "list":
+        for (const item of node.children) this.children(item.children, "listItem");
+        return;
+      case "table":
+        this.table(node);
+        return;
+      case "code":
+        // An indented run of Japanese text becomes a code block by accident; a clause there still counts.
+        this.codeBlock(node);
+        return;
+      case "html":
+        this.html(node.value, node);
+        return;
+      default:
+        return; // thematicBreak, definition: no prose
+    }
+  }
+
+  private table(node: Extract<RootContent, { type: "table" }>): void {
+    const index = ++this.tableCount;
+    node.children.forEach((row, r) => {
+      row.children.forEach((cell, c) => {
+        const block = this.block("tableCell", cell, cell.children);
+        if (block) block.location.table = { index, row: r + 1, column: c + 1 };
+      });
+    });
+  }
+
+  private codeBlock(node: Extract<RootContent, { type: "code" }>): void {
+    const start = node.position!.start.offset!;
+    const end = node.position!.end.offset!;
+    const builder = new TextBuilder();
+    // Skip an opening fence line, so values align with the content lines.
+    const fenced = /^[ \t]*(`{3,}|~{3,})/.test(this.source.slice(start, end));
+    const from = fenced ? this.source.indexOf("\n", start) + 1 || end : start;
+    builder.pushAligned(node.value, this.source, from, end);
+    builder.trimEnd();
+    this.emit("paragraph", builder, node);
+  }
+
+  private html(value: string, node: Nodes): void {
+    const directive = parseDirectiveComment(value);
+    if (directive) this.directives.push({ ...directive, location: this.location(node) });
+  }
+
+  private block(kind: BlockKind, node: Parents, phrasing: PhrasingContent[]): Block | undefined {
+    const builder = new TextBuilder();
+    this.inline(phrasing, builder);
+    builder.trimEnd();
+    return this.emit(kind, builder, node);
+  }
+
+  private emit(kind: BlockKind, builder: TextBuilder, node: Nodes): Block | undefined {
+    const { text, offsets } = builder.build();
+    if (kind !== "heading" && kind !== "tableCell" && text.trim() === "") return undefined;
+    const location = this.location(node);
+    const block: Block = {
+      kind,
+      text,
+      sectionPath: this.headings.map((h) => h.title),
+      region: "body",
+      location,
+      positionAt: positionMapper(offsets, this.index, node.position!.start.offset!),
+    };
+    this.blocks.push(block);
+    return block;
+  }
+
+  private inline(nodes: PhrasingContent[], out: TextBuilder): void {
+    for (const node of nodes) {
+      const start = node.position?.start.offset;
+      const end = node.position?.end.offset;
+      if (start === undefined || end === undefined) continue;
+      switch (node.type) {
+        case "text":
+          out.pushAligned(node.value, this.source, start, end);
+          break;
+        case "inlineCode":
+          out.pushAligned(node.value, this.source, start, end);
+          break;
+        case "image":
+        case "imageReference":
+          if (node.alt) out.pushAligned(node.alt, this.source, start + 2, end);
+          break;
+        case "break":
+          out.pushAt("\n", start);
+          break;
+        case "html":
+          if (/^<br\s*\/?>$/i.test(node.value)) out.pushAt("\n", start);
+          else this.html(node.value, node);
+          break;
+        default:
+          if ("children" in node) this.inline(node.children as PhrasingContent[], out);
+      }
+    }
+  }
+
+  private location(node: Nodes): Location {
+    const start = this.index.position(node.position!.start.offset!);
+    const end = this.index.position(node.position!.end.offset!);
+    return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column, region: "body", table: null };
+  }
+}

@@ -1,0 +1,122 @@
+// Block text with a map back to the file. Every UTF-16 code unit of a block's text remembers the
+// offset of the source character it came from, so a finding anywhere in the text (inside **強調**,
+// a link, after a soft break, after 𠮷) lands on the exact line and column an editor shows.
+import type { Position } from "../model/document.js";
+
+/** Offset (0-based, in the decoded LF-normalised text) → line/column (1-based, UTF-16 columns). */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(readonly source: string) {
+    for (let i = source.indexOf("\n"); i >= 0; i = source.indexOf("\n", i + 1)) this.starts.push(i + 1);
+  }
+
+  position(offset: number): Position {
+    const o = Math.max(0, Math.min(offset, this.source.length));
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: o - this.starts[lo]! + 1 };
+  }
+
+  /** Offset of the first character of a 1-based line. */
+  lineStart(line: number): number {
+    return this.starts[Math.max(0, Math.min(line - 1, this.starts.length - 1))]!;
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+}
+
+/** Accumulates block text and the source offset of each code unit. */
+export class TextBuilder {
+  private text = "";
+  private readonly offsets: number[] = [];
+
+  get length(): number {
+    return this.text.length;
+  }
+
+  /** Text copied verbatim from the source starting at `sourceOffset`. */
+  pushSlice(value: string, sourceOffset: number): void {
+    for (let i = 0; i < value.length; i++) this.offsets.push(sourceOffset + i);
+    this.text += value;
+  }
+
+  /** Text that stands for a source span (a hard break, `<br>`): every unit maps to `sourceOffset`. */
+  pushAt(value: string, sourceOffset: number): void {
+    for (let i = 0; i < value.length; i++) this.offsets.push(sourceOffset);
+    this.text += value;
+  }
+
+  /**
+   * A parser-produced value whose characters are a subsequence of `source[from, to)` apart from
+   * removed indentation, escapes and character references (remark's text and code values).
+   * Each unit is aligned to the next equal source unit; a unit with no equal (a decoded `&#x5B89;`)
+   * maps to the reference it came from.
+   */
+  pushAligned(value: string, source: string, from: number, to: number): void {
+    let p = from;
+    for (let i = 0; i < value.length; i++) {
+      const ch = value[i]!;
+      if (source[p] === "&" && ch !== "&") {
+        const ref = /^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/.exec(source.slice(p, p + 40));
+        if (ref) {
+          // A reference to an astral character yields two units: both point at the `&`.
+          const units = String.fromCodePoint(value.codePointAt(i)!).length;
+          for (let u = 0; u < units; u++) this.offsets.push(p);
+          this.text += value.slice(i, i + units);
+          i += units - 1;
+          p += ref[0].length;
+          continue;
+        }
+      }
+      if (ch === "&" && source.startsWith("&amp;", p)) {
+        this.offsets.push(p);
+        this.text += ch;
+        p += 5;
+        continue;
+      }
+      let found = p;
+      while (found < to && source[found] !== ch) found++;
+      if (found >= to) found = p;
+      this.offsets.push(Math.min(found, Math.max(from, to - 1)));
+      this.text += ch;
+      p = found + 1;
+    }
+  }
+
+  /** Remove trailing whitespace the block should not carry (text and offsets together). */
+  trimEnd(): void {
+    const trimmed = this.text.replace(/[\s\u3000]+$/u, "");
+    this.offsets.length = trimmed.length;
+    this.text = trimmed;
+  }
+
+  build(): { text: string; offsets: Int32Array } {
+    return { text: this.text, offsets: Int32Array.from(this.offsets) };
+  }
+}
+
+/**
+ * positionAt for a block: offsets inside the text map through the table; `text.length` (the end
+ * of a match) maps just past the last character; an empty block answers with its start.
+ */
+export function positionMapper(
+  offsets: Int32Array,
+  index: LineIndex,
+  fallbackOffset: number,
+): (offset: number) => Position {
+  return (offset: number) => {
+    if (offsets.length === 0) return index.position(fallbackOffset);
+    const o = Math.floor(Number.isFinite(offset) ? offset : 0);
+    if (o <= 0) return index.position(offsets[0]!);
+    if (o >= offsets.length) return index.position(offsets[offsets.length - 1]! + 1);
+    return index.position(offsets[o]!);
+  };
+}

@@ -1,0 +1,92 @@
+// Plain text → SpecDocument. Specs pasted from Word or PDF have no markup: a line that reads as a
+// numbered heading (第1章, 1., (1), ア …) is a heading, a line starting with a bullet or a number
+// starts a new list item, and other lines join the paragraph above (PDF text wraps mid-sentence)
+// until a blank line. Every line keeps its exact position.
+import type { Block, BlockKind, SpecDocument } from "../model/document.js";
+// The Word reader's detector for hand-numbered headings, so both readers agree on what a heading is.
+import { PatternLevels, headingShaped, numberingPrefix } from "./docx/headings.js";
+import { LineIndex, TextBuilder, positionMapper } from "./positioned.js";
+import { parseDirectiveComment, resolveNextLineTargets } from "./directives.js";
+import type { Directive } from "../model/document.js";
+
+const BULLET = /^[・●○◆◇■□▪‐－\-*※]/u;
+const BLANK = /^[ \t\u3000]*$/u;
+
+interface Open { kind: BlockKind; builder: TextBuilder; startOffset: number }
+
+/** `text` must already be decoded and LF-normalised (decodeText does both). */
+export function readText(text: string, uri: string): SpecDocument {
+  const index = new LineIndex(text);
+  const blocks: Block[] = [];
+  const directives: Directive[] = [];
+  const headings: Array<{ level: number; title: string }> = [];
+  const leveler = new PatternLevels();
+  let open: Open | undefined;
+
+  const emit = (kind: BlockKind, builder: TextBuilder, startOffset: number): Block => {
+    builder.trimEnd();
+    const { text: blockText, offsets } = builder.build();
+    const start = index.position(startOffset);
+    const end = index.position(offsets[offsets.length - 1]! + 1);
+    const block: Block = {
+      kind,
+      text: blockText,
+      sectionPath: headings.map((h) => h.title),
+      region: "body",
+      location: { line: start.line, column: start.column, endLine: end.line, endColumn: end.column, region: "body", table: null },
+      positionAt: positionMapper(offsets, index, startOffset),
+    };
+    blocks.push(block);
+    return block;
+  };
+  const close = (): void => {
+    if (open) emit(open.kind, open.builder, open.startOffset);
+    open = undefined;
+  };
+
+  const lines = text.split("\n");
+  let offset = 0;
+  lines.forEach((line, i) => {
+    const lineNo = i + 1;
+    const lineStart = offset;
+    offset += line.length + 1;
+    if (BLANK.test(line)) return close();
+    const lead = /^[ \t\u3000]*/u.exec(line)![0].length;
+    const content = line.slice(lead).replace(/[ \t\u3000]+$/u, "");
+    const contentStart = lineStart + lead;
+
+    const directive = parseDirectiveComment(content);
+    if (directive) {
+      close();
+      const at = index.position(contentStart);
+      directives.push({ ...directive, location: { line: lineNo, column: at.column, endLine: lineNo, endColumn: at.column + content.length, region: "body", table: null } });
+      return;
+    }
+
+    const numbered = numberingPrefix(content);
+    if (numbered && headingShaped(content, numbered)) {
+      close();
+      const level = leveler.level(numbered.type);
+      while (headings.length && headings[headings.length - 1]!.level >= level) headings.pop();
+      const builder = new TextBuilder();
+      builder.pushSlice(content, contentStart);
+      emit("heading", builder, contentStart).level = level;
+      headings.push({ level, title: content });
+      return;
+    }
+
+    const startsItem = BULLET.test(content) || numbered !== undefined;
+    if (open && !startsItem) {
+      open.builder.pushAt("\n", lineStart - 1);
+      open.builder.pushSlice(content, contentStart);
+      return;
+    }
+    close();
+    const builder = new TextBuilder();
+    builder.pushSlice(content, contentStart);
+    open = { kind: startsItem ? "listItem" : "paragraph", builder, startOffset: contentStart };
+  });
+  close();
+  resolveNextLineTargets(directives, blocks, index, text);
+  return { uri, format: "text", blocks, directives, notices: [] };
+}
