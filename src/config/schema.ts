@@ -90,7 +90,7 @@ export function rulesetSchema(kinds: KindSchemas): JsonSchema {
   const names = Object.keys(kinds).sort();
   const ruleBase: JsonSchema = {
     type: "object",
-    properties: { ...COMMON_RULE_PROPERTIES, kind: { enum: names } },
+    properties: { ...COMMON_RULE_PROPERTIES, kind: names.length > 0 ? { enum: names } : { not: {} } },
     required: RULE_REQUIRED,
   };
   return {
@@ -125,10 +125,10 @@ export function rulesetSchema(kinds: KindSchemas): JsonSchema {
       example,
       rule: {
         ...ruleBase,
-        allOf: names.map((k) => ({
+        ...(names.length === 0 ? {} : { allOf: names.map((k) => ({
           if: { properties: { kind: { const: k } }, required: ["kind"] },
           then: { $ref: `#/definitions/kind-${k}` },
-        })),
+        })) }),
       },
       ...Object.fromEntries(names.map((k) => [`kind-${k}`, ruleSchemaForKind(k, kinds[k]!.schema, false)])),
     },
