@@ -1,0 +1,185 @@
+// The built CLI as a user runs it: exit codes, unreadable files next to good ones, locales,
+// atomic output, usage errors, the JSON contract, determinism and the sub-commands.
+import { beforeAll, describe, expect, it } from "vitest";
+import fs from "node:fs";
+import path from "node:path";
+import { ensureBuilt, parseJson, runCli, STACK_LINE } from "../bad-input/harness.js";
+import { legacyDocBytes, makeWorkspace } from "./workspace.js";
+
+beforeAll(() => ensureBuilt(), 300_000);
+
+describe("exit codes", () => {
+  it("0 for a clean file, 1 for an error-level finding", () => {
+    const ws = makeWorkspace();
+    const clean = runCli(["good.md"], { cwd: ws });
+    expect(clean.stderr).toBe("");
+    expect(clean.code).toBe(0);
+    expect(clean.stdout).toContain("問題は見つかりませんでした（1 ファイル）");
+    const bad = runCli(["bad.md"], { cwd: ws });
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toContain("bad.md\n  1:1  エラー  patch-latest");
+    expect(bad.stdout).toContain("最新のセキュリティパッチの適用を求める条項がありません。");
+  });
+
+  it("warnings pass unless they exceed --max-warnings", () => {
+    const ws = makeWorkspace();
+    expect(runCli(["warn.md"], { cwd: ws }).code).toBe(0);
+    expect(runCli(["warn.md", "--max-warnings", "1"], { cwd: ws }).code).toBe(0);
+    const over = runCli(["warn.md", "--max-warnings", "0"], { cwd: ws });
+    expect(over.code).toBe(1);
+    expect(over.stderr).toContain("警告が 1 件あり、--max-warnings 0 を超えています。");
+  });
+
+  it("2 for a missing file, while the other file is still linted and reported", () => {
+    const ws = makeWorkspace();
+    const run = runCli(["--format", "json", "nope.md", "bad.md"], { cwd: ws });
+    expect(run.code).toBe(2);
+    const r = parseJson(run);
+    expect(r.files.map((f) => f.uri)).toEqual(["bad.md", "nope.md"]);
+    expect(r.files[1]!.error).toEqual({ code: "io", message: "ファイルが見つかりません。" });
+    expect(r.files[0]!.findings.map((f) => f.ruleId)).toEqual(["patch-latest"]);
+    expect(r.summary).toEqual({ files: 2, errors: 1, warnings: 0, infos: 0, unreadable: 1 });
+  });
+
+  it("reports a legacy .doc found in a folder instead of skipping it", () => {
+    const ws = makeWorkspace({ "specs/old.doc": legacyDocBytes(), "specs/a.md": "受注者は、最新のセキュリティパッチを適用すること。\n",
+      "specs/node_modules/x.md": "x", "specs/.hidden/y.md": "y", "specs/notes.csv": "a,b" });
+    const run = runCli(["--format", "json", "specs"], { cwd: ws });
+    const r = parseJson(run);
+    expect(r.files.map((f) => f.uri)).toEqual(["specs/a.md", "specs/old.doc"]);
+    expect(r.files[1]!.error!.code).toBe("legacy-doc");
+    expect(run.code).toBe(2);
+  });
+
+  it("2 for a config error, with file:line:column", () => {
+    const ws = makeWorkspace({ ".chotatsu-lint.yaml": "extends: [./mini.yaml]\nbogus: 1\n" });
+    const run = runCli(["good.md"], { cwd: ws });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/\.chotatsu-lint\.yaml:2:1/);
+    expect(run.stderr).not.toMatch(STACK_LINE);
+  });
+});
+
+describe("usage errors", () => {
+  it("an unknown --format is exit 2 with a Japanese message", () => {
+    const ws = makeWorkspace();
+    const run = runCli(["--format", "pdf", "good.md"], { cwd: ws });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toBe("使い方の誤り: 出力形式 \"pdf\" はありません。使える形式: stylish, json, sarif, github, junit, html\n");
+  });
+  it("an unknown option, a bad number, a bad date", () => {
+    const ws = makeWorkspace();
+    expect(runCli(["--frobnicate", "good.md"], { cwd: ws }).stderr).toContain("オプション --frobnicate はありません");
+    expect(runCli(["--jobs", "zero", "good.md"], { cwd: ws }).code).toBe(2);
+    const d = runCli(["--as-of", "2026-02-30", "good.md"], { cwd: ws });
+    expect(d.code).toBe(2);
+    expect(d.stderr).toContain("YYYY-MM-DD");
+  });
+  it("help is Japanese first, English with --locale en; --version prints package.json's", () => {
+    const ja = runCli(["--help"]);
+    expect(ja.code).toBe(0);
+    expect(ja.stdout).toContain("使い方: chotatsu-lint [オプション] [ファイル...]");
+    expect(ja.stdout).toContain("出力形式: stylish | json | sarif | github | junit | html");
+    expect(runCli(["--help", "--locale", "en"]).stdout).toContain("output format: stylish");
+    const version = JSON.parse(fs.readFileSync(path.join(__dirname, "../../package.json"), "utf8")).version;
+    expect(runCli(["--version"]).stdout.trim()).toBe(version);
+  });
+});
+
+describe("output", () => {
+  it("--locale en switches messages and summary", () => {
+    const ws = makeWorkspace();
+    const run = runCli(["--locale", "en", "bad.md"], { cwd: ws });
+    expect(run.stdout).toContain("1:1  error  patch-latest");
+    expect(run.stdout).toContain("No clause requires the latest security patches.");
+    expect(run.stdout).toContain("1 file(s): 1 error(s), 0 warning(s), 0 info");
+  });
+
+  it("-o writes the report whole and leaves no temp file", () => {
+    const ws = makeWorkspace();
+    const run = runCli(["--format", "json", "-o", "out/report.json", "bad.md"], { cwd: ws, env: {} });
+    fs.mkdirSync(path.join(ws, "out"));
+    const again = runCli(["--format", "json", "-o", "out/report.json", "bad.md"], { cwd: ws });
+    expect(run.code).toBe(2);
+    expect(again.code).toBe(1);
+    expect(again.stdout).toBe("");
+    expect(JSON.parse(fs.readFileSync(path.join(ws, "out/report.json"), "utf8")).summary.errors).toBe(1);
+    expect(fs.readdirSync(path.join(ws, "out"))).toEqual(["report.json"]);
+  });
+
+  it("an output folder that does not exist is exit 2 and nothing is written", () => {
+    const ws = makeWorkspace();
+    const run = runCli(["-o", "no-such-dir/sub/report.json", "good.md"], { cwd: ws });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("出力先のフォルダ");
+    expect(run.stderr).toContain("no-such-dir");
+    expect(fs.existsSync(path.join(ws, "no-such-dir"))).toBe(false);
+  });
+
+  it("reads stdin with --stdin-filename", () => {
+    const ws = makeWorkspace();
+    const run = runCli(["--format", "json", "--stdin", "--stdin-filename", "draft.md"], { cwd: ws, input: "受注者は、機器を納入すること。\n" });
+    const r = parseJson(run);
+    expect(r.files[0]!.uri).toBe("draft.md");
+    expect(r.files[0]!.format).toBe("markdown");
+    expect(run.code).toBe(1);
+  });
+
+  it("a file over its time budget becomes a timeout error; the others are linted", () => {
+    const big = Array.from({ length: 4000 }, (_, i) => `受注者は、第${i}項の作業を適宜実施すること。`).join("\n\n");
+    const ws = makeWorkspace({ "big.md": big });
+    const run = runCli(["--format", "json", "--timeout", "1", "big.md"], { cwd: ws });
+    const r = parseJson(run);
+    expect(r.files[0]!.error!.code).toBe("timeout");
+    expect(r.files[0]!.error!.message).toContain("1 ミリ秒");
+    expect(run.code).toBe(2);
+  });
+});
+
+describe("determinism", () => {
+  it("json and sarif bytes do not depend on --jobs or file order", () => {
+    const ws = makeWorkspace({ "c.md": "受注者は、適宜報告すること。\n", "missing-link.md": "" });
+    const files = ["warn.md", "bad.md", "good.md", "c.md", "nope.md"];
+    for (const format of ["json", "sarif"]) {
+      const a = runCli(["--format", format, "--jobs", "1", ...files], { cwd: ws });
+      const b = runCli(["--format", format, "--jobs", "2", ...[...files].reverse()], { cwd: ws });
+      expect(a.code).toBe(2);
+      expect(b.stdout).toBe(a.stdout);
+    }
+  });
+});
+
+describe("sub-commands", () => {
+  it("rules lists the active rules; explain shows the template clause", () => {
+    const ws = makeWorkspace();
+    const rules = runCli(["rules"], { cwd: ws });
+    expect(rules.code).toBe(0);
+    expect(rules.stdout).toMatch(/patch-latest\s+エラー\s+require\s+最新のセキュリティパッチ適用の要求/);
+    const json = JSON.parse(runCli(["rules", "--format", "json"], { cwd: ws }).stdout);
+    expect(json.rules.map((r: { id: string }) => r.id)).toEqual(["patch-latest", "vague-words"]);
+    const ex = runCli(["explain", "patch-latest"], { cwd: ws });
+    expect(ex.code).toBe(0);
+    expect(ex.stdout).toContain("受注者は、最新のセキュリティパッチを適用すること。");
+    expect(ex.stdout).toContain("「最新」 + 「セキュリティパッチ／修正プログラム」 + 「適用」");
+    expect(runCli(["explain", "patch-latest", "--locale", "en"], { cwd: ws }).stdout).toContain("Latest security patches applied");
+    expect(runCli(["explain", "nope"], { cwd: ws }).code).toBe(2);
+  });
+
+  it("--rule turns a rule off", () => {
+    const ws = makeWorkspace();
+    expect(runCli(["bad.md", "--rule", "patch-latest:off"], { cwd: ws }).code).toBe(0);
+  });
+
+  it("init writes the config once and never overwrites", () => {
+    const ws = makeWorkspace();
+    fs.rmSync(path.join(ws, ".chotatsu-lint.yaml"));
+    const first = runCli(["init"], { cwd: ws });
+    expect(first.code).toBe(0);
+    const text = fs.readFileSync(path.join(ws, ".chotatsu-lint.yaml"), "utf8");
+    const second = runCli(["init"], { cwd: ws });
+    expect(second.code).toBe(2);
+    expect(second.stderr).toContain("既に存在します");
+    expect(fs.readFileSync(path.join(ws, ".chotatsu-lint.yaml"), "utf8")).toBe(text);
+  });
+});
