@@ -75,9 +75,10 @@ export function bodyBlocks(paras: RawParagraph[], styles: Styles): BodyResult {
     }
     if (!isEmpty(p)) {
       const kind: BlockKind = p.table ? "tableCell" : level !== undefined ? "heading" : p.label ? "listItem" : "paragraph";
-      blocks.push(makeBlock(p, kind, path, level));
+      if (level !== undefined) stack = stack.filter((h) => h.level < level!);
+      // A heading's path is its ancestors: the stack once its own and deeper levels are closed.
+      blocks.push(makeBlock(p, kind, level !== undefined ? stack.map((h) => h.text) : path, level));
       if (level !== undefined) {
-        stack = stack.filter((h) => h.level < level!);
         stack.push({ level, text: displayText(p).trim() });
         path = stack.map((h) => h.text);
       }

@@ -112,11 +112,12 @@ export class ZipArchive {
     const budget = this.limits.maxInflatedBytes - this.inflatedSoFar;
     let out: Uint8Array;
     if (e.method === 0) {
-      if (raw.length > budget) throw bomb("output", { name, max: this.limits.maxInflatedBytes });
+      if (raw.length > budget || raw.length > e.uncompressedSize) throw bomb("output", { name, max: this.limits.maxInflatedBytes });
       out = raw;
     } else if (e.method === 8) {
       try {
-        out = zlib.inflateRawSync(raw, { maxOutputLength: Math.max(budget, 1) });
+        // Never produce more than the entry claims: a lying entry stops at its own declared size.
+        out = zlib.inflateRawSync(raw, { maxOutputLength: Math.max(1, Math.min(budget, e.uncompressedSize)) });
       } catch (err) {
         const code = (err as { code?: string }).code;
         if (code === "ERR_BUFFER_TOO_LARGE" || err instanceof RangeError) {
