@@ -1,0 +1,110 @@
+#!/usr/bin/env node
+// `npm run bench`: how our readers and the whole lint compare with the obvious baselines, measured in
+// ONE run on the same machine and the same files: mammoth.extractRawText vs our Word reader vs a full
+// lint; a bare remark parse vs our Markdown reader vs a full lint. Headline figures are ratios of
+// medians, never single absolute times (machines differ; ratios travel).
+//   node scripts/bench.mjs [--runs N] [--write-readme] [files...]
+// Word input: fixtures/bench/*.docx (scripts/docx-make-bench.mjs makes a 200-page file) or the largest
+// .docx under fixtures/. Markdown input: the corpus specs joined into one ~200-page document.
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { performance } from "node:perf_hooks";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const args = process.argv.slice(2);
+const runsArg = args.indexOf("--runs");
+const RUNS = runsArg >= 0 ? Number(args[runsArg + 1]) : 5;
+const WRITE = args.includes("--write-readme");
+const explicit = args.filter((a, i) => !a.startsWith("--") && args[i - 1] !== "--runs");
+
+const dist = (p) => import(path.join(ROOT, "dist", p));
+if (!fs.existsSync(path.join(ROOT, "dist", "cli", "main.js"))) {
+  console.error("dist/ is missing: run `npm run build` first.");
+  process.exit(2);
+}
+const { readSpec } = await dist("readers/index.js");
+const { lintDocument } = await dist("engine/index.js");
+const { loadConfig } = await dist("config/index.js");
+const mammoth = (await import("mammoth")).default;
+const { unified } = await import("unified");
+const remarkParse = (await import("remark-parse")).default;
+
+const config = await loadConfig({ cwd: ROOT });
+
+function walk(dir, ext, out = []) {
+  if (!fs.existsSync(dir)) return out;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) walk(p, ext, out);
+    else if (e.name.toLowerCase().endsWith(ext)) out.push(p);
+  }
+  return out;
+}
+
+function pickWord() {
+  const bench = walk(path.join(ROOT, "fixtures", "bench"), ".docx");
+  const all = bench.length ? bench : walk(path.join(ROOT, "fixtures"), ".docx");
+  return all.sort((a, b) => fs.statSync(b).size - fs.statSync(a).size).slice(0, 1);
+}
+
+/** The corpus specs joined until ~400 KB, about the Markdown size of a 200-page specification. */
+function markdownInput() {
+  const parts = walk(path.join(ROOT, "fixtures", "corpus"), ".md").filter((p) => !p.endsWith("README.md")).sort();
+  if (!parts.length) return null;
+  let text = "";
+  for (let i = 0; text.length < 200_000; i++) text += fs.readFileSync(parts[i % parts.length], "utf8") + "\n\n";
+  return { name: `corpus ×${Math.round(Buffer.byteLength(text) / 1024)} KB`, bytes: new Uint8Array(Buffer.from(text)) };
+}
+
+async function median(fn) {
+  await fn();                                   // warm-up: JIT, lazy imports
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    await fn();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+const rows = [];
+const wordFiles = explicit.filter((f) => f.endsWith(".docx"));
+for (const file of wordFiles.length ? wordFiles : pickWord()) {
+  const bytes = new Uint8Array(fs.readFileSync(file));
+  const base = await median(() => mammoth.extractRawText({ buffer: Buffer.from(bytes) }));
+  const read = await median(() => readSpec(bytes, file));
+  const doc = await readSpec(bytes, file);
+  const lint = await median(async () => lintDocument(await readSpec(bytes, file), config, {}));
+  rows.push({ input: `${path.relative(ROOT, file)} (${Math.round(bytes.length / 1024)} KB, ${doc.blocks.length} blocks)`,
+    baseline: "mammoth.extractRawText", base, read, lint });
+}
+const md = explicit.filter((f) => /\.(md|markdown)$/.test(f)).map((f) => ({ name: path.relative(ROOT, f), bytes: new Uint8Array(fs.readFileSync(f)) }));
+for (const m of md.length ? md : [markdownInput()].filter(Boolean)) {
+  const text = Buffer.from(m.bytes).toString("utf8");
+  const base = await median(() => unified().use(remarkParse).parse(text));
+  const read = await median(() => readSpec(m.bytes, "bench.md"));
+  const lint = await median(async () => lintDocument(await readSpec(m.bytes, "bench.md"), config, {}));
+  rows.push({ input: m.name, baseline: "remark-parse (bare)", base, read, lint });
+}
+
+const ratio = (x, base) => `${(x / base).toFixed(2)}×`;
+const lines = [
+  `| input | baseline | our reader / baseline | full lint (${config.rules.length} rules) / baseline | baseline median |`,
+  "|---|---|---|---|---|",
+  ...rows.map((r) => `| ${r.input} | ${r.baseline} | ${ratio(r.read, r.base)} | ${ratio(r.lint, r.base)} | ${r.base.toFixed(0)} ms |`),
+];
+const note = `Medians of ${RUNS} runs after a warm-up, Node ${process.version}, measured ${new Date().toISOString().slice(0, 10)}. `
+  + "A ratio below 1× means faster than the baseline.";
+console.log(lines.join("\n") + "\n\n" + note);
+
+if (WRITE) {
+  const readme = path.join(ROOT, "README.md");
+  const text = fs.readFileSync(readme, "utf8");
+  const start = "<!-- bench:start -->", end = "<!-- bench:end -->";
+  const a = text.indexOf(start), b = text.indexOf(end);
+  if (a < 0 || b < a) { console.error("README has no bench markers"); process.exit(1); }
+  fs.writeFileSync(readme, text.slice(0, a + start.length) + "\n" + lines.join("\n") + "\n\n" + note + "\n" + text.slice(b));
+  console.log("README.md updated.");
+}
