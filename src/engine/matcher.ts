@@ -15,6 +15,8 @@ export interface CompiledMatcher {
   /** Concept ids: one per distinct term entry as written ("$patch", "適用", "re:…"). */
   conceptOf(entry: TermEntry): number | undefined;
   readonly conceptCount: number;
+  /** The entry of each concept id. */
+  readonly entries: readonly TermEntry[];
   /** Report every occurrence of every concept in `text` (normalised). Overlaps are reported. */
   scan(text: string, emit: (concept: number, start: number, end: number) => void): void;
 }
@@ -115,6 +117,7 @@ class Builder {
       endings: endingSets(this.config.obligations, this.config.negations, (s) => normalizeTerm(s, this.variants)),
       conceptOf: (entry) => concepts.get(entry),
       conceptCount: concepts.size,
+      entries: [...concepts.keys()],
       scan(text, emit) {
         ac.scan(text, (p, start, end) => {
           // ASCII words match whole words only: "ie" must not hit "client".

@@ -107,6 +107,11 @@ export interface CheckContext {
   hits(entry: TermEntry): readonly Hit[];
   /** Units where `spec` holds, in document order. */
   units(spec: MatchSpec): UnitMatch[];
+  /**
+   * Hits of `entries` in the same unit as `at` (its sentence, block or section), background
+   * narrative skipped — for "also mentions …" / "unless …" conditions.
+   */
+  near(entries: readonly TermEntry[], at: { block: number; start: number }, within: Within): Hit[];
   /** The sentence of `block` containing normalised offset `offset`. */
   sentenceAt(block: number, offset: number): Sentence | undefined;
   /** Absolute path of the ruleset file that defined `rule` (to resolve data files). */

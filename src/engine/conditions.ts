@@ -1,0 +1,31 @@
+// Named document conditions (handles personal information, procures a cloud service …) and
+// rules' appliesWhen expressions over them.
+import { ConfigError } from "../config/errors.js";
+import type { ConditionDef, ConditionExpr, ResolvedRule, TermEntry } from "./types.js";
+import type { Hit } from "./kinds/kind.js";
+
+/** A condition holds when each `all` entry occurs and the `any` entries occur at least minHits times in total. */
+export function evaluateCondition(def: ConditionDef, hits: (e: TermEntry) => readonly Hit[]): boolean {
+  for (const e of def.all ?? []) if (hits(e).length === 0) return false;
+  if (def.any?.length) {
+    const need = def.minHits ?? 1;
+    let n = 0;
+    for (const e of def.any) { n += hits(e).length; if (n >= need) return true; }
+    return false;
+  }
+  return (def.all?.length ?? 0) > 0;
+}
+
+export function evaluateApplies(rule: ResolvedRule, expr: ConditionExpr | undefined, conditions: Readonly<Record<string, boolean>>): boolean {
+  if (expr === undefined) return true;
+  if (typeof expr === "string") {
+    const v = conditions[expr];
+    if (v === undefined) {
+      throw new ConfigError("engine.condition.unknown", { rule: rule.id, name: expr }, rule.origin.file, rule.origin.line, rule.origin.column);
+    }
+    return v;
+  }
+  if ("any" in expr) return expr.any.some((e) => evaluateApplies(rule, e, conditions));
+  if ("all" in expr) return expr.all.every((e) => evaluateApplies(rule, e, conditions));
+  return !evaluateApplies(rule, expr.not, conditions);
+}

@@ -1,0 +1,243 @@
+// The CheckContext a kind sees: hits, units where a MatchSpec holds, and a finding factory
+// that turns normalised offsets into exact file locations.
+import { createHash } from "node:crypto";
+import type { Location } from "../model/document.js";
+import type { Finding } from "../model/finding.js";
+import { format, type Locale } from "../i18n/index.js";
+import type { ResolvedConfig, ResolvedRule, TermEntry } from "./types.js";
+import type { AnalysedBlock, CheckContext, FindingAt, FindingOptions, Hit, MatchSpec, Sentence, UnitMatch } from "./kinds/kind.js";
+import { analyseBlocks, scanDocument, type AnalysedDocument } from "./analyse.js";
+import { compileExtra, getMatcher } from "./matcher.js";
+import type { SpecDocument } from "../model/document.js";
+
+const EXCERPT_MAX = 100;
+
+export function sha1Short(s: string): string {
+  return createHash("sha1").update(s).digest("hex").slice(0, 16);
+}
+
+/** First index in `hits` (sorted by block, start) at or after (block, start). */
+function lowerBound(hits: readonly Hit[], block: number, start: number): number {
+  let lo = 0; let hi = hits.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const h = hits[mid]!;
+    if (h.block < block || (h.block === block && h.start < start)) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}
+
+export interface EngineContext extends CheckContext {
+  analysed: AnalysedDocument;
+}
+
+export function createContext(doc: SpecDocument, config: ResolvedConfig, locale: Locale, conditionsOf: (ctx: EngineContext) => Record<string, boolean>): EngineContext {
+  const matcher = getMatcher(config);
+  const analysed = analyseBlocks(doc, matcher);
+  const blocks = analysed.blocks;
+  const compiled = scanDocument(blocks, matcher, (c) => matcher.entries[c]!);
+  const extra = new Map<TermEntry, Hit[]>();
+
+  const hits = (entry: TermEntry): readonly Hit[] => {
+    const id = matcher.conceptOf(entry);
+    if (id !== undefined) return compiled[id]!;
+    let h = extra.get(entry);
+    if (!h) {
+      const m = compileExtra(config, matcher.variants, [entry]);
+      h = scanDocument(blocks, m, () => entry)[0] ?? [];
+      extra.set(entry, h);
+    }
+    return h;
+  };
+
+  const sentenceAt = (block: number, offset: number): Sentence | undefined => {
+    const ss = blocks[block]?.sentences ?? [];
+    let lo = 0; let hi = ss.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const s = ss[mid]!;
+      if (offset < s.start) hi = mid - 1; else if (offset >= s.end) lo = mid + 1; else return s;
+    }
+    return undefined;
+  };
+
+  /** Hits of `entry` in blocks [from, to), within [start, end) when one block is given; background narrative skipped. */
+  const hitsIn = (entry: TermEntry, from: number, to: number, start = 0, end = Infinity, kinds: MatchSpec["blocks"] = "body"): Hit[] => {
+    const all = hits(entry);
+    const out: Hit[] = [];
+    for (let i = lowerBound(all, from, start); i < all.length; i++) {
+      const h = all[i]!;
+      if (h.block >= to) break;
+      if (h.block === to - 1 && h.start >= end) break;
+      if (h.end > end && h.block === to - 1 && to - from === 1) continue;
+      if (!blockAllowed(h.block, kinds)) continue;
+      if (blocks[h.block]!.block.kind !== "heading" && sentenceAt(h.block, h.start)?.narrative) continue;
+      out.push(h);
+    }
+    return out;
+  };
+
+  const blockAllowed = (b: number, which: MatchSpec["blocks"]): boolean => {
+    const heading = blocks[b]!.block.kind === "heading";
+    return which === "any" ? true : which === "heading" ? heading : !heading;
+  };
+
+  /** Does the spec hold in blocks [from, to) (within [start, end) for one sentence)? */
+  const holds = (spec: MatchSpec, from: number, to: number, start?: number, end?: number): Hit[] | null => {
+    const which = spec.blocks ?? "body";
+    const found: Hit[] = [];
+    for (const e of spec.all ?? []) {
+      const h = hitsIn(e, from, to, start, end, which);
+      if (!h.length) return null;
+      found.push(...h);
+    }
+    if (spec.any?.length) {
+      let anyHit = false;
+      for (const e of spec.any) { const h = hitsIn(e, from, to, start, end, which); if (h.length) { anyHit = true; found.push(...h); } }
+      if (!anyHit) return null;
+    }
+    for (const e of spec.none ?? []) if (hitsIn(e, from, to, start, end, which).length) return null;
+    found.sort((a, b) => a.block - b.block || a.start - b.start);
+    if (spec.obligation) {
+      const ok = found.some((h) => { const s = sentenceAt(h.block, h.start); return !!s && s.obligation && !s.negated; });
+      if (!ok) return null;
+    }
+    return found;
+  };
+
+  const units = (spec: MatchSpec): UnitMatch[] => {
+    const within = spec.within ?? "sentence";
+    const which = spec.blocks ?? "body";
+    const anchors = spec.all?.length ? hits(spec.all[0]!) : (spec.any ?? []).flatMap((e) => [...hits(e)])
+      .sort((a, b) => a.block - b.block || a.start - b.start);
+    const out: UnitMatch[] = [];
+    const seen = new Set<string>();
+    for (const a of anchors) {
+      if (!blockAllowed(a.block, which)) continue;
+      if (within === "sentence") {
+        const s = sentenceAt(a.block, a.start);
+        if (!s) continue;
+        const key = `${a.block}:${s.start}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        if (spec.obligation && (!s.obligation || s.negated)) continue;
+        const found = holds({ ...spec, obligation: false }, a.block, a.block + 1, s.start, s.end);
+        if (found) out.push({ within, block: a.block, sentence: s, hits: found });
+      } else if (within === "block") {
+        const key = String(a.block);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const found = holds(spec, a.block, a.block + 1);
+        if (found) out.push({ within, block: found[0]!.block, hits: found });
+      } else {
+        // Every section containing the anchor, innermost first; the preamble is a section too.
+        const ranges: [number, number][] = [];
+        for (let h = blocks[a.block]!.section; h >= 0; h = h > 0 ? blocks[h - 1]!.section : -1) {
+          if (analysed.sectionEnd[h]! > a.block) ranges.push([h, analysed.sectionEnd[h]!]);
+          if (h === 0) break;
+        }
+        if (blocks[a.block]!.section < 0) ranges.push([0, firstHeading()]);
+        for (const [from, to] of ranges) {
+          const key = `${from}-${to}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          const found = holds(spec, from, to);
+          if (found) { out.push({ within, block: found[0]!.block, hits: found }); break; }
+        }
+      }
+    }
+    return out;
+  };
+
+  const near = (entries: readonly TermEntry[], at: { block: number; start: number }, within: "sentence" | "block" | "section"): Hit[] => {
+    let from = at.block; let to = at.block + 1; let start = 0; let end = Infinity;
+    if (within === "sentence") {
+      const s = sentenceAt(at.block, at.start);
+      if (s) { start = s.start; end = s.end; }
+    } else if (within === "section") {
+      const h = blocks[at.block]!.section;
+      if (h < 0) { from = 0; to = firstHeading(); } else { from = h; to = analysed.sectionEnd[h]!; }
+    }
+    return entries.flatMap((e) => hitsIn(e, from, to, start, end, "any"));
+  };
+
+  let firstHeadingIndex = -2;
+  const firstHeading = (): number => {
+    if (firstHeadingIndex === -2) {
+      const i = blocks.findIndex((b) => b.block.kind === "heading");
+      firstHeadingIndex = i < 0 ? blocks.length : i;
+    }
+    return firstHeadingIndex;
+  };
+
+  const label = (value: unknown, fallback: string): string => {
+    if (typeof value === "string") return value;
+    if (value && typeof value === "object") {
+      const v = value as Record<string, unknown>;
+      const s = v[locale] ?? v.ja;
+      if (typeof s === "string") return s;
+    }
+    return fallback;
+  };
+
+  const finding = (rule: ResolvedRule, at: FindingAt, opts: FindingOptions = {}): Finding => {
+    const template = opts.message ?? (locale === "en" ? rule.messageEn : rule.message);
+    const base: Finding = {
+      ruleId: rule.id,
+      severity: rule.severity,
+      message: format(template, opts.params ?? {}),
+      uri: doc.uri,
+      fingerprint: "",
+    };
+    if (opts.status) base.status = opts.status;
+    let key: string;
+    if ("top" in at) {
+      base.location = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+      key = "top";
+    } else {
+      const ab = blocks[at.block]!;
+      base.sectionPath = ab.block.kind === "heading" ? [...ab.block.sectionPath] : ab.block.sectionPath;
+      if ("start" in at) {
+        base.location = locate(ab, at.start, at.end);
+        const s = sentenceAt(at.block, at.start);
+        const from = s ? s.start : at.start; const to = s ? Math.max(s.end, at.end) : at.end;
+        base.excerpt = excerpt(ab, from, to);
+        key = `${s?.text ?? ""}\n${ab.text.slice(at.start, at.end)}`;
+      } else {
+        base.location = { ...ab.block.location };
+        base.excerpt = excerpt(ab, 0, ab.text.length);
+        key = ab.block.kind === "heading" ? `section:${ab.text}` : ab.text;
+      }
+    }
+    if (rule.suggestion) base.suggestion = rule.suggestion;
+    if (rule.source) base.source = rule.source;
+    base.fingerprint = sha1Short(`${rule.id}\n${doc.uri}\n${key}`);
+    return base;
+  };
+
+  const ctx: EngineContext = {
+    doc, config, locale, asOf: config.asOf, blocks, analysed, conditions: {},
+    hits, units, near, sentenceAt, label, finding,
+    rulesetFile: (rule) => config.rulesets.find((r) => r.id === rule.rulesetId)?.file ?? rule.origin.file,
+  };
+  ctx.conditions = conditionsOf(ctx);
+  return ctx;
+}
+
+/** Exact location of normalised [start, end) in a block. */
+export function locate(ab: AnalysedBlock, start: number, end: number): Location {
+  const b = ab.block;
+  const p1 = b.positionAt(ab.norm.toOriginal(start));
+  const p2 = b.positionAt(ab.norm.toOriginalEnd(end));
+  const loc: Location = { line: p1.line, column: p1.column, endLine: p2.line, endColumn: p2.column };
+  if (b.location.paragraph !== undefined) loc.paragraph = b.location.paragraph;
+  if (b.location.region !== undefined) loc.region = b.location.region;
+  if (b.location.table) loc.table = b.location.table;
+  return loc;
+}
+
+function excerpt(ab: AnalysedBlock, start: number, end: number): string {
+  const os = ab.norm.toOriginal(start); const oe = ab.norm.toOriginalEnd(end);
+  const s = ab.block.text.slice(os, oe).replace(/\s+/g, " ").trim();
+  return s.length > EXCERPT_MAX ? s.slice(0, EXCERPT_MAX - 1) + "…" : s;
+}

@@ -1,0 +1,110 @@
+import { describe, expect, it } from "vitest";
+import { lintDocument } from "../../src/engine/index.js";
+import { config, md } from "./helpers.js";
+
+const terms = {
+  latest: ["最新"], patch: ["セキュリティパッチ", "修正プログラム", "パッチ"], apply: ["適用", "導入"],
+  incident: ["インシデント", "情報漏えい"], orderer: ["発注者", "担当職員"], report: ["報告", "連絡"], deadline: ["直ちに", "時間以内", "日以内"],
+  vuln: ["脆弱性"],
+};
+const patch = config([{
+  id: "patch-latest", kind: "require", section: ["情報セキュリティ"],
+  params: { match: { all: ["$latest", "$patch", "$apply"], within: "sentence", obligation: true } },
+}], { terms });
+const incident = config([{
+  id: "incident-report", kind: "require",
+  params: {
+    elements: {
+      trigger: { all: ["$incident"], within: "sentence" },
+      "to-whom": { all: ["$incident", "$orderer", "$report"], within: "sentence", obligation: true },
+      deadline: { all: ["$incident", "$report"], any: ["$deadline"], within: "block" },
+    },
+    present: { all: ["trigger", "to-whom", "deadline"] },
+    elementLabels: { deadline: { ja: "報告期限", en: "reporting deadline" } },
+  },
+}], { terms });
+
+const lint = (text: string, c = patch) => lintDocument(md(text), c);
+
+describe("require", () => {
+  it("is silent and present on a compliant clause", () => {
+    const r = lint("# 仕様書\n\n受注者は、最新のセキュリティパッチを適用すること。\n");
+    expect(r.findings).toEqual([]);
+    expect(r.coverage["patch-latest"]).toEqual({ status: "present", applies: true, missing: [], evidence: { line: 3 } });
+  });
+  it("reports absent at the heading of the section where the clause belongs", () => {
+    const r = lint("# 仕様書\n\n## 情報セキュリティ\n\n受注者は秘密を守ること。\n");
+    expect(r.findings).toHaveLength(1);
+    expect(r.findings[0]).toMatchObject({ ruleId: "patch-latest", status: "absent", location: { line: 3, column: 1 } });
+    expect(r.coverage["patch-latest"]).toMatchObject({ status: "absent", evidence: null, missing: ["match"] });
+  });
+  it("reports absent at the top of the document without such a section", () => {
+    const r = lint("# 仕様書\n\n受注者は秘密を守ること。\n");
+    expect(r.findings[0]!.location).toEqual({ line: 1, column: 1, endLine: 1, endColumn: 1 });
+  });
+  it("does not count a negated duty as present", () => {
+    const text = "# 仕様書\n\n最新のセキュリティパッチの適用は求めない。\n\n最新の修正プログラムの適用は不要とする。\n";
+    expect(lint(text).coverage["patch-latest"]!.status).toBe("absent");
+    const withTopic = config([{ id: "patch-latest", kind: "require", params: {
+      match: { all: ["$latest", "$patch", "$apply"], obligation: true }, topic: { any: ["$patch"] } } }], { terms });
+    const r = lint(text, withTopic);
+    expect(r.coverage["patch-latest"]).toMatchObject({ status: "partial", evidence: { line: 3 } });
+    expect(r.findings[0]).toMatchObject({ status: "partial", location: { line: 3, column: 4, endLine: 3, endColumn: 13 } });
+  });
+  it("counts a prohibition (してはならない) as an obligation", () => {
+    const c = config([{ id: "no-internet", kind: "require",
+      params: { match: { all: ["インターネット", "個人情報"], within: "sentence", obligation: true } } }]);
+    expect(lint("個人情報を扱う作業をインターネットに接続された端末で行ってはならない。\n", c).coverage["no-internet"]!.status).toBe("present");
+    expect(lint("個人情報を扱う作業はインターネット接続端末では行わないこと。\n", c).coverage["no-internet"]!.status).toBe("present");
+  });
+  it("matches ぜい弱性, full-width, half-width and PDF-spaced words", () => {
+    const c = config([{ id: "vuln", kind: "require", params: { match: { all: ["$vuln", "$patch", "tls1.2"], within: "sentence", obligation: true } } }], { terms });
+    const r = lint("ぜい弱性対策として ｾｷｭﾘﾃｨ パ ッ チ を適用し、ＴＬＳ１．２を用いること。\n", c);
+    expect(r.coverage["vuln"]!.status).toBe("present");
+  });
+  it("matches a clause split over a line break", () => {
+    const r = lint("受注者は、最新のセキュリティパ\nッチを適用\nすること。\n");
+    expect(r.coverage["patch-latest"]).toMatchObject({ status: "present", evidence: { line: 1 } });
+  });
+  it("matches a clause only in a table cell or in an annex at the end", () => {
+    const table = "# 仕様書\n\n| 項目 | 要件 |\n| --- | --- |\n| パッチ | 最新のセキュリティパッチを適用すること |\n";
+    expect(lint(table).coverage["patch-latest"]).toMatchObject({ status: "present", evidence: { line: 5 } });
+    const annex = "# 仕様書\n\n本文。\n\n# 別紙1 セキュリティ要件\n\n1. 受注者は最新の修正プログラムを導入すること。\n";
+    expect(lint(annex).coverage["patch-latest"]).toMatchObject({ status: "present", evidence: { line: 7 } });
+  });
+  it("does not count background narrative", () => {
+    const c = config([{ id: "incident-report", kind: "require",
+      params: { match: { all: ["$incident", "$report"], within: "block" } } }], { terms });
+    const r = lint("前回の契約では、インシデントの報告が遅れた。\n", c);
+    expect(r.coverage["incident-report"]!.status).toBe("absent");
+  });
+  it("reports partial with the missing elements named", () => {
+    const r = lint("# 仕様書\n\nインシデントが発生した場合は、担当職員に報告すること。\n", incident);
+    expect(r.coverage["incident-report"]).toMatchObject({ status: "partial", missing: ["報告期限"], evidence: { line: 3 } });
+    expect(r.findings[0]).toMatchObject({ message: "incident-report: 報告期限", status: "partial", location: { line: 3, column: 1, endLine: 3, endColumn: 7 } });
+    expect(lintDocument(md("インシデントが発生した場合は、担当職員に報告すること。\n"), incident, { locale: "en" }).findings[0]!.message)
+      .toBe("incident-report (en): reporting deadline");
+    const full = lint("インシデントが発生した場合は、直ちに担当職員に報告すること。\n", incident);
+    expect(full.coverage["incident-report"]!.status).toBe("present");
+  });
+  it("gives partial for a heading alone", () => {
+    const r = lint("# 仕様書\n\n## 最新のセキュリティパッチの適用\n\n（記載なし）\n");
+    expect(r.coverage["patch-latest"]).toMatchObject({ status: "partial", evidence: { line: 3 } });
+    expect(r.findings[0]).toMatchObject({ status: "partial", location: { line: 3, column: 1 } });
+  });
+  it("keeps coverage but no finding when the rule does not apply", () => {
+    const c = config([{ id: "patch-latest", kind: "require", appliesWhen: "system",
+      params: { match: { all: ["$latest", "$patch", "$apply"], obligation: true } } }],
+    { terms: { ...terms, system: ["情報システム"] }, conditions: { system: { any: ["$system"] } } });
+    const r = lint("# 印刷業務\n\n封筒を印刷すること。\n", c);
+    expect(r.findings).toEqual([]);
+    expect(r.coverage["patch-latest"]).toMatchObject({ status: "absent", applies: false });
+    expect(lint("情報システムを運用すること。\n", c).findings).toHaveLength(1);
+  });
+  it("supports atLeast and any in present", () => {
+    const c = config([{ id: "r", kind: "require", params: {
+      elements: { a: { all: ["甲"] }, b: { all: ["乙"] }, c: { all: ["丙"] } }, present: { atLeast: 2, of: ["a", "b", "c"] } } }]);
+    expect(lint("甲と丙。\n", c).coverage["r"]!.status).toBe("present");
+    expect(lint("甲のみ。\n", c).coverage["r"]).toMatchObject({ status: "partial", missing: ["b", "c"] });
+  });
+});
