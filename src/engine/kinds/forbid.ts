@@ -1,0 +1,61 @@
+// forbid: a phrase or pattern must not appear (unless its unit also names an exception).
+import type { Finding } from "../../model/finding.js";
+import type { TermEntry } from "../types.js";
+import { normalizeTerm } from "../../text/normalize.js";
+import { termListSchema, type Hit, type JsonSchema, type RuleKind, type Within } from "./kind.js";
+
+export interface ForbidParams {
+  patterns: TermEntry[];
+  when?: { any?: TermEntry[]; all?: TermEntry[] };
+  unless?: { any?: TermEntry[]; all?: TermEntry[] };
+  within?: Within;
+  obligationOnly?: boolean;
+  replacements?: Record<string, string>;
+}
+
+const condSchema: JsonSchema = { type: "object", additionalProperties: false, properties: { any: termListSchema, all: termListSchema } };
+const schema: JsonSchema = {
+  type: "object", additionalProperties: false, required: ["patterns"],
+  properties: {
+    patterns: { ...termListSchema, minItems: 1 },
+    when: condSchema, unless: condSchema,
+    within: { enum: ["sentence", "block", "section"] },
+    obligationOnly: { type: "boolean" },
+    replacements: { type: "object", additionalProperties: { type: "string" } },
+  },
+};
+
+export const forbid: RuleKind = {
+  kind: "forbid",
+  schema,
+  terms(rule) {
+    const p = rule.params as unknown as ForbidParams;
+    return [...p.patterns, ...(p.when?.any ?? []), ...(p.when?.all ?? []), ...(p.unless?.any ?? []), ...(p.unless?.all ?? [])];
+  },
+  check(ctx, rule) {
+    const p = rule.params as unknown as ForbidParams;
+    const within = p.within ?? "sentence";
+    const replacements = new Map<string, string>();
+    for (const [k, v] of Object.entries(p.replacements ?? {})) replacements.set(normalizeTerm(k), v);
+    const found: Hit[] = p.patterns.flatMap((e) => [...ctx.hits(e)])
+      .sort((a, b) => a.block - b.block || a.start - b.start || b.end - a.end);
+    const findings: Finding[] = [];
+    let last: Hit | undefined;
+    for (const h of found) {
+      if (last && last.block === h.block && h.start < last.end) continue; // overlapping pattern hits: one finding
+      const s = ctx.sentenceAt(h.block, h.start);
+      if (s?.narrative) continue;
+      if (p.obligationOnly && !(s?.obligation && !s.negated)) continue;
+      const has = (entries: TermEntry[] | undefined, mode: "any" | "all") =>
+        mode === "any" ? ctx.near(entries ?? [], h, within).length > 0 : (entries ?? []).every((e) => ctx.near([e], h, within).length > 0);
+      if (p.when && ((p.when.any?.length && !has(p.when.any, "any")) || (p.when.all?.length && !has(p.when.all, "all")))) continue;
+      if (p.unless && ((p.unless.any?.length && has(p.unless.any, "any")) || (p.unless.all?.length && has(p.unless.all, "all")))) continue;
+      last = h;
+      const ab = ctx.blocks[h.block]!;
+      const original = ab.block.text.slice(ab.norm.toOriginal(h.start), ab.norm.toOriginalEnd(h.end));
+      const replacement = replacements.get(ab.text.slice(h.start, h.end)) ?? "";
+      findings.push(ctx.finding(rule, h, { params: { match: original, replacement } }));
+    }
+    return { findings };
+  },
+};

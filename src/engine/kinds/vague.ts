@@ -1,0 +1,71 @@
+// vague: obligations weakened by qualifiers (適宜・必要に応じて・努める), or duties not written
+// in obligation form (〜が望ましい・〜を検討する).
+import type { Finding } from "../../model/finding.js";
+import { normalizeTerm } from "../../text/normalize.js";
+import { sentenceTail } from "../../text/obligation.js";
+import type { TermEntry } from "../types.js";
+import { termListSchema, type JsonSchema, type RuleKind } from "./kind.js";
+
+export interface VagueParams {
+  mode?: "qualifier" | "form";
+  qualifiers?: TermEntry[];
+  endings?: string[];
+  when?: { any?: TermEntry[] };
+}
+
+const schema: JsonSchema = {
+  type: "object", additionalProperties: false,
+  properties: {
+    mode: { enum: ["qualifier", "form"] },
+    qualifiers: termListSchema,
+    endings: { type: "array", items: { type: "string", minLength: 1 } },
+    when: { type: "object", additionalProperties: false, properties: { any: termListSchema } },
+  },
+  if: { properties: { mode: { const: "form" } }, required: ["mode"] },
+  then: { required: ["endings"] },
+  else: { required: ["qualifiers"] },
+};
+
+export const vague: RuleKind = {
+  kind: "vague",
+  schema,
+  terms(rule) {
+    const p = rule.params as VagueParams;
+    return [...(p.qualifiers ?? []), ...(p.when?.any ?? [])];
+  },
+  check(ctx, rule) {
+    const p = rule.params as VagueParams;
+    const findings: Finding[] = [];
+    const topical = (block: number, start: number) => !p.when?.any?.length || ctx.near(p.when.any, { block, start }, "sentence").length > 0;
+    if ((p.mode ?? "qualifier") === "qualifier") {
+      const hits = (p.qualifiers ?? []).flatMap((e) => [...ctx.hits(e)]).sort((a, b) => a.block - b.block || a.start - b.start);
+      let lastKey = "";
+      for (const h of hits) {
+        const s = ctx.sentenceAt(h.block, h.start);
+        if (!s || !s.obligation || s.negated || !topical(h.block, h.start)) continue;
+        const key = `${h.block}:${s.start}`;
+        if (key === lastKey) continue; // one finding per sentence
+        lastKey = key;
+        const ab = ctx.blocks[h.block]!;
+        const match = ab.block.text.slice(ab.norm.toOriginal(h.start), ab.norm.toOriginalEnd(h.end));
+        findings.push(ctx.finding(rule, h, { params: { match } }));
+      }
+      return { findings };
+    }
+    const endings = (p.endings ?? []).map((e) => normalizeTerm(e)).filter(Boolean).sort((a, b) => b.length - a.length);
+    for (const ab of ctx.blocks) {
+      if (ab.block.kind === "heading") continue;
+      for (const s of ab.sentences) {
+        if (s.narrative) continue;
+        const tail = sentenceTail(s.text);
+        const e = endings.find((x) => tail.endsWith(x));
+        if (!e) continue;
+        const start = s.start + s.text.lastIndexOf(tail) + tail.length - e.length;
+        if (!topical(ab.index, s.start)) continue;
+        const match = ab.block.text.slice(ab.norm.toOriginal(start), ab.norm.toOriginalEnd(start + e.length));
+        findings.push(ctx.finding(rule, { block: ab.index, start, end: start + e.length }, { params: { match } }));
+      }
+    }
+    return { findings };
+  },
+};
