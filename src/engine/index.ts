@@ -68,7 +68,7 @@ export function lintDocument(doc: SpecDocument, config: ResolvedConfig, opts: Li
     findings.push(f);
   }
   const all = applySuppressions(findings, doc.directives, doc.uri,
-    { requireReason: opts.requireReason, locale, firstLine: doc.blocks[0]?.location.line });
+    { requireReason: opts.requireReason, locale });
   all.sort(compareFindings);
   return { findings: all, coverage };
 }

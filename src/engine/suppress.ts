@@ -14,7 +14,7 @@ function ruleMatches(d: Directive, ruleId: string): boolean {
 }
 
 /** Turn directives into scopes; disable … enable pairs are matched per rule id. */
-function scopes(directives: readonly Directive[], firstLine: number | undefined): Scope[] {
+function scopes(directives: readonly Directive[]): Scope[] {
   const out: Scope[] = [];
   const sorted = [...directives].sort((a, b) => a.location.line - b.location.line || a.location.column - b.location.column);
   for (const d of sorted) {
@@ -30,9 +30,7 @@ function scopes(directives: readonly Directive[], firstLine: number | undefined)
       }
       case "disable-block": {
         const from = d.targetLines?.from ?? line; const to = d.targetLines?.to ?? from;
-        // A Word comment on the title paragraph suppresses for the whole file.
-        if (firstLine !== undefined && from <= firstLine) out.push({ directive: d, kind: "file", covers: () => true, used: false });
-        else out.push({ directive: d, kind: "inline", covers: (l) => l !== undefined && l >= from && l <= to, used: false });
+        out.push({ directive: d, kind: "inline", covers: (l) => l !== undefined && l >= from && l <= to, used: false });
         break;
       }
       case "disable": {
@@ -67,9 +65,9 @@ function engineFinding(ruleId: string, severity: Finding["severity"], d: Directi
  * with requireReason, directive-reason errors.
  */
 export function applySuppressions(findings: Finding[], directives: readonly Directive[], uri: string,
-  opts: { requireReason?: boolean; locale?: Locale; firstLine?: number } = {}): Finding[] {
+  opts: { requireReason?: boolean; locale?: Locale } = {}): Finding[] {
   const locale = opts.locale ?? "ja";
-  const list = scopes(directives, opts.firstLine);
+  const list = scopes(directives);
   for (const f of findings) {
     if (ENGINE_RULES.has(f.ruleId)) continue;
     const line = f.location?.line;

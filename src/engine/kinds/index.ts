@@ -6,6 +6,9 @@ import { threshold } from "./threshold.js";
 import { eol } from "./eol.js";
 import { structure } from "./structure.js";
 import { vague } from "./vague.js";
+import { consistency } from "./consistency.js";
+import { subject } from "./subject.js";
+import { reference } from "./reference.js";
 
 export const kindRegistry: Record<string, RuleKind> = {
   require,
@@ -14,4 +17,7 @@ export const kindRegistry: Record<string, RuleKind> = {
   eol,
   structure,
   vague,
+  consistency,
+  subject,
+  reference,
 };

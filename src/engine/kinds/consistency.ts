@@ -1,0 +1,61 @@
+// consistency: one party must be called by one term throughout a document (受注者 vs 受託者 vs 乙).
+import type { Finding } from "../../model/finding.js";
+import type { TermEntry } from "../types.js";
+import { termListSchema, type CheckContext, type Hit, type JsonSchema, type RuleKind } from "./kind.js";
+
+export interface ConsistencyParams {
+  groups: Record<string, TermEntry[]>;
+  /** Occurrences a term needs before it counts as "used" (default 1). */
+  minCount?: number;
+}
+
+const schema: JsonSchema = {
+  type: "object", additionalProperties: false, required: ["groups"],
+  properties: {
+    groups: { type: "object", minProperties: 1, additionalProperties: { ...termListSchema, minItems: 2 } },
+    minCount: { type: "integer", minimum: 1 },
+  },
+};
+
+/** 以下「乙」という / 以下"乙"という: a sentence that introduces an alias on purpose. */
+const DEFINITION = /以下[、,]?[「『"“]/u;
+
+function isDefinition(ctx: CheckContext, h: Hit): boolean {
+  const s = ctx.sentenceAt(h.block, h.start);
+  return s !== undefined && DEFINITION.test(s.text);
+}
+
+export const consistency: RuleKind = {
+  kind: "consistency",
+  schema,
+  terms(rule) {
+    return Object.values((rule.params as unknown as ConsistencyParams).groups ?? {}).flat();
+  },
+  check(ctx, rule) {
+    const p = rule.params as unknown as ConsistencyParams;
+    const minCount = p.minCount ?? 1;
+    const findings: Finding[] = [];
+    for (const entries of Object.values(p.groups ?? {})) {
+      const used = entries
+        .map((entry, order) => ({ entry, order, hits: ctx.hits(entry).filter((h) => !isDefinition(ctx, h)) }))
+        .filter((u) => u.hits.length >= minCount);
+      if (used.length < 2) continue;
+      // The term used most is the document's own choice; ties go to the one written first.
+      const first = (u: (typeof used)[number]) => u.hits[0]!;
+      const main = used.reduce((a, b) => (b.hits.length > a.hits.length
+        || (b.hits.length === a.hits.length && (first(b).block < first(a).block || (first(b).block === first(a).block && first(b).start < first(a).start))) ? b : a));
+      const mainText = original(ctx, first(main));
+      for (const u of used) {
+        if (u === main) continue;
+        const h = first(u);
+        findings.push(ctx.finding(rule, h, { params: { match: original(ctx, h), other: mainText } }));
+      }
+    }
+    return { findings };
+  },
+};
+
+function original(ctx: CheckContext, h: Hit): string {
+  const ab = ctx.blocks[h.block]!;
+  return ab.block.text.slice(ab.norm.toOriginal(h.start), ab.norm.toOriginalEnd(h.end));
+}

@@ -1,0 +1,78 @@
+// reference: a clause that delegates to 別紙N / 別添N / 要件定義書 needs that document in the input
+// (a heading naming it, or a paragraph opening with its name, as in PDF text without headings).
+import type { Finding } from "../../model/finding.js";
+import { parseKanjiNumber } from "../../text/numbers.js";
+import type { TermEntry } from "../types.js";
+import { termListSchema, type AnalysedBlock, type Hit, type JsonSchema, type RuleKind } from "./kind.js";
+
+export interface ReferenceParams {
+  patterns: TermEntry[];
+  /** Only references whose sentence also contains one of these (のとおり, 参照, に定める …). */
+  when?: { any?: TermEntry[] };
+}
+
+const schema: JsonSchema = {
+  type: "object", additionalProperties: false, required: ["patterns"],
+  properties: {
+    patterns: { ...termListSchema, minItems: 1 },
+    when: { type: "object", additionalProperties: false, properties: { any: termListSchema } },
+  },
+};
+
+/** 別紙 一 → 別紙1: the key a reference and its annex heading are compared by. */
+export function referenceKey(text: string): string {
+  return text.replace(/\s+/g, "").replace(/[〇一二三四五六七八九十]+/g, (k) => String(parseKanjiNumber(k) ?? k));
+}
+
+/** `key` occurs in `text` and is not followed by another digit (別紙1 ≠ 別紙10). */
+function names(text: string, key: string): boolean {
+  let from = 0;
+  for (;;) {
+    const i = text.indexOf(key, from);
+    if (i < 0) return false;
+    const next = text.charAt(i + key.length);
+    if (!/[0-9]/.test(next) || !/[0-9]$/.test(key)) return true;
+    from = i + 1;
+  }
+}
+
+/** Leading numbering, brackets and labels an annex title may start with: 「（別紙1）」「【別紙１】」「1. 別紙1」. */
+const LEADING = /^[\s([（【〔<＜]*/u;
+
+function provides(ab: AnalysedBlock, key: string): boolean {
+  const text = referenceKey(ab.text);
+  if (ab.block.kind === "heading") return names(text, key);
+  return names(text.replace(LEADING, "").slice(0, key.length + 1), key);
+}
+
+export const reference: RuleKind = {
+  kind: "reference",
+  schema,
+  terms(rule) {
+    const p = rule.params as unknown as ReferenceParams;
+    return [...p.patterns, ...(p.when?.any ?? [])];
+  },
+  check(ctx, rule) {
+    const p = rule.params as unknown as ReferenceParams;
+    const hits: Hit[] = p.patterns.flatMap((e) => [...ctx.hits(e)])
+      .sort((a, b) => a.block - b.block || a.start - b.start || b.end - a.end);
+    const decided = new Map<string, boolean>();
+    const findings: Finding[] = [];
+    let last: Hit | undefined;
+    for (const h of hits) {
+      if (last && last.block === h.block && h.start < last.end) continue;
+      last = h;
+      const ab = ctx.blocks[h.block]!;
+      if (ab.block.kind === "heading") continue;
+      if (p.when?.any?.length && ctx.near(p.when.any, h, "sentence").length === 0) continue;
+      const key = referenceKey(ab.text.slice(h.start, h.end));
+      if (decided.has(key)) continue; // one finding per missing document, at its first reference
+      const found = ctx.blocks.some((other) => other.index !== h.block && provides(other, key));
+      decided.set(key, found);
+      if (found) continue;
+      const match = ab.block.text.slice(ab.norm.toOriginal(h.start), ab.norm.toOriginalEnd(h.end));
+      findings.push(ctx.finding(rule, h, { params: { match } }));
+    }
+    return { findings };
+  },
+};
