@@ -36,8 +36,8 @@ export const textReaderMessages: Catalogue = {
     en: "Files with extension {ext} are not supported. Supported: .docx, .md, .markdown, .txt (for stdin, --stdin-filename names the format).",
   },
   "read.empty-docx": {
-    ja: "空のファイル（0 バイト）で、Word 文書ではありません。Word で保存し直してください。",
-    en: "The file is empty (0 bytes), not a Word document. Save it again in Word.",
+    ja: "空のファイル（0 バイト）で、Word 文書（.docx）ではありません。Word で保存し直してください。",
+    en: "The file is empty (0 bytes), not a Word document (.docx). Save it again in Word.",
   },
   "read.text-named-docx": {
     ja: "拡張子は {ext} ですが、中身はテキストファイルです。拡張子を .md または .txt に変えるか、Word で .docx として保存し直してください。",

@@ -29,14 +29,14 @@ export function normaliseNewlines(text: string): string {
 
 function decodeRaw(bytes: Uint8Array): DecodedText {
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
-    return { text: strict("utf-8", bytes.subarray(3), "utf-8-bom"), encoding: "utf-8-bom" };
+    return { text: strict("utf-8", bytes.subarray(3), "UTF-8"), encoding: "utf-8-bom" };
   }
   // Word's "Unicode text" and Notepad's "Unicode" save UTF-16 with a BOM; decoding it is what users expect.
   if (startsWith(bytes, [0xff, 0xfe])) {
-    return { text: strict("utf-16le", bytes.subarray(2), "utf-16le"), encoding: "utf-16le" };
+    return { text: strict("utf-16le", bytes.subarray(2), "UTF-16LE"), encoding: "utf-16le" };
   }
   if (startsWith(bytes, [0xfe, 0xff])) {
-    return { text: strict("utf-16be", bytes.subarray(2), "utf-16be"), encoding: "utf-16be" };
+    return { text: strict("utf-16be", bytes.subarray(2), "UTF-16BE"), encoding: "utf-16be" };
   }
   const utf8 = tryDecode("utf-8", bytes);
   if (utf8 !== undefined) return { text: utf8, encoding: "utf-8" };
@@ -52,8 +52,8 @@ function decodeRaw(bytes: Uint8Array): DecodedText {
   throw new InputError("undecodable", "read.undecodable", { tried: "UTF-8, Shift_JIS (CP932), EUC-JP" });
 }
 
-/** Below this, a "successful" legacy decode is mostly half-width katakana or symbols: mojibake. */
-const MIN_PLAUSIBILITY = 0.6;
+/** Below this, a "successful" legacy decode is mostly rare symbols and half-width katakana: mojibake. */
+const MIN_PLAUSIBILITY = 0.5;
 
 /**
  * Fraction of characters that are usual in a Japanese document. EUC-JP bytes often also decode as
@@ -76,7 +76,7 @@ export function plausibility(text: string): number {
     else if (c >= 0x0391 && c <= 0x03c9) good += 0.5; // Greek in JIS X 0208 row 6
     else if (c >= 0x0410 && c <= 0x044f) good += 0.5; // Cyrillic row 7
     else if (c >= 0x2010 && c <= 0x22ff) good += 0.75; // dashes, arrows, maths symbols
-    // half-width katakana (FF61–FF9F) and everything else count as not plausible
+    else if (c >= 0xff61 && c <= 0xff9f) good += 0.5; // half-width katakana: legacy, but what EUC-JP misread as Shift_JIS turns into
   }
   return total === 0 ? 1 : good / total;
 }
@@ -89,7 +89,8 @@ function tryDecode(label: string, bytes: Uint8Array): string | undefined {
   }
 }
 
-function strict(label: string, bytes: Uint8Array, name: TextEncoding): string {
+/** Decode what a BOM announced; `name` is how the message shows the encoding. */
+function strict(label: string, bytes: Uint8Array, name: string): string {
   const text = tryDecode(label, bytes);
   if (text === undefined) throw new InputError("undecodable", "read.undecodable-bom", { encoding: name });
   return text;

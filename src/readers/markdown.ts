@@ -63,11 +63,16 @@ export function nestingDepth(text: string): number {
     let spaces = 0;
     for (let i = 0; i < lead.length; i++) {
       const c = lead[i]!;
+      let marker = false;
       if (c === " ") spaces++;
       else if (c === "\t") spaces += 4;
-      else if (c === ">") depth++;
-      else if ((c === "-" || c === "*" || c === "+") && (lead[i + 1] === " " || lead[i + 1] === "\t")) depth++;
-      else if ((c === "." || c === ")") && /[0-9]/.test(lead[i - 1] ?? "")) depth++;
+      else if (c === ">") marker = true;
+      else if ((c === "-" || c === "*" || c === "+") && (lead[i + 1] === " " || lead[i + 1] === "\t")) marker = true;
+      else if ((c === "." || c === ")") && /[0-9]/.test(lead[i - 1] ?? "")) marker = true;
+      if (marker) {
+        depth++;
+        if (lead[i + 1] === " ") i++; // the space after a marker belongs to it, not to indentation
+      }
     }
     max = Math.max(max, depth + Math.floor(spaces / 2));
   }
@@ -138,7 +143,9 @@ class MarkdownWalker {
     node.children.forEach((row, r) => {
       row.children.forEach((cell, c) => {
         const block = this.block("tableCell", cell, cell.children);
-        if (block) block.location.table = { index, row: r + 1, column: c + 1 };
+        if (!block) return;
+        // remark's cell spans its pipes and padding; a person looks for the content.
+        block.location = { ...this.trimmedLocation(cell), table: { index, row: r + 1, column: c + 1 } };
       });
     });
   }
@@ -212,9 +219,21 @@ class MarkdownWalker {
     }
   }
 
+  private trimmedLocation(node: Nodes): Location {
+    let from = node.position!.start.offset!;
+    let to = node.position!.end.offset!;
+    while (from < to && /[|\s]/.test(this.source[from]!)) from++;
+    while (to > from && /[|\s]/.test(this.source[to - 1]!) && this.source[to - 2] !== "\\") to--;
+    return this.span(from, to);
+  }
+
   private location(node: Nodes): Location {
-    const start = this.index.position(node.position!.start.offset!);
-    const end = this.index.position(node.position!.end.offset!);
+    return this.span(node.position!.start.offset!, node.position!.end.offset!);
+  }
+
+  private span(from: number, to: number): Location {
+    const start = this.index.position(from);
+    const end = this.index.position(to);
     return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column, region: "body", table: null };
   }
 }
