@@ -2,7 +2,7 @@
 // users rename files and Word saves other formats under familiar names, so a zip is read as Word
 // whatever it is called, and an OLE, PDF, RTF or image file is refused with advice for what it is.
 //
-// Decisions (documented in README's input section):
+// Decisions (what a user expects; the CLI README should repeat them):
 // - A zip is always given to the Word reader, even if named .md: a renamed .docx is far more likely
 //   than a Markdown file that happens to start with "PK\x03\x04"; a zip that is not Word (xlsx, plain
 //   zip) is then reported by the Word reader as "not-docx".

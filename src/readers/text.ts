@@ -9,7 +9,8 @@ import { LineIndex, TextBuilder, positionMapper } from "./positioned.js";
 import { parseDirectiveComment, resolveNextLineTargets } from "./directives.js";
 import type { Directive } from "../model/document.js";
 
-const BULLET = /^[・●○◆◇■□▪‐－\-*※]/u;
+// A symbol bullet, but not a run of them: 「○○省」 is a placeholder name, not a list item.
+const BULLET = /^(?:[・●○◆◇■□▪※](?![・●○◆◇■□▪])|[-‐－*][ \t\u3000])/u;
 const BLANK = /^[ \t\u3000]*$/u;
 
 interface Open { kind: BlockKind; builder: TextBuilder; startOffset: number }

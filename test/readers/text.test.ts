@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { decodeText } from "../../src/readers/decode.js";
+import { readText } from "../../src/readers/text.js";
+import { FIXTURES, find, fixture, mismatches } from "./helpers.js";
+
+const source = readFileSync(path.join(FIXTURES, "spec.txt"), "utf8");
+
+describe.each(["spec.txt", "spec.sjis.txt"])("plain text %s", (name) => {
+  const doc = readText(decodeText(fixture(name)).text, name);
+
+  it("maps every character back to the file", () => {
+    expect(mismatches(doc, source)).toEqual([]);
+  });
+
+  it("finds numbered headings, levels by order of appearance, and section paths", () => {
+    expect(doc.blocks.map((b) => [b.kind, b.level ?? null, b.text.split("\n")[0]])).toEqual([
+      ["heading", 1, "第1章 調達案件の概要"],
+      ["heading", 2, "1. 調達件名"],
+      ["paragraph", null, "○○省 文書管理システム（第２期）の"],
+      ["heading", 2, "2. 情報セキュリティ要件"],
+      ["heading", 3, "(1) 脆弱性対策"],
+      ["paragraph", null, "受注者は、本システムを構成するソフトウェアについて、"],
+      ["heading", 3, "(2) ログ管理"],
+      ["listItem", null, "① アクセスログは１年間保存すること。"],
+      ["listItem", null, "② 保存期間は令和７年４月～令和８年３月を目安とし、㈱や№などの機種依存文字も正しく読むこと。"],
+      ["listItem", null, "・インシデントを認知した場合は、直ちに発注者へ報告すること。"],
+    ]);
+    expect(find(doc, "最新のセキュリティパッチ").block.sectionPath).toEqual(["第1章 調達案件の概要", "2. 情報セキュリティ要件", "(1) 脆弱性対策"]);
+  });
+
+  it("joins wrapped lines with \\n and keeps positions across the break", () => {
+    expect(find(doc, "について、\n最新").span).toEqual({ line: 9, column: 22, endLine: 10, endColumn: 3 });
+    expect(find(doc, "（第２期）の\n設計").span).toEqual({ line: 4, column: 13, endLine: 5, endColumn: 3 });
+  });
+
+  it("drops the ideographic-space indent of a continuation line but keeps its column", () => {
+    expect(find(doc, "報告は電話").span).toEqual({ line: 15, column: 2, endLine: 15, endColumn: 7 });
+  });
+
+  it("locates blocks from their first to just past their last character", () => {
+    expect(find(doc, "受注者は").block.location).toEqual({ line: 9, column: 1, endLine: 10, endColumn: 21, region: "body", table: null });
+  });
+});
+
+describe("plain-text details", () => {
+  it("treats a numbered sentence as a list item, not a heading", () => {
+    const doc = readText("1. 受注者は、最新のパッチを適用すること。\n", "x.txt");
+    expect(doc.blocks[0]).toMatchObject({ kind: "listItem" });
+  });
+
+  it("starts list items at bullets but not at a run of placeholder marks", () => {
+    const doc = readText("本文\n○○省の業務\n- 項目\n-1 度\n", "x.txt");
+    expect(doc.blocks.map((b) => [b.kind, b.text])).toEqual([
+      ["paragraph", "本文\n○○省の業務"],
+      ["listItem", "- 項目\n-1 度"],
+    ]);
+  });
+
+  it("reads directives written as HTML comments on their own line", () => {
+    const doc = readText("<!-- chotatsu-lint-disable-next-line patch-latest -- 別紙 -->\n本文。\n", "x.txt");
+    expect(doc.directives).toEqual([{
+      kind: "disable-next-line", rules: ["patch-latest"], reason: "別紙",
+      location: { line: 1, column: 1, endLine: 1, endColumn: 60, region: "body", table: null },
+      targetLines: { from: 2, to: 2 },
+    }]);
+    expect(doc.blocks.map((b) => b.text)).toEqual(["本文。"]);
+  });
+
+  it("returns no blocks for empty or blank text", () => {
+    expect(readText("", "x.txt").blocks).toEqual([]);
+    expect(readText("\n　\n \n", "x.txt").blocks).toEqual([]);
+  });
+});
