@@ -19,7 +19,8 @@ export function analyseBlocks(doc: SpecDocument, matcher: CompiledMatcher): Anal
   const blocks: AnalysedBlock[] = [];
   let section = -1;
   doc.blocks.forEach((block, index) => {
-    const norm = normalize(block.text, matcher.variants);
+    // Word comment bodies are reviewers' notes (and suppression directives), never clauses.
+    const norm = normalize(block.region === "comment" ? "" : block.text, matcher.variants);
     const text = norm.text;
     if (block.kind === "heading") section = index;
     const sentences: Sentence[] = block.kind === "heading"
