@@ -71,9 +71,35 @@ const overrideSchema = (severities: readonly string[]): JsonSchema => ({
   ],
 });
 
+/**
+ * A kind's schema may define recursive parts under `definitions` and refer to them with
+ * `#/definitions/<name>`; they are moved to the root as `kind-<kind>-<name>` so that every kind's
+ * names stay apart and the rule schema can sit inside the ruleset schema. Recursion via $ref keeps
+ * the schema (and ajv's compile time) small where inlining nested conditions grows exponentially.
+ */
+function hoistDefinitions(kind: string, paramSchema: JsonSchema): { schema: JsonSchema; definitions: Record<string, JsonSchema> } {
+  const prefix = `kind-${kind}-`;
+  const rewrite = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(rewrite);
+    if (v && typeof v === "object") {
+      const out: Record<string, unknown> = {};
+      for (const [k, x] of Object.entries(v)) {
+        out[k] = k === "$ref" && typeof x === "string" && x.startsWith("#/definitions/") ? "#/definitions/" + prefix + x.slice(14) : rewrite(x);
+      }
+      return out;
+    }
+    return v;
+  };
+  const { definitions, ...rest } = paramSchema as { definitions?: Record<string, JsonSchema> };
+  const hoisted: Record<string, JsonSchema> = {};
+  for (const [name, def] of Object.entries(definitions ?? {})) hoisted[prefix + name] = rewrite(def) as JsonSchema;
+  return { schema: rewrite(rest) as JsonSchema, definitions: hoisted };
+}
+
 /** The schema a rule of `kind` must satisfy: the common keys plus that kind's parameters, nothing else. */
 export function ruleSchemaForKind(kind: string, paramSchema: JsonSchema, standalone = true): JsonSchema {
-  const { properties, required, additionalProperties: _ignored, $schema: _s, title: _t, description: _d, ...rest } = paramSchema as {
+  const { schema, definitions } = hoistDefinitions(kind, paramSchema);
+  const { properties, required, additionalProperties: _ignored, $schema: _s, title: _t, description: _d, ...rest } = schema as {
     properties?: Record<string, JsonSchema>; required?: string[]; [k: string]: unknown;
   };
   return {
@@ -82,7 +108,7 @@ export function ruleSchemaForKind(kind: string, paramSchema: JsonSchema, standal
     properties: { ...COMMON_RULE_PROPERTIES, kind: { const: kind }, ...(properties ?? {}) },
     required: [...RULE_REQUIRED, ...(required ?? [])],
     additionalProperties: false,
-    ...(standalone ? { definitions: { conditionExpr, example } } : {}),
+    ...(standalone ? { definitions: { conditionExpr, example, ...definitions } } : {}),
   };
 }
 
@@ -131,6 +157,7 @@ export function rulesetSchema(kinds: KindSchemas): JsonSchema {
         })) }),
       },
       ...Object.fromEntries(names.map((k) => [`kind-${k}`, ruleSchemaForKind(k, kinds[k]!.schema, false)])),
+      ...Object.assign({}, ...names.map((k) => hoistDefinitions(k, kinds[k]!.schema).definitions)),
     },
   };
 }
@@ -155,4 +182,12 @@ export function configSchema(): JsonSchema {
 /** Serialised exactly as committed under schemas/ (2-space JSON, trailing newline). */
 export function schemaText(schema: JsonSchema): string {
   return JSON.stringify(schema, null, 2) + "\n";
+}
+
+/** The files under schemas/, by name, as `npm run gen:schemas` writes them. */
+export function schemaFiles(kinds: KindSchemas): Record<string, string> {
+  return {
+    "config.schema.json": schemaText(configSchema()),
+    "ruleset.schema.json": schemaText(rulesetSchema(kinds)),
+  };
 }

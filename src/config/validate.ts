@@ -42,7 +42,9 @@ export function toConfigErrors(raw: ErrorObject[], src: YamlSource, base: DataPa
     seen.add(k);
     out.push(err);
   }
-  return out;
+  // A misspelt required key shows up twice (unknown "al", missing "all"); the first says it all.
+  const misspelt = new Set(out.filter((e) => e.messageId === "config.schema.unknownKey" && e.params.suggestion).map((e) => `${e.params.path}|${e.params.suggestion}`));
+  return out.filter((e) => !(e.messageId === "config.schema.required" && misspelt.has(`${e.params.path}|${e.params.key}`)));
 }
 
 function pointerSegments(pointer: string): string[] {

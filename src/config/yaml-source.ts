@@ -50,7 +50,9 @@ export function parseYamlText(text: string, file: string): YamlSource {
     return { file, line: p.line, column: p.col };
   };
   if (doc.errors.length > 0) {
-    throw ConfigError.of(doc.errors.map((err) => {
+    // After the first syntax error the parser's later complaints are mostly echoes of it.
+    const syntax = doc.errors.find((err) => err.code !== "DUPLICATE_KEY");
+    throw ConfigError.of((syntax ? [syntax] : doc.errors).map((err) => {
       const o = at(err.pos[0]);
       if (err.code === "DUPLICATE_KEY") {
         const key = duplicateKeyAt(doc, err.pos[0]) ?? "";

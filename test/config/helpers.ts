@@ -20,6 +20,7 @@ export const testKinds: KindSchemas = {
         elements: { type: "object", additionalProperties: matchSpec },
         present: { type: "object" },
         topic: matchSpec,
+        elementLabels: { type: "object" },
       },
     },
   },

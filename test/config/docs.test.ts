@@ -1,0 +1,36 @@
+// docs/rules/*.md are generated from the rulesets; this fails when a ruleset changed without `npm run docs`.
+import { describe, expect, it } from "vitest";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { builtinDocFiles } from "../../src/config/docs-files.js";
+import { renderRulesetDoc } from "../../src/config/docs.js";
+import { packageRoot, resolveRulesetAsConfig } from "../../src/config/index.js";
+import { testKinds } from "./helpers.js";
+
+const fixtures = join(fileURLToPath(new URL(".", import.meta.url)), "fixtures");
+
+describe("docs/rules", () => {
+  it("every built-in ruleset's page is current (run `npm run docs`)", async () => {
+    const files = await builtinDocFiles();
+    expect(Object.keys(files).length).toBeGreaterThan(0);
+    for (const [name, text] of Object.entries(files)) {
+      const file = join(packageRoot(), "docs", "rules", name);
+      expect(existsSync(file), `${file} missing: run npm run docs`).toBe(true);
+      expect(readFileSync(file, "utf8"), `${name} is stale: run npm run docs`).toBe(text);
+    }
+  });
+
+  it("renders a rule's table row, elements, template clause and examples", async () => {
+    const config = await resolveRulesetAsConfig(join(fixtures, "docs.yaml"), { kinds: testKinds });
+    const md = renderRulesetDoc(config, config.rulesets[0]!, "docs.yaml");
+    expect(md).toContain("| [`incident-report`](#incident-report) | error | require | インシデント報告 |");
+    expect(md).toContain("- `to-whom` (報告先 / to whom): すべて含む / all of: `$incident` `$report`; 範囲 / within: sentence; 義務の文であること / in obligation form");
+    expect(md).toContain("- 充足条件 / Present when: `{\"all\":[\"to-whom\"]}`");
+    expect(md).toContain("- 適用条件 / Applies when: any(`system`, not(`cloud`))");
+    expect(md).toContain("> 受注者は、インシデントを直ちに報告すること。");
+    expect(md).toContain("- インシデントが起きたら報告すること。");
+    expect(md).toContain("- 報告は不要とする。 (absent)");
+    expect(md).toContain("| `$report` | `報告`, `連絡` |");
+  });
+});
