@@ -99,8 +99,9 @@ function collapseAlternatives(raw: ErrorObject[]): ErrorObject[] {
       pending.push({ ...e, keyword: "type", params: { type: [...new Set(types)].join(" | ") } });
       continue;
     }
+    // A branch failing at the value itself (wrong enum, missing key) fits worse than one failing deeper inside it.
     const score = (errs: ErrorObject[]) =>
-      errs.filter((x) => x.instancePath === e.instancePath && (x.keyword === "required" || x.keyword === "const")).length * 1000 + errs.length;
+      errs.filter((x) => x.instancePath === e.instancePath && x.keyword !== "additionalProperties").length * 1000 + errs.length;
     candidates.sort((a, b) => score(a) - score(b));
     pending.push(...candidates[0]!);
   }

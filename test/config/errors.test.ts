@@ -256,3 +256,27 @@ describe("YAML-level errors", () => {
     await expect(loadConfig({ cwd: dir, kinds })).rejects.toMatchObject({ messageId: "config.file.tooLarge", file, line: 1, column: 1 });
   });
 });
+
+describe("alternatives (oneOf) report the branch the author meant", () => {
+  it("object form of a config rule with a bad severity", async () => {
+    const { errors } = await configErrors({
+      ".chotatsu-lint.yaml": "rulesets: [./base.yaml]\nrules:\n  x: { severity: fatal }\n",
+      "base.yaml": base([rule("x", "forbid", ["    patterns: [a]"])]),
+    });
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ messageId: "config.schema.unknownSeverity", line: 3, column: 18, params: { value: "fatal" } });
+  });
+
+  it("wrong type for every form", async () => {
+    const { errors } = await configErrors({ ".chotatsu-lint.yaml": "extends: 3\n" });
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ messageId: "config.schema.type", line: 1, column: 10, params: { expected: "string | array" } });
+  });
+
+  it("a condition expression with an unknown key", async () => {
+    const dir = tempTree({ "r.yaml": base([rule("a", "forbid", ["    patterns: [x]", "    appliesWhen: { any: [a], extra: 1 }"])], ["conditions:", "  a: { any: [x] }"]) });
+    const err = (await resolveRulesetAsConfig(join(dir, "r.yaml"), { kinds }).catch((e: unknown) => e)) as ConfigError;
+    expect(err.errors).toHaveLength(1);
+    expect(err.errors[0]).toMatchObject({ messageId: "config.schema.unknownKey", params: { key: "extra" }, line: 16, column: 30 });
+  });
+});
