@@ -17,6 +17,10 @@ export interface StyleInfo {
 export class Styles {
   readonly byId = new Map<string, StyleInfo>();
   defaultParagraph?: string;
+  // Resolved per style id once: they are asked for every run and paragraph.
+  private headingCache = new Map<string | undefined, number | undefined>();
+  private vanishCache = new Map<string | undefined, boolean | undefined>();
+  private numberingCache = new Map<string | undefined, { numId?: string; ilvl?: number }>();
 
   /** Follows basedOn until `pick` answers; stops on cycles. */
   private walk<T>(id: string | undefined, pick: (s: StyleInfo) => T | undefined): T | undefined {
@@ -34,23 +38,33 @@ export class Styles {
 
   /** Heading level 1–9 of a paragraph style, or undefined for body text. */
   headingLevel(styleId: string | undefined): number | undefined {
+    if (this.headingCache.has(styleId)) return this.headingCache.get(styleId);
     const lvl = this.walk(styleId ?? this.defaultParagraph, (s) => {
       const byName = headingLevelFromName(s.name);
       if (byName !== undefined) return byName;
       if (s.outlineLvl !== undefined) return s.outlineLvl + 1;
       return undefined;
     });
-    return lvl !== undefined && lvl >= 1 && lvl <= 9 ? lvl : undefined;
+    const result = lvl !== undefined && lvl >= 1 && lvl <= 9 ? lvl : undefined;
+    this.headingCache.set(styleId, result);
+    return result;
   }
 
   numbering(styleId: string | undefined): { numId?: string; ilvl?: number } {
-    const numId = this.walk(styleId, (s) => s.numId);
-    const ilvl = this.walk(styleId, (s) => s.ilvl);
-    return { numId, ilvl };
+    let r = this.numberingCache.get(styleId);
+    if (!r) {
+      r = { numId: this.walk(styleId, (s) => s.numId), ilvl: this.walk(styleId, (s) => s.ilvl) };
+      this.numberingCache.set(styleId, r);
+    }
+    return r;
   }
 
   vanish(styleId: string | undefined): boolean | undefined {
-    return this.walk(styleId, (s) => s.vanish);
+    if (styleId === undefined) return undefined;
+    if (this.vanishCache.has(styleId)) return this.vanishCache.get(styleId);
+    const v = this.walk(styleId, (s) => s.vanish);
+    this.vanishCache.set(styleId, v);
+    return v;
   }
 }
 
