@@ -278,6 +278,16 @@ export function prng(seed) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+/** Varied Japanese text (random kana and kanji), so size tests are not refused as ratio bombs. */
+export function variedText(chars, seed, sentenceEvery = 0) {
+  const r = prng(seed);
+  let s = "";
+  for (let i = 0; i < chars; i++) {
+    if (sentenceEvery && i % sentenceEvery === sentenceEvery - 1) { s += "。"; continue; }
+    s += String.fromCharCode(r() < 0.5 ? 0x3041 + Math.floor(r() * 83) : 0x4e00 + Math.floor(r() * 2000));
+  }
+  return s;
+}
 function randomBytes(n, seed) {
   const r = prng(seed);
   const b = Buffer.alloc(n);
@@ -334,14 +344,41 @@ const catastrophicRuleset = `id: catastrophic
 title: 破局的な正規表現
 rules:
   - id: catastrophic-regex
-    kind: forbid
+    kind: require
     severity: warning
     title: 破局的バックトラックを起こす正規表現
-    message: 破局的な正規表現に一致しました。
-    messageEn: Matched the catastrophic regex.
+    message: 破局的な正規表現に一致する文がありません。
+    messageEn: No sentence matches the catastrophic regex.
     source: test
-    patterns: ["re:(a+)+$"]
+    match: { all: ["re:(a+)+$"], within: block }
 `;
+
+/**
+ * The suite's own small ruleset, found as .chotatsu-lint.yaml above every case, so results do not
+ * move when the built-in rules change. The good file lacks the patch clause (one error finding)
+ * and has the information-management clause (present, no finding).
+ */
+export const SUITE_RULES = `id: bad-input-suite
+title: 不正入力テスト用の規則
+rules:
+  - id: patch-latest
+    kind: require
+    severity: error
+    title: 最新のセキュリティパッチ適用の要求
+    message: 最新のセキュリティパッチの適用を求める条項がありません。
+    messageEn: No clause requires the latest security patches.
+    source: test
+    match: { all: [最新, パッチ], within: sentence }
+  - id: info-management
+    kind: require
+    severity: warning
+    title: 情報の管理
+    message: 情報の管理を求める条項がありません。
+    messageEn: No clause requires information to be managed.
+    source: test
+    match: { all: [情報, 管理], within: sentence }
+`;
+export const SUITE_CONFIG = "rulesets: [./suite-rules.yaml]\n";
 
 /** Every case: { id, title, files: { relPath: Buffer | string | {symlink} | {fifo} }, target } */
 export function caseDefinitions() {
@@ -398,11 +435,14 @@ export function caseDefinitions() {
     { id: "duplicate-entries", title: "two word/document.xml entries",
       files: { "duplicate.docx": buildZip([...docxEntries(docBody), { name: "word/document.xml", data: DOC_HEAD + para("二つ目") + DOC_TAIL }]) } },
     { id: "huge-paragraph-md", title: "10 MB single paragraph without 。 (.md)", files: { "huge-paragraph.md": "あ".repeat(Math.ceil((10 * MB) / 3)) } },
-    { id: "huge-paragraph-docx", title: "10 MB single paragraph without 。 (.docx)",
-      files: { "huge-paragraph.docx": buildZip(docxEntries(para("あ".repeat(Math.ceil((10 * MB) / 3))))) } },
-    { id: "many-paragraphs-md", title: "100 000 tiny paragraphs (.md, 1.1 MB)", files: { "many-paragraphs.md": "段落。\n\n".repeat(100_000) } },
-    { id: "many-paragraphs-docx", title: "100 000 tiny paragraphs (.docx)",
-      files: { "many-paragraphs.docx": buildZip(docxEntries(para("段落。").repeat(100_000))) } },
+    { id: "huge-paragraph-docx", title: "10 MB single paragraph of varied text without 。 (.docx)",
+      files: { "huge-paragraph.docx": buildZip(docxEntries(para(variedText(Math.ceil((10 * MB) / 3), 3)))) } },
+    { id: "huge-paragraph-docx-repetitive", title: "10 MB single paragraph, one character repeated (.docx, ratio 1000:1)",
+      files: { "huge-paragraph-repetitive.docx": buildZip(docxEntries(para("あ".repeat(Math.ceil((10 * MB) / 3))))) } },
+    { id: "many-paragraphs-md", title: "100 000 tiny paragraphs of varied text (.md)",
+      files: { "many-paragraphs.md": variedText(300_000, 4, 3).replace(/。/g, "。\n\n") } },
+    { id: "many-paragraphs-docx", title: "100 000 tiny paragraphs of varied text (.docx)",
+      files: { "many-paragraphs.docx": buildZip(docxEntries(variedText(300_000, 5, 3).split("。").slice(0, 100_000).map((t) => para(t + "。")).join(""))) } },
     { id: "nested-tables-docx", title: "tables nested 200 levels deep (.docx)", files: { "nested-tables.docx": buildZip(docxEntries(nestedTables(200))) } },
     { id: "nested-lists-docx", title: "lists on all 9 levels, out-of-range ilvl and an undefined numId (.docx)",
       files: { "nested-lists.docx": buildZip([...docxEntries(nestedListBody()), { name: "word/numbering.xml", data: numberingXml() }]) } },
@@ -424,9 +464,10 @@ export function caseDefinitions() {
     { id: "alias-bomb-config", title: "config with YAML alias bombs (10^10 nodes)", files: { "alias-bomb.yaml": aliasBomb() } },
     { id: "catastrophic-regex", title: "ruleset with the catastrophic regex re:(a+)+$",
       files: { "catastrophic/rules.yaml": catastrophicRuleset,
-        "catastrophic/config.yaml": "extends: []\nrulesets: [./rules.yaml]\n",
+        "catastrophic/config.yaml": "rulesets: [./rules.yaml]\n",
         "catastrophic/aaaa.md": "a".repeat(50_000) + "b\n\n" + "a".repeat(30) + "\n" } },
     { id: "good", title: "the good file (Markdown and Word)", files: { "good.md": GOOD_MD, "good.docx": good } },
+    { id: "suite-config", title: "the suite's config and ruleset", files: { ".chotatsu-lint.yaml": SUITE_CONFIG, "suite-rules.yaml": SUITE_RULES } },
   ];
 }
 

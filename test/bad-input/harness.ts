@@ -46,6 +46,8 @@ export interface CliRun {
   ms: number;
   /** Peak resident set size of the CLI process (all its worker threads), when /usr/bin/time exists. */
   maxRssMb: number | null;
+  /** User + system CPU seconds, when /usr/bin/time exists: unlike wall time, not inflated by other load. */
+  cpuS: number | null;
 }
 
 export interface RunOptions {
@@ -60,7 +62,7 @@ export interface RunOptions {
 export function runCli(args: string[], opts: RunOptions = {}): CliRun {
   const rssFile = path.join(os.tmpdir(), `chotatsu-rss-${process.pid}-${Math.random().toString(36).slice(2)}`);
   const nodeCmd = [process.execPath, ...(opts.nodeArgs ?? []), BIN, ...args];
-  const [cmd, ...argv] = TIME ? [TIME, "-f", "%M", "-o", rssFile, ...nodeCmd] : nodeCmd;
+  const [cmd, ...argv] = TIME ? [TIME, "-f", "%M %U %S", "-o", rssFile, ...nodeCmd] : nodeCmd;
   const env = { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0", ...opts.env };
   delete env.NODE_OPTIONS; // vitest's own loader flags must not leak into the CLI
   const started = process.hrtime.bigint();
@@ -70,15 +72,17 @@ export function runCli(args: string[], opts: RunOptions = {}): CliRun {
   });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   let maxRssMb: number | null = null;
+  let cpuS: number | null = null;
   if (TIME && fs.existsSync(rssFile)) {
-    const kb = Number(fs.readFileSync(rssFile, "utf8").trim().split("\n").pop());
-    if (Number.isFinite(kb)) maxRssMb = Math.round(kb / 1024);
+    const [kb, user, sys] = fs.readFileSync(rssFile, "utf8").trim().split("\n").pop()!.split(" ").map(Number);
+    if (Number.isFinite(kb)) maxRssMb = Math.round(kb! / 1024);
+    if (Number.isFinite(user) && Number.isFinite(sys)) cpuS = Math.round((user! + sys!) * 100) / 100;
     fs.rmSync(rssFile, { force: true });
   }
   // /usr/bin/time reports a signalled child as exit 128+n; normalise so callers see the real status.
   let code = r.status;
   if (TIME && code !== null && /Command terminated by signal/.test(r.stderr ?? "")) code = null;
-  return { code, signal: r.signal, stdout: r.stdout ?? "", stderr: r.stderr ?? "", ms, maxRssMb };
+  return { code, signal: r.signal, stdout: r.stdout ?? "", stderr: r.stderr ?? "", ms, maxRssMb, cpuS };
 }
 
 export interface JsonReport {
