@@ -118,6 +118,7 @@ export async function main(argv: string[], io: Io = processIo, cwd: string = pro
   let locale = localeFromArgv(argv);
   const program = buildProgram(locale);
   let debug = argv.includes("--debug");
+  let pool: import("./pool.js").LintPool | undefined;
   try {
     const inv = await parse(program, argv);
     const o = inv.opts;
@@ -141,6 +142,10 @@ export async function main(argv: string[], io: Io = processIo, cwd: string = pro
       const { checkOutputDir } = await import("./output.js");
       await checkOutputDir(lintOpts.outputFile);
     }
+    if (lintOpts && lintOpts.inputs.length) {
+      const { startPool } = await import("./run-lint.js");
+      pool = startPool(lintOpts);
+    }
     const { loadRunConfig } = await import("./config-load.js");
     const config = await loadRunConfig(configOpts);
     if (o.locale === undefined) locale = config.locale ?? locale;
@@ -153,9 +158,11 @@ export async function main(argv: string[], io: Io = processIo, cwd: string = pro
       return runExplain(config, inv.args[0]!, locale, io);
     }
     const { runLint } = await import("./run-lint.js");
-    return await runLint({ ...lintOpts!, locale }, config, io);
+    return await runLint({ ...lintOpts!, locale }, config, io, pool);
   } catch (e) {
     return report(e, locale, debug, io);
+  } finally {
+    pool?.close();
   }
 }
 

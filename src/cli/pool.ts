@@ -1,7 +1,9 @@
 // Lints files in worker threads, each file under a time budget and each worker under a heap limit.
 // Every file is linted in a worker, even a single one: only a worker can be stopped when a file
 // hangs inside synchronous parsing, and only a worker's heap limit turns an out-of-memory abort
-// into an error for that one file. Results come back keyed by task, so order never depends on timing.
+// into an error for that one file. Results are stored by task index, so order never depends on timing.
+// Workers can be started before the configuration is loaded (`warm`), so their module loading
+// overlaps with the main thread's; the settings follow in an "init" message.
 import { Worker } from "node:worker_threads";
 import type { FileResult } from "../model/finding.js";
 import { errorResult, type LintSettings, type LintTask } from "./lint-file.js";
@@ -11,92 +13,134 @@ export interface PoolOptions {
   /** Per-file time budget in ms, counted from when the file is handed to a ready worker. */
   timeoutMs: number;
   maxOldGenerationSizeMb: number;
-  settings: LintSettings;
 }
 
-interface Slot { worker: Worker; busy: { id: number; timer: NodeJS.Timeout } | null; ready: boolean }
+interface Slot {
+  worker: Worker;
+  ready: boolean;
+  busy: { id: number; timer: NodeJS.Timeout } | null;
+  dead: boolean;
+}
 
 const WORKER_URL = new URL("./worker.js", import.meta.url);
 
-export function lintInWorkers(tasks: LintTask[], opts: PoolOptions): Promise<FileResult[]> {
-  const results: (FileResult | undefined)[] = new Array(tasks.length);
-  const { locale } = opts.settings;
-  let next = 0;
-  let done = 0;
-  const width = Math.max(1, Math.min(opts.jobs, tasks.length));
+export class LintPool {
+  private idle: Slot[] = [];
+  private all = new Set<Slot>();
+  private onReady: ((slot: Slot) => void) | null = null;
+  private onDeath: ((slot: Slot, code: "out-of-memory" | "internal", reason: string) => void) | null = null;
+  private onResult: ((slot: Slot, id: number, r: FileResult) => void) | null = null;
 
-  return new Promise((resolve) => {
-    if (tasks.length === 0) { resolve([]); return; }
+  constructor(private readonly opts: PoolOptions) {}
 
-    const finish = (id: number, r: FileResult) => {
-      if (results[id]) return;
-      results[id] = r;
-      done++;
-      if (done === tasks.length) resolve(results as FileResult[]);
-    };
+  /** Start up to n workers now; they load their modules while the caller does other work. */
+  warm(n: number): void {
+    while (this.all.size < Math.min(n, this.opts.jobs)) this.spawn();
+  }
 
-    const dispatch = (slot: Slot) => {
-      if (next >= tasks.length) { void slot.worker.terminate(); return; }
-      const id = next++;
-      const task = tasks[id]!;
-      const timer = setTimeout(() => {
-        slot.busy = null;
-        finish(id, errorResult(task.uri, "timeout", "cli.file.timeout", { ms: opts.timeoutMs }, locale));
-        void slot.worker.terminate();
-        start();                                        // a fresh worker takes over the rest
-      }, opts.timeoutMs);
-      slot.busy = { id, timer };
-      const transfer = task.kind === "bytes" ? [task.bytes.buffer as ArrayBuffer] : [];
-      slot.worker.postMessage({ id, task }, transfer);
-    };
-
-    const fail = (slot: Slot, code: "out-of-memory" | "internal", reason: string) => {
-      if (!slot.ready && !slot.busy && next < tasks.length) {
-        // The worker died while starting: charge one file, so a broken install cannot loop forever.
-        const id = next++;
-        finish(id, errorResult(tasks[id]!.uri, "internal", "cli.file.crashed", { reason }, locale));
+  private spawn(): Slot {
+    const worker = new Worker(WORKER_URL, {
+      resourceLimits: { maxOldGenerationSizeMb: this.opts.maxOldGenerationSizeMb },
+      // Anything a library prints must never mix into a report written to stdout.
+      stdout: true, stderr: false,
+    });
+    worker.stdout.pipe(process.stderr);
+    const slot: Slot = { worker, ready: false, busy: null, dead: false };
+    this.all.add(slot);
+    worker.on("message", (msg: { type: string; id?: number; result?: FileResult }) => {
+      if (msg.type === "ready") {
         slot.ready = true;
-        start();
-        return;
+        if (this.onReady) this.onReady(slot); else this.idle.push(slot);
+      } else if (msg.type === "result" && slot.busy && msg.id === slot.busy.id) {
+        this.onResult?.(slot, msg.id, msg.result!);
       }
-      const busy = slot.busy;
-      slot.busy = null;
-      if (!busy) return;
-      clearTimeout(busy.timer);
-      const task = tasks[busy.id]!;
-      finish(busy.id, code === "out-of-memory"
-        ? errorResult(task.uri, "out-of-memory", "cli.file.outOfMemory", {}, locale)
-        : errorResult(task.uri, "internal", "cli.file.crashed", { reason }, locale));
-      start();
+    });
+    const die = (code: "out-of-memory" | "internal", reason: string) => {
+      if (slot.dead) return;
+      slot.dead = true;
+      this.all.delete(slot);
+      this.idle = this.idle.filter((s) => s !== slot);
+      this.onDeath?.(slot, code, reason);
     };
+    worker.on("error", (err: Error & { code?: string }) =>
+      die(err.code === "ERR_WORKER_OUT_OF_MEMORY" ? "out-of-memory" : "internal", err.message));
+    worker.on("exit", (code) => die("internal", `worker exited with code ${code}`));
+    return slot;
+  }
 
-    const start = () => {
-      if (next >= tasks.length) return;
-      const worker = new Worker(WORKER_URL, {
-        workerData: opts.settings,
-        resourceLimits: { maxOldGenerationSizeMb: opts.maxOldGenerationSizeMb },
-        // Anything a library prints must never mix into a report written to stdout.
-        stdout: true, stderr: false,
-      });
-      worker.stdout.pipe(process.stderr);
-      const slot: Slot = { worker, busy: null, ready: false };
-      worker.on("message", (msg: { type: string; id?: number; result?: FileResult }) => {
-        if (msg.type === "ready") { slot.ready = true; dispatch(slot); return; }
-        if (msg.type === "result" && slot.busy && msg.id === slot.busy.id) {
-          clearTimeout(slot.busy.timer);
+  private kill(slot: Slot): void {
+    slot.dead = true;
+    this.all.delete(slot);
+    void slot.worker.terminate();
+  }
+
+  close(): void {
+    for (const s of [...this.all]) this.kill(s);
+    this.idle = [];
+  }
+
+  run(tasks: LintTask[], settings: LintSettings): Promise<FileResult[]> {
+    const results: (FileResult | undefined)[] = new Array(tasks.length);
+    const { locale } = settings;
+    const { timeoutMs } = this.opts;
+    let next = 0;
+    let done = 0;
+    const initialised = new WeakSet<Slot>();
+
+    return new Promise((resolve) => {
+      const finish = (id: number, r: FileResult) => {
+        if (results[id]) return;
+        results[id] = r;
+        if (++done === tasks.length) { this.close(); resolve(results as FileResult[]); }
+      };
+      const dispatch = (slot: Slot) => {
+        if (next >= tasks.length) { this.kill(slot); return; }
+        if (!initialised.has(slot)) { slot.worker.postMessage({ type: "init", settings }); initialised.add(slot); }
+        const id = next++;
+        const task = tasks[id]!;
+        const timer = setTimeout(() => {
           slot.busy = null;
-          finish(msg.id, msg.result!);
-          dispatch(slot);
+          finish(id, errorResult(task.uri, "timeout", "cli.file.timeout", { ms: timeoutMs }, locale));
+          this.kill(slot);
+          refill();
+        }, timeoutMs);
+        slot.busy = { id, timer };
+        const transfer = task.kind === "bytes" ? [task.bytes.buffer as ArrayBuffer] : [];
+        slot.worker.postMessage({ type: "task", id, task }, transfer);
+      };
+      const refill = () => {
+        const wanted = Math.min(this.opts.jobs, tasks.length - next);
+        for (let i = this.all.size; i < wanted; i++) this.spawn();
+      };
+      this.onReady = dispatch;
+      this.onResult = (slot, id, r) => {
+        clearTimeout(slot.busy!.timer);
+        slot.busy = null;
+        finish(id, r);
+        dispatch(slot);
+      };
+      this.onDeath = (slot, code, reason) => {
+        const busy = slot.busy;
+        slot.busy = null;
+        let id: number | undefined = busy?.id;
+        if (busy) clearTimeout(busy.timer);
+        // A worker that dies while starting is charged one file, so a broken install cannot loop forever.
+        else if (!slot.ready && next < tasks.length) id = next++;
+        if (id !== undefined) {
+          const uri = tasks[id]!.uri;
+          finish(id, code === "out-of-memory"
+            ? errorResult(uri, "out-of-memory", "cli.file.outOfMemory", {}, locale)
+            : errorResult(uri, "internal", "cli.file.crashed", { reason }, locale));
         }
-      });
-      worker.on("error", (err: Error & { code?: string }) => {
-        fail(slot, err.code === "ERR_WORKER_OUT_OF_MEMORY" ? "out-of-memory" : "internal", err.message);
-      });
-      worker.on("exit", (code) => {
-        if (slot.busy) fail(slot, "internal", `worker exited with code ${code}`);
-      });
-    };
+        if (done < tasks.length) refill();
+      };
 
-    for (let i = 0; i < width; i++) start();
-  });
+      if (tasks.length === 0) { this.close(); resolve([]); return; }
+      // Drop warm workers beyond what the run needs; hand the rest their first file.
+      const ready = this.idle;
+      this.idle = [];
+      for (const s of ready) dispatch(s);
+      refill();
+    });
+  }
 }

@@ -10,6 +10,14 @@ import type { Report, RuleInfo } from "../formatters/report.js";
 import type { Io } from "./io.js";
 import { errorResult, type LintSettings, type LintTask } from "./lint-file.js";
 import { toolVersion } from "./version.js";
+import { LintPool } from "./pool.js";
+
+/** Workers start before the configuration loads, so their start-up overlaps with it. */
+export function startPool(o: Pick<LintRunOptions, "jobs" | "timeoutMs">): LintPool {
+  const pool = new LintPool({ jobs: o.jobs, timeoutMs: o.timeoutMs, maxOldGenerationSizeMb: DEFAULT_HEAP_MB });
+  pool.warm(1);
+  return pool;
+}
 
 export interface LintRunOptions {
   cwd: string;
@@ -56,7 +64,7 @@ async function readOptionsFor(maxFileBytes: number | undefined) {
   return { maxDocxBytes: maxFileBytes, maxTextBytes: maxFileBytes };
 }
 
-export async function runLint(o: LintRunOptions, config: ResolvedConfig, io: Io): Promise<number> {
+export async function runLint(o: LintRunOptions, config: ResolvedConfig, io: Io, warmPool?: LintPool): Promise<number> {
   const { collect } = await import("./collect.js");
   const configDir = config.configFile ? path.dirname(config.configFile) : o.cwd;
   const collected = await collect(o.inputs, {
@@ -96,10 +104,12 @@ export async function runLint(o: LintRunOptions, config: ResolvedConfig, io: Io)
       tasks.push({ kind: "file", uri: target.uri, path: target.path });
     }
   }
-  const { lintInWorkers } = await import("./pool.js");
-  done.push(...await lintInWorkers(tasks, {
-    jobs: o.jobs, timeoutMs: o.timeoutMs, maxOldGenerationSizeMb: DEFAULT_HEAP_MB, settings,
-  }));
+  const pool = warmPool ?? startPool(o);
+  try {
+    done.push(...await pool.run(tasks, settings));
+  } finally {
+    pool.close();
+  }
 
   const { buildReport } = await import("../formatters/report.js");
   const report: Report = buildReport(done, ruleInfos(config), toolVersion());
