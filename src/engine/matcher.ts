@@ -6,6 +6,7 @@ import { ConfigError } from "../config/errors.js";
 import { AhoCorasick } from "../text/aho-corasick.js";
 import { compileVariants, normalizeTerm, type CompiledVariants } from "../text/normalize.js";
 import { endingSets, type EndingSets } from "../text/obligation.js";
+import { regexShortcut } from "../text/regex-literals.js";
 import type { Origin, ResolvedConfig, ResolvedRule, TermEntry } from "./types.js";
 import { kindRegistry } from "./kinds/index.js";
 
@@ -21,7 +22,7 @@ export interface CompiledMatcher {
   scan(text: string, emit: (concept: number, start: number, end: number) => void): void;
 }
 
-interface Atoms { literals: string[]; regexes: { source: string; re: RE2JS }[] }
+interface Atoms { literals: string[]; regexes: { source: string; re: RE2JS; prefilter: string[] | null }[] }
 
 function isAsciiWordChar(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f;
@@ -43,7 +44,9 @@ class Builder {
   private readonly literalIndex = new Map<string, number>();
   /** For each literal: the concepts it belongs to. */
   readonly literalConcepts: number[][] = [];
-  readonly regexes: { re: RE2JS; concepts: number[] }[] = [];
+  readonly regexes: { re: RE2JS; concepts: number[]; prefiltered: boolean }[] = [];
+  /** For each literal: the prefiltered regexes that may match where it occurs. */
+  readonly literalRegexes: number[][] = [];
   private readonly regexIndex = new Map<string, number>();
   readonly concepts = new Map<TermEntry, number>();
   private readonly expanded = new Map<string, Atoms>();
@@ -57,16 +60,30 @@ class Builder {
     this.concepts.set(entry, id);
     const atoms = this.expand(entry, site, []);
     for (const lit of atoms.literals) {
-      let li = this.literalIndex.get(lit);
-      if (li === undefined) { li = this.literals.length; this.literals.push(lit); this.literalConcepts.push([]); this.literalIndex.set(lit, li); }
+      const li = this.literal(lit);
       if (!this.literalConcepts[li]!.includes(id)) this.literalConcepts[li]!.push(id);
     }
-    for (const { source, re } of atoms.regexes) {
+    for (const { source, re, prefilter } of atoms.regexes) {
       let ri = this.regexIndex.get(source);
-      if (ri === undefined) { ri = this.regexes.length; this.regexes.push({ re, concepts: [] }); this.regexIndex.set(source, ri); }
+      if (ri === undefined) {
+        ri = this.regexes.length;
+        this.regexes.push({ re, concepts: [], prefiltered: prefilter !== null });
+        this.regexIndex.set(source, ri);
+        for (const lit of prefilter ?? []) this.literalRegexes[this.literal(lit)]!.push(ri);
+      }
       if (!this.regexes[ri]!.concepts.includes(id)) this.regexes[ri]!.concepts.push(id);
     }
     return id;
+  }
+
+  private literal(lit: string): number {
+    let li = this.literalIndex.get(lit);
+    if (li === undefined) {
+      li = this.literals.length;
+      this.literals.push(lit); this.literalConcepts.push([]); this.literalRegexes.push([]);
+      this.literalIndex.set(lit, li);
+    }
+    return li;
   }
 
   private expand(entry: TermEntry, site: Site, stack: string[]): Atoms {
@@ -93,7 +110,12 @@ class Builder {
     } else if (entry.startsWith("re:")) {
       const source = entry.slice(3).normalize("NFKC");
       try {
-        atoms.regexes.push({ source, re: RE2JS.compile(source, RE2JS.CASE_INSENSITIVE) });
+        const re = RE2JS.compile(source, RE2JS.CASE_INSENSITIVE);
+        // Finite patterns become literals; others run only where a literal they need occurs.
+        const shortcut = regexShortcut(source);
+        const lits = shortcut.kind === "none" ? [] : shortcut.literals.map((l) => normalizeTerm(l, this.variants));
+        if (shortcut.kind === "literals" && lits.every(Boolean)) atoms.literals.push(...lits);
+        else atoms.regexes.push({ source, re, prefilter: shortcut.kind === "prefilter" && lits.every(Boolean) ? lits : null });
       } catch (e) {
         throw new ConfigError("engine.regex.invalid", { pattern: entry.slice(3), rule: site.ruleId ?? "", detail: (e as Error).message },
           site.origin?.file, site.origin?.line, site.origin?.column);
@@ -109,6 +131,7 @@ class Builder {
   build(): CompiledMatcher {
     const ac = new AhoCorasick(this.literals);
     const literals = this.literals; const literalConcepts = this.literalConcepts; const regexes = this.regexes;
+    const literalRegexes = this.literalRegexes;
     const concepts = this.concepts;
     const boundStart = literals.map((l) => isAsciiWordChar(l.charCodeAt(0)));
     const boundEnd = literals.map((l) => isAsciiWordChar(l.charCodeAt(l.length - 1)));
@@ -119,21 +142,33 @@ class Builder {
       conceptCount: concepts.size,
       entries: [...concepts.keys()],
       scan(text, emit) {
+        // Prefiltered regexes run only on the lines (blocks) where one of their literals occurs.
+        const lines: Set<number>[] = regexes.map(() => new Set());
         ac.scan(text, (p, start, end) => {
+          const rs = literalRegexes[p]!;
+          if (rs.length) { const ls = text.lastIndexOf("\n", start - 1) + 1; for (const r of rs) lines[r]!.add(ls); }
+          if (!literalConcepts[p]!.length) return;
           // ASCII words match whole words only: "ie" must not hit "client".
           if (boundStart[p] && start > 0 && isAsciiWordChar(text.charCodeAt(start - 1))) return;
           if (boundEnd[p] && end < text.length && isAsciiWordChar(text.charCodeAt(end))) return;
           for (const c of literalConcepts[p]!) emit(c, start, end);
         });
-        for (const { re, concepts: cs } of regexes) {
-          const m = re.matcher(text);
+        const run = (re: RE2JS, cs: number[], sub: string, offset: number) => {
+          const m = re.matcher(sub);
           let from = 0;
-          while (from <= text.length && m.find(from)) {
+          while (from <= sub.length && m.find(from)) {
             const s = m.start(); const e = m.end();
-            if (e > s) for (const c of cs) emit(c, s, e);
+            if (e > s) for (const c of cs) emit(c, offset + s, offset + e);
             from = e > s ? e : s + 1;
           }
-        }
+        };
+        regexes.forEach(({ re, concepts: cs, prefiltered }, r) => {
+          if (!prefiltered) { run(re, cs, text, 0); return; }
+          for (const ls of [...lines[r]!].sort((a, b) => a - b)) {
+            const le = text.indexOf("\n", ls);
+            run(re, cs, text.slice(ls, le < 0 ? text.length : le), ls);
+          }
+        });
       },
     };
   }

@@ -68,10 +68,16 @@ class Builder {
   last(): number { return this.n > 0 ? this.out[this.n - 1]! : -1; }
 }
 
-const decoder = new TextDecoder("utf-16le");
 function toText(b: Builder): string {
-  if (b.n === 0) return "";
-  return decoder.decode(new Uint8Array(b.out.buffer, b.out.byteOffset, b.n * 2));
+  let s = "";
+  for (let i = 0; i < b.n; i += 4096) s += String.fromCharCode.apply(null, b.out.subarray(i, Math.min(b.n, i + 4096)) as unknown as number[]);
+  return s;
+}
+
+/** Characters NFKC leaves alone (unless a combining mark follows): kana and unified ideographs. */
+function isStable(c: number): boolean {
+  return (c >= 0x3041 && c <= 0x3096) || (c >= 0x30a1 && c <= 0x30fa) || c === 0x30fc || (c >= 0x4e00 && c <= 0x9fff)
+    || c === 0x3001 || c === 0x3002 || c === 0x3005 || c === 0x30fb;
 }
 
 function finish(b: Builder, originalLength: number): NormalizedText {
@@ -106,6 +112,11 @@ function pass1(src: string): Builder {
     let j = i + 1;
     if (c >= 0xd800 && c <= 0xdbff && j < len) j++;
     while (j < len && isCombining(src.charCodeAt(j))) j++;
+    if (j === i + 1 && pendingFrom < 0 && (c < 0x80 || isStable(c))) {
+      b.push(c >= 0x41 && c <= 0x5a ? c + 32 : c, i, j);
+      i = j;
+      continue;
+    }
     let norm: string;
     if (c < 0x80 && j === i + 1) norm = c >= 0x41 && c <= 0x5a ? String.fromCharCode(c + 32) : src[i]!;
     else {

@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { regexShortcut } from "../../src/text/regex-literals.js";
+
+describe("regexShortcut", () => {
+  it("expands finite alternations to literals", () => {
+    expect(regexShortcut("(取得|認証)")).toEqual({ kind: "literals", literals: ["取得", "認証"] });
+    expect(regexShortcut("ISO ?/ ?IEC ?27001")).toMatchObject({ kind: "literals" });
+    expect((regexShortcut("ISO ?/ ?IEC ?27001") as { literals: string[] }).literals).toHaveLength(8);
+    expect(regexShortcut("\\bNISC\\b")).toEqual({ kind: "literals", literals: ["NISC"] });
+    expect(regexShortcut("平成3[2-9]年")).toMatchObject({ kind: "literals" });
+  });
+  it("derives required literals for open-ended patterns", () => {
+    expect(regexShortcut("[0-9一二]+ ?(時間|日)(以内|内)")).toEqual({ kind: "prefilter", literals: ["時間以内", "時間内", "日以内", "日内"] });
+    expect(regexShortcut("(Cisco|Juniper)[^、。]{0,20}(を導入|とする)")).toEqual({ kind: "prefilter", literals: ["Cisco", "Juniper"] });
+    expect(regexShortcut("権限.{0,15}(制限|限定)")).toEqual({ kind: "prefilter", literals: ["権限"] });
+  });
+  it("gives no shortcut for what it cannot reason about", () => {
+    expect(regexShortcut("^ab")).toEqual({ kind: "none" });
+    expect(regexShortcut(".*")).toEqual({ kind: "none" });
+    expect(regexShortcut("a?")).toEqual({ kind: "none" });
+  });
+});
