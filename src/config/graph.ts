@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import { ConfigError } from "./errors.js";
 import { parseRulesetFile, type LoadedRuleset } from "./ruleset.js";
-import { builtinRulesetNames, builtinRulesetPath, isBuiltinReference } from "./paths.js";
+import { builtinRulesetNames, builtinRulesetPath, isBuiltinFile, isBuiltinReference } from "./paths.js";
 import type { KindSchemas } from "./kinds.js";
 import type { Origin } from "../engine/types.js";
 
@@ -14,7 +14,12 @@ export class RulesetGraph {
   readonly errors: ConfigError[] = [];
   private readonly seen = new Set<string>();
 
-  constructor(private readonly kinds: KindSchemas) {}
+  /**
+   * `trustBuiltins`: skip the schema check of the package's own rulesets. They ship validated
+   * (their docs test and `test-ruleset` validate them), and compiling the full ruleset schema is
+   * the largest start-up cost of a lint run. User rulesets are always validated.
+   */
+  constructor(private readonly kinds: KindSchemas, private readonly trustBuiltins = false) {}
 
   /** Add a ruleset referenced as `ref` (built-in name or path relative to `fromDir`), written at `at`. */
   add(ref: string, fromDir: string, at?: Origin, stack: string[] = []): void {
@@ -29,7 +34,7 @@ export class RulesetGraph {
     this.seen.add(file);
     let loaded: LoadedRuleset;
     try {
-      loaded = parseRulesetFile(file, this.kinds);
+      loaded = parseRulesetFile(file, this.kinds, !(this.trustBuiltins && isBuiltinFile(file)));
     } catch (e) {
       if (e instanceof ConfigError) {
         this.errors.push(...e.errors);

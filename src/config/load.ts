@@ -28,8 +28,11 @@ export interface LoadConfigOptions {
   rulesets?: string[];
   /** Kind parameter schemas; defaults to the engine's kind registry. */
   kinds?: KindSchemas;
+  /** Also schema-check the built-in rulesets (trusted by default: see RulesetGraph). */
+  validateBuiltins?: boolean;
 }
 
+/** `resolveRulesetAsConfig` validates every file it loads, built-in ones included: it is the checking command. */
 export interface ResolveRulesetOptions {
   asOf?: string;
   locale?: Locale;
@@ -79,7 +82,7 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<ResolvedConfi
     }
   }
 
-  const graph = new RulesetGraph(kinds);
+  const graph = new RulesetGraph(kinds, opts.validateBuiltins !== true);
   const baseDir = configFile ? dirname(configFile) : resolve(opts.cwd);
   const refs = data.extends === undefined ? [] : typeof data.extends === "string" ? [data.extends] : data.extends;
   const refOrigin = (key: "extends" | "rulesets", i: number | undefined): Origin | undefined =>

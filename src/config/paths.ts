@@ -51,3 +51,8 @@ export function builtinRulesetPath(name: string): string {
 export function isBuiltinReference(ref: string): boolean {
   return /^[a-z0-9][a-z0-9-]*$/.test(ref);
 }
+
+/** A file directly in the package's rulesets/ folder (not examples/, not a user's copy elsewhere). */
+export function isBuiltinFile(file: string): boolean {
+  return dirname(file) === join(packageRoot(), "rulesets");
+}

@@ -56,7 +56,6 @@ export const configMessages: Catalogue = {
     ja: "組み込みの規則セット「{target}」はありません。組み込み: {allowed}",
     en: "No built-in ruleset \"{target}\". Built-in: {allowed}",
   },
-  "config.locale.invalid": { ja: "言語「{value}」は使えません（ja または en）。", en: "Locale \"{value}\" is not supported (ja or en)." },
 
   "config.init.template": {
     ja: "# yaml-language-server: $schema={schema}\n# chotatsu-lint の設定ファイル。このファイルのあるフォルダと、その下のフォルダで有効です。\n# 書き方: docs/ruleset-language.md\n\n# 使う規則セット（組み込みの名前、またはこのファイルからの相対パス）\nextends: [{ruleset}]\n\n# 独自の規則セット（所管独法などが追加する規則）\n# rulesets:\n#   - ./rules/agency.yaml\n\n# 規則ごとの設定: off | info | warn | error、または { severity, options }\n# rules:\n#   vendor-specific: off\n#   log-retention: { severity: error, options: { checks: { log-retention: { min: 3年 } } } }\n\n# サポート終了（eol）の判定日。省略すると実行した日（例: {today}）\n# asOf: {today}\n\n# 検査しないファイル（glob）\n# ignore:\n#   - \"drafts/old/**\"\n\n# 表示言語: ja | en\nlocale: ja\n",

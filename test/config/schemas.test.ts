@@ -19,6 +19,13 @@ describe("schemas/", () => {
     for (const kind of Object.keys(kindRegistry)) expect(schema.definitions[`kind-${kind}`]).toBeDefined();
   });
 
+  it("the published schemas pass the draft-07 meta-schema (the loader skips that check at run time)", () => {
+    for (const text of Object.values(schemaFiles(kindRegistry))) {
+      const ajv = new Ajv({ strict: false });
+      expect(ajv.validateSchema(JSON.parse(text)), JSON.stringify(ajv.errors)).toBe(true);
+    }
+  });
+
   it("compiles under a plain draft-07 validator (what editors use)", () => {
     const files = schemaFiles(testKinds);
     for (const text of Object.values(files)) expect(() => new Ajv({ strict: false }).compile(JSON.parse(text))).not.toThrow();
