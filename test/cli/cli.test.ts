@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import fs from "node:fs";
 import path from "node:path";
 import { ensureBuilt, parseJson, runCli, STACK_LINE } from "../bad-input/harness.js";
-import { legacyDocBytes, makeWorkspace } from "./workspace.js";
+import { legacyDocBytes, makeWorkspace, MINI_RULESET } from "./workspace.js";
 
 beforeAll(() => ensureBuilt(), 300_000);
 
@@ -181,5 +181,21 @@ describe("sub-commands", () => {
     expect(second.code).toBe(2);
     expect(second.stderr).toContain("既に存在します");
     expect(fs.readFileSync(path.join(ws, ".chotatsu-lint.yaml"), "utf8")).toBe(text);
+  });
+});
+
+describe("test-ruleset", () => {
+  it("passes a ruleset whose examples agree with its rules", () => {
+    const ws = makeWorkspace();
+    const run = runCli(["test-ruleset", "mini.yaml"], { cwd: ws });
+    expect(run.stdout).toContain("合格  patch-latest good#1  受注者は、最新のセキュリティパッチを適用すること。");
+    expect(run.stdout).toMatch(/例 \d+ 件中 \d+ 件合格、0 件不合格/);
+    expect(run.code).toBe(0);
+  });
+  it("fails, naming the example, when an example contradicts its rule", () => {
+    const ws = makeWorkspace({ "wrong.yaml": MINI_RULESET.replace('bad: ["受注者は、機器を納入すること。"]', 'bad: ["受注者は、最新のセキュリティパッチを適用すること。"]') });
+    const run = runCli(["test-ruleset", "wrong.yaml"], { cwd: ws });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("不合格  patch-latest bad#1  受注者は、最新のセキュリティパッチを適用すること。");
   });
 });

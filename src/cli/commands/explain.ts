@@ -29,12 +29,13 @@ function elements(rule: ResolvedRule, config: ResolvedConfig, locale: Locale): s
   const defs = p.elements ?? (p.match ? { match: p.match } : undefined);
   if (!defs) return [];
   return Object.entries(defs).map(([name, d]) => {
-    const label = p.elementLabels?.[name]?.[locale] ?? name;
+    // `match:` is the one-element shorthand: its generated name means nothing to a reader.
+    const label = p.elementLabels?.[name]?.[locale] ?? (name === "match" ? "" : name);
     const parts: string[] = [];
     if (d.all?.length) parts.push(d.all.map((e) => term(e, config)).join(" + "));
     if (d.any?.length) parts.push((locale === "en" ? "one of " : "いずれか ") + d.any.map((e) => term(e, config)).join(" / "));
     if (d.obligation) parts.push(locale === "en" ? "(as an obligation)" : "（義務の形で）");
-    return `  - ${label}: ${parts.join(" ")}`;
+    return `  - ${label ? `${label}: ` : ""}${parts.join(" ")}`;
   });
 }
 
