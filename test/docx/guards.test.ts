@@ -68,6 +68,25 @@ describe("zip guards", () => {
     expect(e.messageId).toBe("docx.no-document");
   });
 
+  it("refuses Zip64 archives with their own message", () => {
+    const zip = buildDocx({ body: p("本文") });
+    const patched = Buffer.from(zip);
+    const eocd = patched.length - 22;
+    patched.writeUInt16LE(0xffff, eocd + 8);
+    patched.writeUInt16LE(0xffff, eocd + 10);
+    const e = errorOf(() => readDocx(new Uint8Array(patched), "z64.docx"));
+    expect(e.code).toBe("corrupt-docx");
+    expect(e.messageId).toBe("docx.zip64");
+  });
+
+  it("reports an encrypted entry as a password-protected document", () => {
+    const zip = Buffer.from(buildZip([{ name: "word/document.xml", data: docXml(p("本文")) }]));
+    zip.writeUInt16LE(0x801, 6); // local header flags
+    const cd = zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    zip.writeUInt16LE(0x801, cd + 8);
+    expect(errorOf(() => readDocx(new Uint8Array(zip), "enc.docx")).code).toBe("encrypted-docx");
+  });
+
   it("reads nested zips as plain entries without expanding them", () => {
     const inner = buildZip([{ name: "word/document.xml", data: docXml(p("内側")) }]);
     const doc = readDocx(buildDocx({ body: p("外側"), extra: [{ name: "word/embeddings/inner.zip", data: inner }] }), "n.docx");
