@@ -3,7 +3,7 @@ import { ConfigError } from "./errors.js";
 import { deepMerge } from "./merge.js";
 import { ruleSchemaForKind } from "./schema.js";
 import { hints, schemaErrors } from "./validate.js";
-import type { LoadedRuleset } from "./ruleset.js";
+import { TERM_REF, type LoadedRuleset, type NameRef } from "./ruleset.js";
 import type { KindSchemas } from "./kinds.js";
 import type { DataPath, YamlSource } from "./yaml-source.js";
 import type { ConditionDef, Origin, ResolvedConfig, ResolvedRule, RuleOverride, TermEntry } from "../engine/types.js";
@@ -91,6 +91,9 @@ export function resolveRulesets(active: LoadedRuleset[], configOverrides: Overri
         const path = [...set.base, id, "options"];
         optionSources.set(id, { src: set.src, path });
         recordOrigins(ov.options, path, set.src, rule.valueOrigins!);
+        for (const ref of termRefsIn(ov.options, path, set.src)) {
+          if (!(ref.name in terms)) errors.push(at("config.term.undefined", { name: ref.name, ...hints(ref.name, termNames) }, ref.origin));
+        }
       }
     }
   }
@@ -111,6 +114,15 @@ export function resolveRulesets(active: LoadedRuleset[], configOverrides: Overri
     rules, disabled, variants, terms, conditions, errors,
     negations: [...negations], obligations: [...obligations],
   };
+}
+
+function termRefsIn(value: unknown, path: DataPath, src: YamlSource): NameRef[] {
+  const origins: Record<string, Origin> = {};
+  recordOrigins(value, path, src, origins);
+  return Object.entries(origins).flatMap(([v, origin]) => {
+    const m = TERM_REF.exec(v);
+    return m ? [{ name: m[1]!, origin }] : [];
+  });
 }
 
 function recordOrigins(value: unknown, path: DataPath, src: YamlSource, into: Record<string, Origin>): void {

@@ -21,7 +21,7 @@ export interface LoadedRuleset {
   extendsOrigin?: Origin;
 }
 
-const TERM_REF = /^\$([A-Za-z0-9_\-.]+)$/;
+export const TERM_REF = /^\$([A-Za-z0-9_\-.]+)$/;
 
 /**
  * Parse and validate one ruleset file. Throws a ConfigError carrying every problem found in it.

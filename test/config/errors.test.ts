@@ -280,3 +280,14 @@ describe("alternatives (oneOf) report the branch the author meant", () => {
     expect(err.errors[0]).toMatchObject({ messageId: "config.schema.unknownKey", params: { key: "extra" }, line: 16, column: 30 });
   });
 });
+
+describe("terms named in config options", () => {
+  it("an undefined $term inside options is reported at the config line", async () => {
+    const { dir, errors } = await configErrors({
+      ".chotatsu-lint.yaml": "rulesets: [./base.yaml]\nrules:\n  a:\n    options: { unless: { any: [$patch, $pach] } }\n",
+      "base.yaml": base([rule("a", "forbid", ["    patterns: [x]"])]),
+    });
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ messageId: "config.term.undefined", file: join(dir, ".chotatsu-lint.yaml"), line: 4, column: 40, params: { name: "pach", suggestion: "patch" } });
+  });
+});
