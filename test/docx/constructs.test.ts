@@ -78,6 +78,19 @@ describe("automatic numbering as Word displays it", () => {
   });
 });
 
+describe("lists defined by a numbering style (w:numStyleLink)", () => {
+  const doc = readDocx(buildDocx({
+    styles: `<w:style w:type="numbering" w:styleId="OutlineList"><w:name w:val="Outline List"/><w:pPr>${numPr(7)}</w:pPr></w:style>`,
+    numbering: `<w:abstractNum w:abstractNumId="10"><w:styleLink w:val="OutlineList"/>${lvl(0, "decimalFullWidth", "%1．")}</w:abstractNum>` +
+      `<w:abstractNum w:abstractNumId="11"><w:numStyleLink w:val="OutlineList"/></w:abstractNum>` +
+      `<w:num w:numId="7"><w:abstractNumId w:val="10"/></w:num><w:num w:numId="8"><w:abstractNumId w:val="11"/></w:num>`,
+    body: p("一つ目。", numPr(8)) + p("二つ目。", numPr(7)),
+  }), "link.docx");
+  it("takes the levels of the linked list and shares its counter", () => {
+    expect(doc.blocks.map((b) => [b.label, b.text])).toEqual([["１．", "一つ目。"], ["２．", "二つ目。"]]);
+  });
+});
+
 describe("inline content", () => {
   const run = (t: string, rPr = ""): string => `<w:r>${rPr ? `<w:rPr>${rPr}</w:rPr>` : ""}<w:t xml:space="preserve">${t}</w:t></w:r>`;
   const para = (...runs: string[]): string => `<w:p>${runs.join("")}</w:p>`;

@@ -19,7 +19,7 @@ import { bodyBlocks, regionBlocks } from "./blocks.js";
 import { commentDirectives } from "./comments.js";
 
 export interface ReadDocxOptions {
-  /** Hard cap on bytes inflated from the archive (default 512 MiB). */
+  /** Hard cap on bytes inflated from the archive, all parts together (default 256 MiB). */
   maxInflatedBytes?: number;
   /** Most zip entries accepted (default 10 000). */
   maxEntries?: number;
@@ -47,9 +47,11 @@ export function readDocx(bytes: Uint8Array, uri: string, opts: ReadDocxOptions =
   };
   const zip = new ZipArchive(bytes, limits);
   const parts = locateParts(zip);
+  const styles = parseStyles(parts.styles ? zip.read(parts.styles) : undefined, parts.styles);
+  const numbering = parseNumbering(parts.numbering ? zip.read(parts.numbering) : undefined, parts.numbering);
+  numbering.styleNumId = (styleId) => styles.byId.get(styleId)?.numId;
   const doc: DocState = {
-    styles: parseStyles(parts.styles ? zip.read(parts.styles) : undefined, parts.styles),
-    numbering: parseNumbering(parts.numbering ? zip.read(parts.numbering) : undefined, parts.numbering),
+    styles, numbering,
     tableCount: 0, bodyCount: 0, unseen: new Map(), commentAnchors: new Map(), noteRefs: new Map(),
     headerRefs: [], footerRefs: [],
   };

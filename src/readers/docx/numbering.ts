@@ -14,7 +14,11 @@ interface Level {
   pStyle?: string;
 }
 
-interface AbstractNum { levels: Level[] }
+interface AbstractNum {
+  levels: Level[];
+  /** The list is defined by a numbering style (w:numStyleLink): its levels live elsewhere. */
+  numStyleLink?: string;
+}
 
 interface NumDef {
   abstractId: string;
@@ -26,15 +30,27 @@ export class Numbering {
   readonly abstracts = new Map<string, AbstractNum>();
   readonly nums = new Map<string, NumDef>();
   private counters = new Map<string, (number | undefined)[]>();
+  /** numbering style id → numId of that style (from styles.xml), for w:numStyleLink. */
+  styleNumId: (styleId: string) => string | undefined = () => undefined;
+
+  /** The abstractNum that really holds the levels, following one numStyleLink hop. */
+  private abstractIdOf(num: NumDef): string {
+    const abs = this.abstracts.get(num.abstractId);
+    if (abs?.numStyleLink) {
+      const linked = this.nums.get(this.styleNumId(abs.numStyleLink) ?? "");
+      if (linked && linked.abstractId !== num.abstractId) return linked.abstractId;
+    }
+    return num.abstractId;
+  }
 
   private level(num: NumDef, ilvl: number): Level | undefined {
-    return num.levelOverride.get(ilvl) ?? this.abstracts.get(num.abstractId)?.levels[ilvl];
+    return num.levelOverride.get(ilvl) ?? this.abstracts.get(this.abstractIdOf(num))?.levels[ilvl];
   }
 
   /** The level a style is linked to in the list (abstractNum lvl/pStyle), if any. */
   styleLevel(numId: string, styleId: string): number | undefined {
     const num = this.nums.get(numId);
-    const abs = num && this.abstracts.get(num.abstractId);
+    const abs = num && this.abstracts.get(this.abstractIdOf(num));
     if (!abs) return undefined;
     const i = abs.levels.findIndex((l) => l?.pStyle === styleId);
     return i >= 0 ? i : undefined;
@@ -46,7 +62,7 @@ export class Numbering {
     if (!num) return undefined;
     const lvl = this.level(num, ilvl);
     if (!lvl) return undefined;
-    const key = num.startOverride.size > 0 || num.levelOverride.size > 0 ? "n" + numId : "a" + num.abstractId;
+    const key = num.startOverride.size > 0 || num.levelOverride.size > 0 ? "n" + numId : "a" + this.abstractIdOf(num);
     let counts = this.counters.get(key);
     if (!counts) { counts = []; this.counters.set(key, counts); }
     const start = (i: number): number => num.startOverride.get(i) ?? this.level(num, i)?.start ?? 1;
@@ -93,6 +109,7 @@ export function parseNumbering(bytes: Uint8Array | undefined, part = "word/numbe
         case "w:abstractNum": abs = { levels: [] }; absId = a["w:abstractNumId"] ?? ""; break;
         case "w:num": num = { abstractId: "", startOverride: new Map(), levelOverride: new Map() }; numId = a["w:numId"] ?? ""; break;
         case "w:abstractNumId": if (num) num.abstractId = a["w:val"] ?? ""; break;
+        case "w:numStyleLink": if (abs) abs.numStyleLink = a["w:val"]; break;
         case "w:lvlOverride": overrideIlvl = Number(a["w:ilvl"] ?? 0); break;
         case "w:startOverride":
           if (num && overrideIlvl !== undefined) num.startOverride.set(overrideIlvl, Number(a["w:val"] ?? 1));

@@ -37,6 +37,7 @@ export function parseXml(bytes: Uint8Array, part: string, handler: XmlHandler): 
   parser.on("opentag", (tag) => handler.open(tag.name, tag.attributes as Attrs));
   parser.on("closetag", (tag) => handler.close(tag.name));
   parser.on("text", (text) => handler.text(text));
+  parser.on("cdata", (text) => handler.text(text));
   try {
     parser.write(xml).close();
   } catch (err) {

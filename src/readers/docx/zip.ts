@@ -16,7 +16,8 @@ export interface ZipLimits {
 
 export const DEFAULT_ZIP_LIMITS: ZipLimits = {
   maxEntries: 10_000,
-  maxInflatedBytes: 512 * 1024 * 1024,
+  // A 200-page spec inflates to under 10 MB; 256 MiB keeps one part below V8's string limit.
+  maxInflatedBytes: 256 * 1024 * 1024,
   maxRatio: 200,
 };
 
