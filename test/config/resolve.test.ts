@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { join } from "node:path";
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { findConfigFile, loadConfig, resolveRulesetAsConfig, loadRulesetFile, initConfigText, packageRoot, builtinRulesetPath } from "../../src/config/index.js";
+import { findConfigFile, loadConfig, resolveRulesetAsConfig, loadRulesetFile, initConfigText, packageRoot, builtinRulesetPath, builtinRulesetNames } from "../../src/config/index.js";
 import { parseYamlText } from "../../src/config/yaml-source.js";
 import { deepMerge } from "../../src/config/merge.js";
 import { todayLocal } from "../../src/config/dates.js";
@@ -136,6 +136,20 @@ describe("built-in default", () => {
     expect(c.rulesets.map((r) => r.id)).toEqual(["mhlw-tebiki"]);
     expect(c.rulesets[0]!.file).toBe(builtinRulesetPath("mhlw-tebiki"));
     expect(c.rules.length).toBeGreaterThan(0);
+  });
+
+  it("a config that names no ruleset (empty, or only rules:) applies to the built-in default", async () => {
+    const empty = await loadConfig({ cwd: tempTree({ ".chotatsu-lint.yaml": "# nothing yet\n" }) });
+    expect(empty.rulesets.map((r) => r.id)).toEqual(["mhlw-tebiki"]);
+    const dir = tempTree({ ".chotatsu-lint.yaml": "rules:\n  patch-latest: { severity: off, reason: 別契約で対応 }\n" });
+    const c = await loadConfig({ cwd: dir });
+    expect(c.rules.some((r) => r.id === "patch-latest")).toBe(false);
+    expect(c.disabled.find((r) => r.id === "patch-latest")?.overrideReason).toBe("別契約で対応");
+  });
+
+  it("lists built-in rulesets, not data files such as eol-products.yaml", () => {
+    expect(builtinRulesetNames()).toContain("mhlw-tebiki");
+    expect(builtinRulesetNames()).not.toContain("eol-products");
   });
 
   it("packageRoot finds the repository from src/", () => {
