@@ -139,10 +139,11 @@ describe("inline content", () => {
     expect(b.location).toMatchObject({ line: 9, column: 1, endLine: 9, endColumn: 8, paragraph: 9 });
   });
   it("reports content it cannot see", () => {
+    const at = (line: number, endColumn: number) => ({ line, column: 1, endLine: line, endColumn, paragraph: line, region: "body", table: null });
     expect(doc.notices).toEqual([
-      { code: "unseen-content", what: "altChunk", count: 1 },
-      { code: "unseen-content", what: "embedded object (OLE)", count: 1 },
-      { code: "unseen-content", what: "chart", count: 1 },
+      { code: "unseen-content", what: "altChunk", count: 1, location: at(10, 1) },
+      { code: "unseen-content", what: "embedded object (OLE)", count: 1, location: at(10, 1) },
+      { code: "unseen-content", what: "chart", count: 1, location: at(11, 1) },
     ]);
   });
 });

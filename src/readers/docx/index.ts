@@ -52,7 +52,7 @@ export function readDocx(bytes: Uint8Array, uri: string, opts: ReadDocxOptions =
   numbering.styleNumId = (styleId) => styles.byId.get(styleId)?.numId;
   const doc: DocState = {
     styles, numbering,
-    tableCount: 0, bodyCount: 0, unseen: new Map(), commentAnchors: new Map(), noteRefs: new Map(),
+    tableCount: 0, bodyCount: 0, unseen: new Map(), unseenAt: new Map(), commentAnchors: new Map(), noteRefs: new Map(),
     headerRefs: [], footerRefs: [],
   };
 
@@ -95,7 +95,16 @@ export function readDocx(bytes: Uint8Array, uri: string, opts: ReadDocxOptions =
 
   const notices: ReaderNotice[] = [];
   for (const [key, count] of doc.unseen) {
-    notices.push({ code: "unseen-content", what: UNSEEN_NAMES[key] ?? key, count });
+    const notice: ReaderNotice = { code: "unseen-content", what: UNSEEN_NAMES[key] ?? key, count };
+    const at = doc.unseenAt.get(key);
+    const host = at !== undefined ? body.paragraphs[Math.min(at, body.paragraphs.length) - 1] : undefined;
+    if (host) {
+      notice.location = {
+        line: host.ordinal, column: 1, endLine: host.ordinal, endColumn: host.text.length + 1,
+        paragraph: host.ordinal, region: "body", table: host.table,
+      };
+    }
+    notices.push(notice);
   }
   return { uri, format: "docx", blocks, directives, notices };
 }

@@ -31,6 +31,8 @@ export interface DocState {
   tableCount: number;
   bodyCount: number;
   unseen: Map<string, number>;
+  /** Body paragraph ordinal where each kind of unseen content first occurs. */
+  unseenAt: Map<string, number>;
   commentAnchors: Map<string, CommentAnchor>;
   /** footnote/endnote id → body paragraph ordinal of its reference mark. */
   noteRefs: Map<string, number>;
@@ -202,6 +204,11 @@ export class StoryReader implements XmlHandler {
 
   private count(what: string): void {
     this.doc.unseen.set(what, (this.doc.unseen.get(what) ?? 0) + 1);
+    const ctx = this.ctx;
+    if (!this.doc.unseenAt.has(what) && ctx.region === "body") {
+      // Between paragraphs (altChunk), point at the paragraph that follows.
+      this.doc.unseenAt.set(what, ctx.para ? ctx.para.raw.ordinal : this.doc.bodyCount + 1);
+    }
   }
 
   private openParagraph(): void {
