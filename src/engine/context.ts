@@ -105,7 +105,7 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
     return found;
   };
 
-  const units = (spec: MatchSpec): UnitMatch[] => {
+  const units = (spec: MatchSpec, limit = Infinity): UnitMatch[] => {
     const within = spec.within ?? "sentence";
     const which = spec.blocks ?? "body";
     const anchors = spec.all?.length ? hits(spec.all[0]!) : (spec.any ?? []).flatMap((e) => [...hits(e)])
@@ -113,6 +113,7 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
     const out: UnitMatch[] = [];
     const seen = new Set<string>();
     for (const a of anchors) {
+      if (out.length >= limit) break;
       if (!blockAllowed(a.block, which)) continue;
       if (within === "sentence") {
         const s = sentenceAt(a.block, a.start);

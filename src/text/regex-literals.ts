@@ -67,7 +67,9 @@ function parse(src: string): Node {
     if (c === "[") return klass();
     if (c === "\\") return escape(false);
     if (c === "." ) return { t: "any" };
-    if (c === "^" || c === "$" || c === ")" || c === undefined) throw new Unsupported();
+    // Anchors are zero-width: never finite literals, but the other parts' required literals still hold.
+    if (c === "^" || c === "$") return { t: "any" };
+    if (c === ")" || c === undefined) throw new Unsupported();
     const cp = src.codePointAt(i - 1)!;
     if (cp > 0xffff) { i++; return { t: "lit", s: String.fromCodePoint(cp) }; }
     return { t: "lit", s: c };

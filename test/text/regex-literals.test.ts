@@ -15,7 +15,8 @@ describe("regexShortcut", () => {
     expect(regexShortcut("権限.{0,15}(制限|限定)")).toEqual({ kind: "prefilter", literals: ["権限"] });
   });
   it("gives no shortcut for what it cannot reason about", () => {
-    expect(regexShortcut("^ab")).toEqual({ kind: "none" });
+    expect(regexShortcut("(?i)ab")).toEqual({ kind: "none" });
+    expect(regexShortcut("windows ?8([^.0-9]|$)")).toEqual({ kind: "prefilter", literals: ["windows8", "windows 8"] });
     expect(regexShortcut(".*")).toEqual({ kind: "none" });
     expect(regexShortcut("a?")).toEqual({ kind: "none" });
   });

@@ -105,8 +105,8 @@ export interface CheckContext {
   conditions: Readonly<Record<string, boolean>>;
   /** All hits of one term entry (literal, re:…, or $name) in document order. */
   hits(entry: TermEntry): readonly Hit[];
-  /** Units where `spec` holds, in document order. */
-  units(spec: MatchSpec): UnitMatch[];
+  /** Units where `spec` holds, in document order (at most `limit`, e.g. 1 to ask "is there one?"). */
+  units(spec: MatchSpec, limit?: number): UnitMatch[];
   /**
    * Hits of `entries` in the same unit as `at` (its sentence, block or section), background
    * narrative skipped — for "also mentions …" / "unless …" conditions.

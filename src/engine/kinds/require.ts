@@ -71,7 +71,7 @@ export function judge(ctx: CheckContext, rule: ResolvedRule): Judgement {
   const elements = elementsOf(rule);
   const names = Object.keys(elements);
   const matched: Record<string, UnitMatch | undefined> = {};
-  for (const name of names) matched[name] = ctx.units(elements[name]!)[0];
+  for (const name of names) matched[name] = ctx.units(elements[name]!, 1)[0];
   const present = evaluatePresent(p.present ?? { all: names }, (n) => matched[n] !== undefined);
   const label = (n: string) => ctx.label(p.elementLabels?.[n], n);
   if (present) return { status: "present", matched, missing: [] };
@@ -79,11 +79,11 @@ export function judge(ctx: CheckContext, rule: ResolvedRule): Judgement {
   if (names.some((n) => matched[n])) return { status: "partial", matched, missing };
   // No element: a heading that names the clause, or a topic mention, still makes it partial.
   for (const spec of Object.values(elements)) {
-    const u = ctx.units({ all: spec.all, any: spec.any, none: spec.none, within: "block", blocks: "heading" })[0];
+    const u = ctx.units({ all: spec.all, any: spec.any, none: spec.none, within: "block", blocks: "heading" }, 1)[0];
     if (u) return { status: "partial", matched, missing, topicAt: { block: u.block } };
   }
   if (p.topic) {
-    const u = ctx.units({ within: "block", blocks: "any", ...p.topic })[0];
+    const u = ctx.units({ within: "block", blocks: "any", ...p.topic }, 1)[0];
     if (u) {
       const h = u.hits[0]!;
       return { status: "partial", matched, missing, topicAt: { block: h.block, start: h.start, end: h.end } };
