@@ -10,6 +10,7 @@ import type { Block, BlockKind, Location, SpecDocument } from "../model/document
 import { InputError } from "./errors.js";
 import { LineIndex, TextBuilder, positionMapper } from "./positioned.js";
 import { parseDirectiveComment, resolveNextLineTargets } from "./directives.js";
+import { markdownChunks } from "./markdown-chunks.js";
 import type { Directive } from "../model/document.js";
 
 /**
@@ -30,22 +31,29 @@ function parser(): { parse(text: string): unknown } {
   return (processor ??= unified().use(remarkParse).use(gfmTables as never));
 }
 
-/** `text` must already be decoded and LF-normalised (decodeText does both). */
-export function readMarkdown(text: string, uri: string): SpecDocument {
+/**
+ * `text` must already be decoded and LF-normalised (decodeText does both). `chunkTarget` sets
+ * the size of each parse (markdown-chunks.ts); tests set it small to compare with a whole parse.
+ */
+export function readMarkdown(text: string, uri: string, opts: { chunkTarget?: number } = {}): SpecDocument {
   const depth = nestingDepth(text);
   if (depth > MAX_NESTING) {
     throw new InputError("unsupported", "read.nesting-too-deep", { depth, max: MAX_NESTING });
   }
-  let root: Root;
-  try {
-    root = parser().parse(text) as Root;
-  } catch (error) {
-    if (error instanceof RangeError) {
-      throw new InputError("unsupported", "read.nesting-too-deep", { depth, max: MAX_NESTING });
+  const walker = new MarkdownWalker(text, uri);
+  for (const chunk of markdownChunks(text, opts.chunkTarget)) {
+    let root: Root;
+    try {
+      root = parser().parse(chunk.text) as Root;
+    } catch (error) {
+      if (error instanceof RangeError) {
+        throw new InputError("unsupported", "read.nesting-too-deep", { depth, max: MAX_NESTING });
+      }
+      throw error;
     }
-    throw error;
+    walker.walk(root, chunk.start);
   }
-  return new MarkdownWalker(text, uri).walk(root);
+  return walker.finish();
 }
 
 /**
@@ -87,13 +95,19 @@ class MarkdownWalker {
   private readonly directives: Directive[] = [];
   private readonly headings: Heading[] = [];
   private tableCount = 0;
+  /** Offset of the chunk being walked in the whole text: remark's offsets are chunk-relative. */
+  private base = 0;
 
   constructor(private readonly source: string, private readonly uri: string) {
     this.index = new LineIndex(source);
   }
 
-  walk(root: Root): SpecDocument {
+  walk(root: Root, base: number): void {
+    this.base = base;
     this.children(root.children, "paragraph");
+  }
+
+  finish(): SpecDocument {
     resolveNextLineTargets(this.directives, this.blocks, this.index, this.source);
     return { uri: this.uri, format: "markdown", blocks: this.blocks, directives: this.directives, notices: [] };
   }
@@ -151,8 +165,8 @@ class MarkdownWalker {
   }
 
   private codeBlock(node: Extract<RootContent, { type: "code" }>): void {
-    const start = node.position!.start.offset!;
-    const end = node.position!.end.offset!;
+    const start = this.start(node);
+    const end = this.end(node);
     const builder = new TextBuilder();
     // Skip an opening fence line, so values align with the content lines.
     const fenced = /^[ \t]*(`{3,}|~{3,})/.test(this.source.slice(start, end));
@@ -184,7 +198,7 @@ class MarkdownWalker {
       sectionPath: this.headings.map((h) => h.title),
       region: "body",
       location,
-      positionAt: positionMapper(offsets, this.index, node.position!.start.offset!),
+      positionAt: positionMapper(offsets, this.index, this.start(node)),
     };
     this.blocks.push(block);
     return block;
@@ -192,9 +206,9 @@ class MarkdownWalker {
 
   private inline(nodes: PhrasingContent[], out: TextBuilder): void {
     for (const node of nodes) {
-      const start = node.position?.start.offset;
-      const end = node.position?.end.offset;
-      if (start === undefined || end === undefined) continue;
+      if (node.position?.start.offset === undefined || node.position.end.offset === undefined) continue;
+      const start = this.start(node);
+      const end = this.end(node);
       switch (node.type) {
         case "text":
           out.pushAligned(node.value, this.source, start, end);
@@ -220,15 +234,23 @@ class MarkdownWalker {
   }
 
   private trimmedLocation(node: Nodes): Location {
-    let from = node.position!.start.offset!;
-    let to = node.position!.end.offset!;
+    let from = this.start(node);
+    let to = this.end(node);
     while (from < to && /[|\s]/.test(this.source[from]!)) from++;
     while (to > from && /[|\s]/.test(this.source[to - 1]!) && this.source[to - 2] !== "\\") to--;
     return this.span(from, to);
   }
 
   private location(node: Nodes): Location {
-    return this.span(node.position!.start.offset!, node.position!.end.offset!);
+    return this.span(this.start(node), this.end(node));
+  }
+
+  private start(node: Nodes): number {
+    return this.base + node.position!.start.offset!;
+  }
+
+  private end(node: Nodes): number {
+    return this.base + node.position!.end.offset!;
   }
 
   private span(from: number, to: number): Location {
