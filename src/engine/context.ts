@@ -197,7 +197,7 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
       key = "top";
     } else {
       const ab = blocks[at.block]!;
-      base.sectionPath = ab.block.kind === "heading" ? [...ab.block.sectionPath] : ab.block.sectionPath;
+      base.sectionPath = [...ab.block.sectionPath];
       if ("start" in at) {
         base.location = locate(ab, at.start, at.end);
         const s = sentenceAt(at.block, at.start);
@@ -208,11 +208,13 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
         base.location = { ...ab.block.location };
         base.excerpt = excerpt(ab, 0, ab.text.length);
         key = ab.block.kind === "heading" ? `section:${ab.text}` : ab.text;
+        // A finding placed at a heading lies in that heading's section.
+        if (ab.block.kind === "heading") base.sectionPath = [...ab.block.sectionPath, (ab.block.label ? ab.block.label + " " : "") + ab.block.text];
       }
     }
     if (rule.suggestion) base.suggestion = rule.suggestion;
     if (rule.source) base.source = rule.source;
-    base.fingerprint = sha1Short(`${rule.id}\n${doc.uri}\n${key}`);
+    base.fingerprint = sha1Short(`${rule.id}\n${doc.uri}\n${opts.fingerprintKey ?? key}`);
     return base;
   };
 

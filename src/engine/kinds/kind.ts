@@ -92,6 +92,11 @@ export interface FindingOptions {
   status?: Exclude<ClauseStatus, "present">;
   /** Replace the rule's message (already localised), e.g. a kind's own sub-case. */
   message?: string;
+  /**
+   * What identifies this finding across edits (hashed with rule id and uri). Default: the
+   * normalised sentence and match, or the section heading. require uses "" (one per document).
+   */
+  fingerprintKey?: string;
 }
 
 export interface CheckContext {

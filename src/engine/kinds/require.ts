@@ -148,7 +148,8 @@ export const require: RuleKind = {
     const findings: Finding[] = [];
     if (j.status !== "present") {
       const sep = t("engine.list.separator", {}, ctx.locale);
-      findings.push(ctx.finding(rule, at, { status: j.status, params: { missing: j.missing.join(sep) } }));
+      // One finding per rule and document: its identity must survive edits to the clause itself.
+      findings.push(ctx.finding(rule, at, { status: j.status, params: { missing: j.missing.join(sep) }, fingerprintKey: "" }));
     }
     return { findings, coverage };
   },

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError } from "../../src/config/errors.js";
+import { getMatcher } from "../../src/engine/matcher.js";
+import { lintDocument } from "../../src/engine/index.js";
+import { config, md } from "./helpers.js";
+
+function configError(fn: () => unknown): ConfigError {
+  try { fn(); } catch (e) { if (e instanceof ConfigError) return e; throw e; }
+  throw new Error("no ConfigError");
+}
+
+describe("matcher", () => {
+  it("rejects an invalid regex in a rule, naming the rule and its line", () => {
+    const c = config([{ id: "bad-re", kind: "forbid", origin: { file: "/r/agency.yaml", line: 12, column: 5 }, params: { patterns: ["re:(a)\\1"] } }]);
+    const e = configError(() => getMatcher(c));
+    expect([e.messageId, e.params.rule, e.params.pattern, e.file, e.line, e.column]).toEqual(["engine.regex.invalid", "bad-re", "(a)\\1", "/r/agency.yaml", 12, 5]);
+  });
+  it("points at the term definition when the bad regex is in a term list", () => {
+    const c = config([{ id: "uses-term", kind: "forbid", params: { patterns: ["$weak"] } }], {
+      terms: { weak: ["re:(?=x)y"] },
+    });
+    c.rulesets[0]!.termOrigins = { weak: { file: "/r/agency.yaml", line: 4, column: 3 } };
+    const e = configError(() => getMatcher(c));
+    expect([e.messageId, e.params.rule, e.line, e.column]).toEqual(["engine.regex.invalid", "uses-term", 4, 3]);
+  });
+  it("rejects an undefined $term and a cycle", () => {
+    const e = configError(() => getMatcher(config([{ id: "r", kind: "forbid", params: { patterns: ["$nope"] } }])));
+    expect([e.messageId, e.params.term]).toEqual(["engine.term.undefined", "$nope"]);
+    const c = configError(() => getMatcher(config([{ id: "r", kind: "forbid", params: { patterns: ["$a"] } }], { terms: { a: ["$b"], b: ["$a"] } })));
+    expect([c.messageId, c.params.chain]).toEqual(["engine.term.cycle", "$a → $b → $a"]);
+  });
+  it("compiles once per configuration", () => {
+    const c = config([{ id: "r", kind: "forbid", params: { patterns: ["x"] } }]);
+    expect(getMatcher(c)).toBe(getMatcher(c));
+    expect(getMatcher(c)).not.toBe(getMatcher(config([{ id: "r", kind: "forbid", params: { patterns: ["x"] } }])));
+  });
+  it("matches ASCII words whole, case-insensitively; Japanese anywhere", () => {
+    const c = config([{ id: "ie", kind: "forbid", message: "{match}", params: { patterns: ["IE", "Flash"] } }]);
+    expect(lintDocument(md("client 端末のブラウザはＩＥとし、flash playerを使う。\n"), c).findings.map((f) => f.message)).toEqual(["ＩＥ", "flash"]);
+  });
+});
+
+describe("conditions and findings", () => {
+  const c = config([
+    { id: "pi-only", kind: "forbid", message: "{match}", appliesWhen: { all: ["personal-info", { not: "printing" }] }, params: { patterns: ["USBメモリ"] } },
+  ], { conditions: { "personal-info": { any: ["個人情報", "マイナンバー"], minHits: 2 }, printing: { all: ["印刷", "封筒"] } } });
+  it("applies rules by named conditions with any/all/not and minHits", () => {
+    expect(lintDocument(md("個人情報をUSBメモリで運ぶ。\n"), c).findings).toEqual([]);
+    expect(lintDocument(md("個人情報とマイナンバーをUSBメモリで運ぶ。\n"), c).findings).toHaveLength(1);
+    expect(lintDocument(md("個人情報とマイナンバーをUSBメモリで運び、封筒を印刷する。\n"), c).findings).toEqual([]);
+  });
+  it("keeps fingerprints stable under edits elsewhere, with excerpt and section path", () => {
+    const f = config([{ id: "kashi", kind: "forbid", message: "{match}", params: { patterns: ["瑕疵担保"] } },
+      { id: "patch", kind: "require", section: ["情報セキュリティ"], params: { match: { all: ["パッチ"], obligation: true } } }]);
+    const a = lintDocument(md("# 仕様\n\n## 情報セキュリティ\n\n受注者は瑕疵担保責任を負う。\n"), f).findings;
+    const b = lintDocument(md("# 仕様書（案）\n\n前文を追加した。\n\n## 情報セキュリティ\n\n受注者は瑕疵担保責任を負う。\n"), f).findings;
+    expect(a.map((x) => x.fingerprint)).toEqual(b.map((x) => x.fingerprint));
+    expect(a.map((x) => [x.ruleId, x.excerpt, x.sectionPath])).toEqual([
+      ["patch", "情報セキュリティ", ["仕様", "情報セキュリティ"]],
+      ["kashi", "受注者は瑕疵担保責任を負う。", ["仕様", "情報セキュリティ"]],
+    ]);
+    expect(new Set(a.map((x) => x.fingerprint)).size).toBe(2);
+  });
+});
