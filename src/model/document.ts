@@ -38,6 +38,12 @@ export interface Block {
   location: Location;
   /** Offset in `text` (UTF-16 index, 0-based) → line/column in the file (1-based). */
   positionAt(offset: number): Position;
+  /**
+   * The exclusive end of a span ending at `offset`: just past `text[offset - 1]` in the file.
+   * Differs from positionAt(offset) where markup or a line break follows (「**強調**」: the end of
+   * 「強調」 is before the closing `**`). Readers whose text is contiguous may omit it.
+   */
+  endPositionAt?(offset: number): Position;
 }
 
 /** An inline suppression directive found while reading (Markdown comment or Word comment). */

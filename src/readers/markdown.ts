@@ -198,7 +198,7 @@ class MarkdownWalker {
       sectionPath: this.headings.map((h) => h.title),
       region: "body",
       location,
-      positionAt: positionMapper(offsets, this.index, this.start(node)),
+      ...positionMapper(offsets, this.index, this.start(node)),
     };
     this.blocks.push(block);
     return block;

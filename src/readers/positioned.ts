@@ -104,19 +104,26 @@ export class TextBuilder {
 }
 
 /**
- * positionAt for a block: offsets inside the text map through the table; `text.length` (the end
- * of a match) maps just past the last character; an empty block answers with its start.
+ * positionAt and endPositionAt for a block. positionAt(i) is where text[i] is written;
+ * endPositionAt(i) is just past text[i - 1], so a span ending before closing markup or a line
+ * break ends there. `text.length` maps past the last character; an empty block answers with its start.
  */
 export function positionMapper(
   offsets: Int32Array,
   index: LineIndex,
   fallbackOffset: number,
-): (offset: number) => Position {
-  return (offset: number) => {
-    if (offsets.length === 0) return index.position(fallbackOffset);
-    const o = Math.floor(Number.isFinite(offset) ? offset : 0);
-    if (o <= 0) return index.position(offsets[0]!);
-    if (o >= offsets.length) return index.position(offsets[offsets.length - 1]! + 1);
-    return index.position(offsets[o]!);
+): { positionAt(offset: number): Position; endPositionAt(offset: number): Position } {
+  const clamp = (offset: number) => Math.max(0, Math.min(Math.floor(Number.isFinite(offset) ? offset : 0), offsets.length));
+  return {
+    positionAt(offset: number): Position {
+      if (offsets.length === 0) return index.position(fallbackOffset);
+      const o = clamp(offset);
+      return o >= offsets.length ? index.position(offsets[offsets.length - 1]! + 1) : index.position(offsets[o]!);
+    },
+    endPositionAt(offset: number): Position {
+      if (offsets.length === 0) return index.position(fallbackOffset);
+      const o = clamp(offset);
+      return o === 0 ? index.position(offsets[0]!) : index.position(offsets[o - 1]! + 1);
+    },
   };
 }

@@ -35,7 +35,7 @@ export function readText(text: string, uri: string): SpecDocument {
       sectionPath: headings.map((h) => h.title),
       region: "body",
       location: { line: start.line, column: start.column, endLine: end.line, endColumn: end.column, region: "body", table: null },
-      positionAt: positionMapper(offsets, index, startOffset),
+      ...positionMapper(offsets, index, startOffset),
     };
     blocks.push(block);
     return block;

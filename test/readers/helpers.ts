@@ -12,12 +12,11 @@ export function fixture(name: string): Uint8Array {
 
 export interface Span { line: number; column: number; endLine: number; endColumn: number }
 
-/** File span of text[start, end) of a block: the end is just past the last character. */
+/** File span of text[start, end), the end from endPositionAt (just past the last character). */
 export function spanOf(block: Block, start: number, end: number): Span {
   const first = block.positionAt(start);
-  const last = block.positionAt(end - 1);
-  const lastUnits = /[\ud800-\udbff]/.test(block.text[end - 1] ?? "") ? 2 : 1;
-  return { line: first.line, column: first.column, endLine: last.line, endColumn: last.column + lastUnits };
+  const last = block.endPositionAt!(end);
+  return { line: first.line, column: first.column, endLine: last.line, endColumn: last.column };
 }
 
 /** The span of the first occurrence of `needle` in any block (the block is returned too). */

@@ -41,6 +41,18 @@ describe.each(["positions.md", "positions.crlf-bom.md"])("positions in %s", (nam
     expect(find(doc, needle).span).toEqual(span);
   });
 
+  it("ends a span before closing markup and before a soft break", () => {
+    const para = doc.blocks[1]!;
+    const end = para.text.indexOf("最新の") + 3;
+    expect(para.endPositionAt!(end)).toEqual({ line: 3, column: 10 });
+    expect(para.positionAt(end)).toEqual({ line: 3, column: 12 }); // where the next character is
+    const beforeBreak = para.text.indexOf("\n");
+    expect(para.endPositionAt!(beforeBreak)).toEqual({ line: 3, column: 50 });
+    expect(para.positionAt(beforeBreak + 1)).toEqual({ line: 4, column: 1 });
+    const astral = para.text.indexOf("𠮷") + 2;
+    expect(para.endPositionAt!(astral)).toEqual({ line: 4, column: 16 });
+  });
+
   it("maps the end of the text just past the last character", () => {
     const para = doc.blocks[1]!;
     expect(para.positionAt(para.text.length)).toEqual({ line: 5, column: 14 });
