@@ -31,7 +31,7 @@ describe("engine on a Word document", () => {
         ["firewall-word", 13, 1, 9, null, null],
         ["vague", 14, 8, 14, null, null],
       ]);
-    expect(r.findings[1]!.sectionPath).toEqual([]);
+    expect(r.findings[1]!.sectionPath).toEqual(["第2章 情報セキュリティ"]);
     expect(r.findings[3]!.sectionPath).toEqual(["第2章 情報セキュリティ", "（1） ログ管理", "イ 保護"]);
   });
   it("is silent on the good clauses, and reports the Word comments that suppress nothing", () => {
