@@ -4,6 +4,7 @@ import { existsSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import { ConfigError } from "./errors.js";
 import { parseRulesetFile, type LoadedRuleset } from "./ruleset.js";
+import { readBuiltinCache } from "./builtin-cache.js";
 import { builtinRulesetNames, builtinRulesetPath, isBuiltinFile, isBuiltinReference } from "./paths.js";
 import type { KindSchemas } from "./kinds.js";
 import type { Origin } from "../engine/types.js";
@@ -34,7 +35,8 @@ export class RulesetGraph {
     this.seen.add(file);
     let loaded: LoadedRuleset;
     try {
-      loaded = parseRulesetFile(file, this.kinds, !(this.trustBuiltins && isBuiltinFile(file)));
+      const trusted = this.trustBuiltins && isBuiltinFile(file);
+      loaded = (trusted ? readBuiltinCache(file) : undefined) ?? parseRulesetFile(file, this.kinds, !trusted);
     } catch (e) {
       if (e instanceof ConfigError) {
         this.errors.push(...e.errors);
