@@ -107,4 +107,21 @@ describe("require", () => {
     expect(lint("甲と丙。\n", c).coverage["r"]!.status).toBe("present");
     expect(lint("甲のみ。\n", c).coverage["r"]).toMatchObject({ status: "partial", missing: ["b", "c"] });
   });
+  it("within: block and section join terms across sentences and blocks of one section only", () => {
+    const mk = (within: string) => config([{ id: "r", kind: "require", params: { match: { all: ["インシデント", "24時間以内"], within } } }]);
+    const text = "## 事故対応\n\nインシデントを検知すること。\n\n第一報は24時間以内とする。\n\n## 他\n\nインシデント。\n";
+    expect(lint(text, mk("sentence")).coverage["r"]!.status).toBe("absent");
+    expect(lint(text, mk("block")).coverage["r"]!.status).toBe("absent");
+    expect(lint(text, mk("section")).coverage["r"]).toMatchObject({ status: "present", evidence: { line: 3 } });
+    expect(lint("## 事故対応\n\nインシデントを検知すること。\n\n## 他\n\n第一報は24時間以内とする。\n", mk("section")).coverage["r"]!.status).toBe("absent");
+    expect(lint("インシデントを検知し、24時間以内に報告。\n", mk("block")).coverage["r"]!.status).toBe("present");
+  });
+  it("supports none and blocks: heading", () => {
+    const none = config([{ id: "r", kind: "require", params: { match: { all: ["パッチ"], none: ["対象外"] } } }]);
+    expect(lint("パッチ適用は対象外の機器もある。\n", none).coverage["r"]!.status).toBe("absent");
+    expect(lint("パッチを適用する。\n", none).coverage["r"]!.status).toBe("present");
+    const heading = config([{ id: "r", kind: "require", params: { match: { all: ["再委託"], blocks: "heading" } } }]);
+    expect(lint("再委託は禁止する。\n", heading).coverage["r"]!.status).toBe("absent");
+    expect(lint("# 再委託\n\n禁止する。\n", heading).coverage["r"]).toMatchObject({ status: "present", evidence: { line: 1 } });
+  });
 });
