@@ -29,7 +29,7 @@ function isAsciiWordChar(c: number): boolean {
 }
 
 /** Where an entry was written, for error messages. */
-interface Site { ruleId?: string; origin?: Origin }
+interface Site { ruleId?: string; origin?: Origin; term?: string }
 
 function termOrigin(config: ResolvedConfig, name: string): Origin | undefined {
   for (let i = config.rulesets.length - 1; i >= 0; i--) {
@@ -101,7 +101,7 @@ class Builder {
         const o = termOrigin(this.config, name) ?? site.origin;
         throw new ConfigError("engine.term.cycle", { chain: [...stack, name].map((n) => "$" + n).join(" → ") }, o?.file, o?.line, o?.column);
       }
-      const inner: Site = { ruleId: site.ruleId, origin: termOrigin(this.config, name) ?? site.origin };
+      const inner: Site = { ruleId: site.ruleId, origin: termOrigin(this.config, name) ?? site.origin, term: entry };
       for (const e of list) {
         const sub = this.expand(e, inner, [...stack, name]);
         atoms.literals.push(...sub.literals);
@@ -117,7 +117,8 @@ class Builder {
         if (shortcut.kind === "literals" && lits.every(Boolean)) atoms.literals.push(...lits);
         else atoms.regexes.push({ source, re, prefilter: shortcut.kind === "prefilter" && lits.every(Boolean) ? lits : null });
       } catch (e) {
-        throw new ConfigError("engine.regex.invalid", { pattern: entry.slice(3), rule: site.ruleId ?? "", detail: (e as Error).message },
+        const rule = site.term ? `${site.ruleId ?? ""}, ${site.term}` : site.ruleId ?? "";
+        throw new ConfigError("engine.regex.invalid", { pattern: entry.slice(3), rule, detail: (e as Error).message },
           site.origin?.file, site.origin?.line, site.origin?.column);
       }
     } else {

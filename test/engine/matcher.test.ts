@@ -21,7 +21,7 @@ describe("matcher", () => {
     });
     c.rulesets[0]!.termOrigins = { weak: { file: "/r/agency.yaml", line: 4, column: 3 } };
     const e = configError(() => getMatcher(c));
-    expect([e.messageId, e.params.rule, e.line, e.column]).toEqual(["engine.regex.invalid", "uses-term", 4, 3]);
+    expect([e.messageId, e.params.rule, e.line, e.column]).toEqual(["engine.regex.invalid", "uses-term, $weak", 4, 3]);
   });
   it("rejects an undefined $term and a cycle", () => {
     const e = configError(() => getMatcher(config([{ id: "r", kind: "forbid", params: { patterns: ["$nope"] } }])));
