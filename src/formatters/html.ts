@@ -63,7 +63,11 @@ async function draft(f: FileResult, idx: number, opts: FormatOptions): Promise<s
   const title = `<h3>${esc(t("cli.html.draft", {}, opts.locale))}</h3>`;
   try {
     const { renderDocxHtml } = await import("./docx-html.js");
-    return `${title}<div class="draft">${await renderDocxHtml(bytes, flagged, `f${idx}-`)}</div>`;
+    const { readSpec } = await import("../readers/index.js");
+    const doc = await readSpec(bytes, f.uri);
+    const ours = doc.blocks.filter((b) => b.region === "body")
+      .map((b) => ({ ordinal: b.location.paragraph ?? b.location.line, text: b.text }));
+    return `${title}<div class="draft">${await renderDocxHtml(bytes, ours, flagged, `f${idx}-`)}</div>`;
   } catch (e) {
     return `${title}<p class="unreadable">${esc(t("cli.html.draftUnavailable", { message: (e as Error).message }, opts.locale))}</p>`;
   }

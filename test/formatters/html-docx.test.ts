@@ -1,0 +1,43 @@
+// The HTML report renders a Word draft with mammoth and marks the paragraphs that have findings,
+// aligned with our reader's paragraph ordinals by text (mammoth hoists text-box paragraphs).
+import { describe, expect, it } from "vitest";
+import fs from "node:fs";
+import path from "node:path";
+import { markParagraphs, similar } from "../../src/formatters/docx-html.js";
+import { formatHtml } from "../../src/formatters/html.js";
+import { buildReport } from "../../src/formatters/report.js";
+
+const para = (text: string) => ({ type: "paragraph", children: [{ type: "run", children: [{ type: "text", value: text }] }] });
+const firstText = (p: { children?: unknown[] }) =>
+  ((p.children![0] as { children: { value: string }[] }).children[0]!.value);
+
+describe("paragraph alignment", () => {
+  it("marks by our ordinal even when mammoth inserts a paragraph we number elsewhere", () => {
+    const doc = { type: "document", children: [para("見出し"), para("テキストボックスの注記です"), para("受注者は、パッチを適用すること。")] };
+    // our body paragraphs only: the text box is region "textbox", numbered after the body
+    const ours = [{ ordinal: 1, text: "見出し" }, { ordinal: 2, text: "受注者は、パッチを適用すること。" }];
+    markParagraphs(doc, ours, new Set([2]));
+    expect(firstText(doc.children[2]!)).toBe("\uE000cl2\uE001");
+    expect(firstText(doc.children[1]!)).toBe("テキストボックスの注記です");
+  });
+  it("tolerates hidden text or a missing field result on one side", () => {
+    expect(similar("本書は、が調達するネットワーク機器の更新業務について定める。", "本書は、厚生労働省が調達するネットワーク機器の更新業務について定める。")).toBe(true);
+    expect(similar("受注者は、ログを保存すること。", "発注者は、納入物を検査する。")).toBe(false);
+  });
+});
+
+describe("html report of a Word file", () => {
+  const file = path.join(__dirname, "../../fixtures/docx/outline.docx");
+  it.runIf(fs.existsSync(file))("highlights and anchors the flagged paragraph", async () => {
+    const report = buildReport([{
+      uri: "outline.docx", format: "docx", error: null, coverage: {},
+      findings: [{ ruleId: "patch-latest", severity: "error", message: "m", uri: "outline.docx", fingerprint: "x",
+        location: { line: 18, column: 1, endLine: 18, endColumn: 5, paragraph: 18, region: "body", table: null } }],
+    }], [], "0.1.0");
+    const html = await formatHtml(report, { locale: "ja", color: false, quiet: false,
+      readSource: async () => new Uint8Array(fs.readFileSync(file)) });
+    expect(html).toContain('<a href="#f0-p18">段落 18</a>');
+    expect(html).toMatch(/<p><span class="cl-flag" id="f0-p18">¶18<\/span>受注者は、ＯＳ及びミドルウェアに最新のセキュリティパッチを適用すること。<\/p>/);
+    expect(html.match(/class="cl-flag"/g)).toHaveLength(1);
+  });
+});
