@@ -146,6 +146,7 @@ class MarkdownWalker {
         return;
       case "html":
         this.html(node.value, node);
+        this.htmlBlockText(node, paragraphKind);
         return;
       default:
         return; // thematicBreak, definition: no prose
@@ -179,6 +180,39 @@ class MarkdownWalker {
   private html(value: string, node: Nodes): void {
     const directive = parseDirectiveComment(value);
     if (directive) this.directives.push({ ...directive, location: this.location(node) });
+  }
+
+  /**
+   * Converters (pandoc, Word → Markdown) write merged-cell tables and styled spans as raw HTML;
+   * the clauses inside must still be checked. Each run of text between tags becomes one line of
+   * a paragraph block, at its own position; comments, scripts and styles contribute nothing.
+   * Character references stay as written.
+   */
+  private htmlBlockText(node: Nodes, kind: BlockKind): void {
+    const start = this.start(node);
+    const raw = this.source.slice(start, this.end(node));
+    if (/^\s*<(script|style)\b/i.test(raw)) return;
+    const builder = new TextBuilder();
+    const pushRun = (from: number, to: number): void => {
+      const lineRe = /[^\n]+/g;
+      const run = raw.slice(from, to);
+      for (let m = lineRe.exec(run); m; m = lineRe.exec(run)) {
+        const lead = /^[ \t\u3000]*/u.exec(m[0])![0].length;
+        const piece = m[0].slice(lead).replace(/[ \t\u3000]+$/u, "");
+        if (!piece) continue;
+        const at = start + from + m.index + lead;
+        if (builder.length > 0) builder.pushAt("\n", at);
+        builder.pushSlice(piece, at);
+      }
+    };
+    const tag = /<!--[\s\S]*?(?:-->|$)|<[^>\n]*>/g;
+    let last = 0;
+    for (let m = tag.exec(raw); m; m = tag.exec(raw)) {
+      pushRun(last, m.index);
+      last = m.index + m[0].length;
+    }
+    pushRun(last, raw.length);
+    if (builder.length > 0) this.emit(kind, builder, node);
   }
 
   private block(kind: BlockKind, node: Parents, phrasing: PhrasingContent[]): Block | undefined {

@@ -120,6 +120,15 @@ describe("structure", () => {
     expect(find(d, "次行").span).toMatchObject({ line: 1, column: 25 });
   });
 
+  it("reads the text of raw HTML blocks (converter tables) at its positions", () => {
+    const src = '<table>\n  <tr><td>項目</td><td>要件</td></tr>\n  <tr><td colspan="2">受注者は最新のパッチを適用すること。</td></tr>\n</table>\n\n<script>x = 1 < 2</script>\n';
+    const d = readMarkdown(src, "x.md");
+    expect(d.blocks.map((b) => [b.kind, b.text])).toEqual([["paragraph", "項目\n要件\n受注者は最新のパッチを適用すること。"]]);
+    expect(find(d, "要件").span).toEqual({ line: 2, column: 22, endLine: 2, endColumn: 24 });
+    expect(find(d, "最新の").span).toEqual({ line: 3, column: 27, endLine: 3, endColumn: 30 });
+    expect(mismatches(d, src)).toEqual([]);
+  });
+
   it("skips HTML comments that are not directives", () => {
     const d = readMarkdown("<!-- メモ -->\n本文\n", "x.md");
     expect(d.blocks.map((b) => b.text)).toEqual(["本文"]);
