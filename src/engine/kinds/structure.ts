@@ -1,19 +1,40 @@
 // structure: required sections (headings) exist.
+// A section may be required `under` another (the security heading inside 遵守事項); it is then only
+// judged when its parent exists, so a missing chapter is reported once, not with all its children.
+// Text without any heading (PDF extraction, a TOC-only outline) is judged by its title lines: a
+// line without 。 of at most TITLE_MAX characters.
 import type { Finding } from "../../model/finding.js";
 import type { TermEntry } from "../types.js";
-import { labelSchema, termListSchema, type JsonSchema, type RuleKind } from "./kind.js";
+import { labelSchema, termListSchema, type CheckContext, type Hit, type JsonSchema, type RuleKind } from "./kind.js";
 
-export interface StructureParams { sections: Record<string, { any: TermEntry[]; label?: unknown }> }
+export interface StructureSection { any: TermEntry[]; label?: unknown; under?: string }
+export interface StructureParams { sections: Record<string, StructureSection> }
+
+const TITLE_MAX = 40;
 
 const schema: JsonSchema = {
   type: "object", additionalProperties: false, required: ["sections"],
   properties: {
     sections: {
       type: "object", minProperties: 1,
-      additionalProperties: { type: "object", additionalProperties: false, required: ["any"], properties: { any: { ...termListSchema, minItems: 1 }, label: labelSchema } },
+      additionalProperties: {
+        type: "object", additionalProperties: false, required: ["any"],
+        properties: { any: { ...termListSchema, minItems: 1 }, label: labelSchema, under: { type: "string", minLength: 1 } },
+      },
     },
   },
 };
+
+/** The line of the block's original text that holds the hit, when it reads as a title. */
+function titleLine(ctx: CheckContext, h: Hit): boolean {
+  const ab = ctx.blocks[h.block]!;
+  const text = ab.block.text;
+  const at = ab.norm.toOriginal(h.start);
+  const from = text.lastIndexOf("\n", at - 1) + 1;
+  const nl = text.indexOf("\n", at);
+  const line = text.slice(from, nl < 0 ? text.length : nl).replace(/[.．…・\s]+[0-9０-９]+\s*$/u, "").trim();
+  return line.length <= TITLE_MAX && !line.includes("。");
+}
 
 export const structure: RuleKind = {
   kind: "structure",
@@ -23,10 +44,38 @@ export const structure: RuleKind = {
   },
   check(ctx, rule) {
     const p = rule.params as unknown as StructureParams;
+    const sections = p.sections ?? {};
+    const hasHeadings = ctx.blocks.some((b) => b.block.kind === "heading");
+    const titles = (s: StructureSection): Hit[] => s.any.flatMap((e) => ctx.hits(e).filter((h) =>
+      hasHeadings ? ctx.blocks[h.block]!.block.kind === "heading" : titleLine(ctx, h)));
+    /** Heading indices above block `i` (outermost last). */
+    const ancestors = (i: number): number[] => {
+      const out: number[] = [];
+      let level = ctx.blocks[i]!.block.level ?? Infinity;
+      for (let j = i - 1; j >= 0; j--) {
+        const b = ctx.blocks[j]!.block;
+        if (b.kind !== "heading" || (b.level ?? 1) >= level) continue;
+        out.push(j);
+        level = b.level ?? 1;
+      }
+      return out;
+    };
     const findings: Finding[] = [];
-    for (const [name, s] of Object.entries(p.sections ?? {})) {
-      const found = s.any.some((e) => ctx.hits(e).some((h) => ctx.blocks[h.block]!.block.kind === "heading"));
-      if (found) continue;
+    for (const [name, s] of Object.entries(sections)) {
+      let found = titles(s);
+      const parent = s.under ? sections[s.under] : undefined;
+      if (parent) {
+        const parentHits = titles(parent);
+        if (parentHits.length === 0) continue; // the parent chapter is reported instead
+        if (hasHeadings) {
+          const parentBlocks = new Set(parentHits.map((h) => h.block));
+          found = found.filter((h) => ancestors(h.block).some((a) => parentBlocks.has(a)));
+        } else {
+          const first = Math.min(...parentHits.map((h) => h.block));
+          found = found.filter((h) => h.block >= first);
+        }
+      }
+      if (found.length > 0) continue;
       const label = ctx.label(s.label, name);
       findings.push(ctx.finding(rule, { top: true }, { params: { missing: label, section: label } }));
     }
