@@ -1,5 +1,6 @@
 // Streaming XML over saxes. Any DOCTYPE is refused outright: OOXML never needs one, and refusing
 // it is the simplest way to make sure no entity (billion laughs, external entities) is expanded.
+import { isUtf8 } from "node:buffer";
 import { SaxesParser } from "saxes";
 import { InputError } from "../errors.js";
 
@@ -11,13 +12,14 @@ export interface XmlHandler {
   text(text: string): void;
 }
 
-const utf8 = new TextDecoder("utf-8", { fatal: true });
-
 export function decodePart(bytes: Uint8Array, part: string): string {
   try {
     if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le", { fatal: true }).decode(bytes);
     if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be", { fatal: true }).decode(bytes);
-    return utf8.decode(bytes);
+    // isUtf8 + toString is several times faster than a fatal TextDecoder on multi-megabyte parts.
+    if (!isUtf8(bytes)) throw new Error("invalid UTF-8");
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   } catch {
     throw new InputError("corrupt-docx", "docx.bad-encoding", { part });
   }

@@ -118,7 +118,9 @@ export class ZipArchive {
     } else if (e.method === 8) {
       try {
         // Never produce more than the entry claims: a lying entry stops at its own declared size.
-        out = zlib.inflateRawSync(raw, { maxOutputLength: Math.max(1, Math.min(budget, e.uncompressedSize)) });
+        // One output chunk of the declared size avoids concatenating many small chunks.
+        const cap = Math.max(1, Math.min(budget, e.uncompressedSize));
+        out = zlib.inflateRawSync(raw, { maxOutputLength: cap, chunkSize: Math.max(64, Math.min(cap + 1, 32 * 1024 * 1024)) });
       } catch (err) {
         const code = (err as { code?: string }).code;
         if (code === "ERR_BUFFER_TOO_LARGE" || err instanceof RangeError) {
