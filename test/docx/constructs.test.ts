@@ -1,6 +1,7 @@
 // WordprocessingML constructs that LibreOffice does not write (or writes only one way), built in-test.
 import { describe, expect, it } from "vitest";
-import { readDocx } from "../../src/readers/docx/index.js";
+import { readDocx, UNSEEN_MESSAGE_IDS } from "../../src/readers/docx/index.js";
+import { t } from "../../src/i18n/index.js";
 import { buildDocx, p } from "./zip-builder.js";
 
 const style = (id: string, name: string, extra = ""): string =>
@@ -145,6 +146,7 @@ describe("inline content", () => {
       { code: "unseen-content", what: "embedded object (OLE)", count: 1, location: at(10, 1) },
       { code: "unseen-content", what: "chart", count: 1, location: at(11, 1) },
     ]);
+    expect(doc.notices.map((n) => t(UNSEEN_MESSAGE_IDS[n.what]!))).toEqual(["埋め込まれた別文書（altChunk）", "埋め込みオブジェクト（OLE）", "グラフ"]);
   });
 });
 

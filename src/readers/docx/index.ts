@@ -32,6 +32,11 @@ const UNSEEN_NAMES: Record<string, string> = {
   diagram: "SmartArt diagram",
 };
 
+/** ReaderNotice.what → message id (src/i18n/readers-docx.ts) naming it in Japanese/English. */
+export const UNSEEN_MESSAGE_IDS: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(UNSEEN_NAMES).map(([key, what]) => [what, `docx.unseen.${key}`]),
+);
+
 function readStory(zip: ZipArchive, part: string | undefined, region: Region, doc: DocState): StoryReader {
   const reader = new StoryReader(region, doc);
   const bytes = part ? zip.read(part) : undefined;
