@@ -23,6 +23,8 @@ const schema: JsonSchema = {
 
 /** Blocks whose text is governed by a preceding lead paragraph (「受注者は、次の事項を遵守すること。」). */
 const LED_KINDS = new Set(["listItem", "tableCell"]);
+/** A paragraph that introduces the duties after it. */
+const LEAD = /(次の|以下の|下記の|次に掲げる|以下に掲げる)|[:：]$/u;
 
 export const subject: RuleKind = {
   kind: "subject",
@@ -67,20 +69,17 @@ function leadHas(ctx: CheckContext, ab: AnalysedBlock,
   const firstSentence = ab.sentences[0];
   if (firstSentence && inRange(ab.index, firstSentence.start, firstSentence.end)) return true;
   const section = ab.section;
-  // Lead paragraph: for list items and table cells, the nearest paragraph before them in the section.
-  if (LED_KINDS.has(ab.block.kind)) {
-    for (let i = ab.index - 1; i > section && i >= 0; i--) {
-      const prev = ctx.blocks[i]!;
-      if (prev.block.kind === "heading") break;
-      if (LED_KINDS.has(prev.block.kind)) continue;
-      if (blockHas(i)) return true;
-      break;
-    }
+  // Lead paragraph: the nearest paragraph before this block in its section that introduces a list
+  // of duties (「受注者は、次の事項を遵守すること。」「…以下のとおりとする：」).
+  for (let i = ab.index - 1; i > section && i >= 0; i--) {
+    const prev = ctx.blocks[i]!;
+    if (prev.block.kind === "heading") break;
+    if (LED_KINDS.has(prev.block.kind) && LED_KINDS.has(ab.block.kind)) continue;
+    if (LEAD.test(prev.text) && blockHas(i)) return true;
+    if (!LED_KINDS.has(ab.block.kind)) break;
   }
-  // The section's opening paragraph (「受注者は、以下の作業を行うこと。」) and the headings above.
+  // The headings above.
   if (section >= 0) {
-    const opening = section + 1;
-    if (opening < ab.index && ctx.blocks[opening]!.block.kind !== "heading" && blockHas(opening)) return true;
     let level = ctx.blocks[section]!.block.level ?? 1;
     if (blockHas(section)) return true;
     for (let i = section - 1; i >= 0 && level > 1; i--) {
