@@ -74,7 +74,7 @@ function block(n) {
   }
 }
 
-export function markdownToHtml(md, title) {
+function markdownToHtml(md, title) {
   const processor = unified().use(remarkParse).data("micromarkExtensions", [gfmTable()])
     .data("fromMarkdownExtensions", [gfmTableFromMarkdown()]);
   const tree = processor.parse(md.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n"));
