@@ -199,3 +199,34 @@ describe("test-ruleset", () => {
     expect(run.stdout).toContain("不合格  patch-latest bad#1  受注者は、最新のセキュリティパッチを適用すること。");
   });
 });
+
+describe("file collection", () => {
+  it("globs, folders, --ignore-pattern and a symlink loop give one stable list", () => {
+    const ws = makeWorkspace({ "specs/a.md": "受注者は、最新のセキュリティパッチを適用すること。\n",
+      "specs/sub/b.md": "受注者は、機器を納入すること。\n", "specs/sub/draft/c.md": "x\n", "other/d.txt": "受注者は、機器を納入すること。\n" });
+    fs.symlinkSync("..", path.join(ws, "specs/sub/loop"));
+    const run = runCli(["--format", "json", "--ignore-pattern", "specs/sub/draft", "specs", "other/*.txt", "specs/a.md"], { cwd: ws });
+    const r = parseJson(run);
+    expect(r.files.map((f) => f.uri)).toEqual(["other/d.txt", "specs/a.md", "specs/sub/b.md"]);
+    expect(r.files[0]!.format).toBe("text");
+    expect(run.code).toBe(1);
+  });
+  it("a glob that matches nothing is a usage error", () => {
+    const ws = makeWorkspace();
+    const run = runCli(["nothing/*.md", "good.md"], { cwd: ws });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("指定に一致するファイルがありません: nothing/*.md");
+  });
+});
+
+describe("machine formats from the CLI", () => {
+  it("github and junit", () => {
+    const ws = makeWorkspace();
+    const gh = runCli(["--format", "github", "bad.md", "nope.md"], { cwd: ws });
+    expect(gh.stdout).toBe("::error file=bad.md,line=1,col=1,endLine=1,endColumn=1,title=patch-latest (エラー)::最新のセキュリティパッチの適用を求める条項がありません。\n"
+      + "::error file=nope.md,title=chotatsu-lint io::ファイルが見つかりません。\n");
+    const junit = runCli(["--format", "junit", "bad.md"], { cwd: ws });
+    expect(junit.stdout).toContain('<testsuite name="bad.md" tests="2" failures="1" errors="0">');
+    expect(junit.code).toBe(1);
+  });
+});
