@@ -13,6 +13,23 @@ export interface PoolOptions {
   /** Per-file time budget in ms, counted from when the file is handed to a ready worker. */
   timeoutMs: number;
   maxOldGenerationSizeMb: number;
+  /** Readers a worker loads while it waits for its first file (see `readersFor`). */
+  preload?: ReaderName[];
+}
+
+export type ReaderName = "markdown" | "docx" | "text";
+
+/** Which readers the inputs will need, guessed from their names before anything is read. */
+export function readersFor(inputs: string[]): ReaderName[] {
+  const need = new Set<ReaderName>();
+  for (const i of inputs) {
+    const lower = i.toLowerCase();
+    if (lower.endsWith(".docx")) need.add("docx");
+    else if (lower.endsWith(".md") || lower.endsWith(".markdown")) need.add("markdown");
+    else if (lower.endsWith(".txt")) need.add("text");
+    else { need.add("docx"); need.add("markdown"); }   // a folder, a glob or stdin
+  }
+  return [...need].sort();
 }
 
 interface Slot {
@@ -40,6 +57,7 @@ export class LintPool {
 
   private spawn(): Slot {
     const worker = new Worker(WORKER_URL, {
+      workerData: { preload: this.opts.preload ?? [] },
       resourceLimits: { maxOldGenerationSizeMb: this.opts.maxOldGenerationSizeMb },
       // Anything a library prints must never mix into a report written to stdout.
       stdout: true, stderr: false,

@@ -10,11 +10,12 @@ import type { Report, RuleInfo } from "../formatters/report.js";
 import type { Io } from "./io.js";
 import { errorResult, type LintSettings, type LintTask } from "./lint-file.js";
 import { toolVersion } from "./version.js";
-import { LintPool } from "./pool.js";
+import { LintPool, readersFor } from "./pool.js";
 
 /** Workers start before the configuration loads, so their start-up overlaps with it. */
-export function startPool(o: Pick<LintRunOptions, "jobs" | "timeoutMs">): LintPool {
-  const pool = new LintPool({ jobs: o.jobs, timeoutMs: o.timeoutMs, maxOldGenerationSizeMb: DEFAULT_HEAP_MB });
+export function startPool(o: Pick<LintRunOptions, "jobs" | "timeoutMs" | "inputs">): LintPool {
+  const pool = new LintPool({ jobs: o.jobs, timeoutMs: o.timeoutMs, maxOldGenerationSizeMb: DEFAULT_HEAP_MB,
+    preload: readersFor(o.inputs) });
   pool.warm(1);
   return pool;
 }

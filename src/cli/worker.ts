@@ -1,5 +1,5 @@
 // Worker thread entry: loads readers and engine once, then lints the files the pool sends.
-import { parentPort } from "node:worker_threads";
+import { parentPort, workerData } from "node:worker_threads";
 import { lintFile, type LintSettings, type LintTask } from "./lint-file.js";
 
 const port = parentPort!;
@@ -12,3 +12,12 @@ port.on("message", (msg: Message) => {
   void lintFile(msg.task, settings!).then((result) => port.postMessage({ type: "result", id: msg.id, result }));
 });
 port.postMessage({ type: "ready" });
+
+// A warm worker waits for the main thread to load the configuration; loading the parsers the inputs
+// will need meanwhile takes them off the first file's time (readSpec then finds them cached).
+const READERS: Record<string, () => Promise<unknown>> = {
+  markdown: () => import("../readers/markdown.js"),
+  docx: () => import("../readers/docx/index.js"),
+  text: () => import("../readers/text.js"),
+};
+for (const name of (workerData as { preload?: string[] } | null)?.preload ?? []) void READERS[name]?.().catch(() => {});
