@@ -39,6 +39,27 @@ function elements(rule: ResolvedRule, config: ResolvedConfig, locale: Locale): s
   });
 }
 
+/** What the other kinds check, in the officer's terms: bounds, forbidden words, required sections. */
+function kindFacts(rule: ResolvedRule, config: ResolvedConfig, locale: Locale): string[] {
+  const p = rule.params as {
+    checks?: Record<string, { min?: string; max?: string; label?: Labels[string] }>;
+    patterns?: string[]; qualifiers?: string[]; endings?: string[];
+    sections?: Record<string, { any?: string[]; label?: Labels[string] }>;
+  };
+  const out: string[] = [];
+  for (const [name, c] of Object.entries(p.checks ?? {})) {
+    const label = c.label?.[locale] ?? name;
+    if (c.min) out.push(`  - ${label} ≥ ${c.min}`);
+    if (c.max) out.push(`  - ${label} ≤ ${c.max}`);
+  }
+  for (const [name, sct] of Object.entries(p.sections ?? {})) {
+    out.push(`  - ${sct.label?.[locale] ?? name}: ${(sct.any ?? []).map((e) => term(e, config)).join(" / ")}`);
+  }
+  const words = [...(p.patterns ?? []), ...(p.qualifiers ?? []), ...(p.endings ?? [])];
+  if (words.length) out.push(`  - ${words.map((e) => term(e, config)).join(" / ")}`);
+  return [...new Set(out)];
+}
+
 function example(e: ExampleSpec): string {
   return typeof e === "string" ? e : e.text;
 }
@@ -60,6 +81,8 @@ export function runExplain(config: ResolvedConfig, id: string, locale: Locale, i
   if (r.section?.length) out.push(`${L("section")}: ${r.section.join("、")}`);
   const el = elements(r, config, locale);
   if (el.length) out.push("", `${L("elements")}:`, ...el);
+  const facts = kindFacts(r, config, locale);
+  if (facts.length) out.push("", `${L(`checks.${r.kind}`)}:`, ...facts);
   out.push("", `${L("message")}:`, `  ${locale === "en" ? r.messageEn : r.message}`);
   if (r.suggestion) out.push("", `${L("suggestion")}:`, ...r.suggestion.trim().split("\n").map((s) => `  ${s}`));
   const good = r.examples?.good ?? [];
