@@ -11,7 +11,7 @@ import { toolVersion } from "./version.js";
 import type { FormatName } from "../formatters/index.js";
 
 interface GlobalOpts {
-  format: string;
+  format?: string;
   outputFile?: string;
   config?: string;
   ruleset?: string[];
@@ -65,7 +65,7 @@ function buildProgram(locale: Locale): Command {
     .description(h("cli.help.description"))
     .usage(h("cli.help.usage"))
     .argument("[files...]", h("cli.help.files"))
-    .option("-f, --format <name>", h("cli.help.format"), "stylish")
+    .option("-f, --format <name>", h("cli.help.format"))
     .option("-o, --output-file <file>", h("cli.help.output"))
     .option("-c, --config <file>", h("cli.help.config"))
     .option("--ruleset <file...>", h("cli.help.ruleset"))
@@ -124,7 +124,7 @@ export async function main(argv: string[], io: Io = processIo, cwd: string = pro
     const o = inv.opts;
     debug = Boolean(o.debug);
     if (o.locale !== undefined) locale = parseLocale(o.locale);
-    const format: FormatName | "json-rules" = inv.command === "rules" && o.format === "json" ? "json-rules" : parseFormat(o.format);
+    const format: FormatName | "json-rules" = inv.command === "rules" && o.format === "json" ? "json-rules" : parseFormat(o.format ?? "stylish");
     const ruleSettings: RuleSetting[] = (o.rule ?? []).map(parseRuleSetting);
     const asOf = o.asOf !== undefined ? parseDate(o.asOf) : undefined;
     const configOpts = { cwd, configPath: o.config, asOf, locale: o.locale !== undefined ? locale : undefined, rulesets: o.ruleset, ruleSettings };

@@ -80,7 +80,7 @@ describe("usage errors", () => {
     const ja = runCli(["--help"]);
     expect(ja.code).toBe(0);
     expect(ja.stdout).toContain("使い方: chotatsu-lint [オプション] [ファイル...]");
-    expect(ja.stdout).toContain("出力形式: stylish | json | sarif | github | junit | html");
+    expect(ja.stdout).toContain("出力形式: stylish | json | sarif");
     expect(runCli(["--help", "--locale", "en"]).stdout).toContain("output format: stylish");
     const version = JSON.parse(fs.readFileSync(path.join(__dirname, "../../package.json"), "utf8")).version;
     expect(runCli(["--version"]).stdout.trim()).toBe(version);
