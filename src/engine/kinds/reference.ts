@@ -61,8 +61,11 @@ export const reference: RuleKind = {
     let last: Hit | undefined;
     for (const h of hits) {
       if (last && last.block === h.block && h.start < last.end) continue;
-      last = h;
       const ab = ctx.blocks[h.block]!;
+      // 別紙1「要件定義書」: the name right after a numbered annex is its title, not a second reference.
+      const titled = last !== undefined && last.block === h.block && /^[「『(（]?$/u.test(ab.text.slice(last.end, h.start));
+      last = h;
+      if (titled) continue;
       if (ab.block.kind === "heading") continue;
       if (p.when?.any?.length && ctx.near(p.when.any, h, "sentence").length === 0) continue;
       const key = referenceKey(ab.text.slice(h.start, h.end));

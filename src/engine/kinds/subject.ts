@@ -81,8 +81,9 @@ function leadHas(ctx: CheckContext, ab: AnalysedBlock,
   // The headings above.
   if (section >= 0) {
     let level = ctx.blocks[section]!.block.level ?? 1;
-    if (blockHas(section)) return true;
-    for (let i = section - 1; i >= 0 && level > 1; i--) {
+    // The document title (a heading opening the file) names the procurement, not who bears a duty.
+    if (section > 0 && blockHas(section)) return true;
+    for (let i = section - 1; i > 0 && level > 1; i--) {
       const b = ctx.blocks[i]!.block;
       if (b.kind !== "heading" || (b.level ?? 1) >= level) continue;
       if (blockHas(i)) return true;
