@@ -1,7 +1,8 @@
 // Splits Markdown into pieces that parse to the same blocks as the whole. remark's time grows
-// quadratically with the length of one list (2 000 nested items: 20 s), so a long document is
-// parsed in batches of top-level blocks of about 8 KB (unless one block is larger), which keeps each
-// list short enough to stay out of the quadratic range while adding ~1 ms per batch.
+// quadratically with the length of one list (2 000 nested items: 20 s) and it spends ~20 µs per
+// byte even on plain prose, so a document is cut at top-level block boundaries; pieces of plain
+// prose are read directly (readPlainParagraphs) and the rest is given to remark in batches of about
+// 8 KB, which keeps each list short enough to stay out of the quadratic range.
 //
 // A piece may start at a line in column 0 that begins a new top-level block whatever came before:
 //   - after a blank line (nothing but a fence or a multi-line HTML block spans a blank line to a
@@ -11,15 +12,33 @@
 // Never inside a fenced code block or a multi-line HTML block (comment, <pre>, <script> …).
 // Link reference definitions apply document-wide, so a document that has any is parsed whole.
 
-/** Target size of one parse, in UTF-16 units. */
+/** Target size of one remark parse, in UTF-16 units. */
 export const CHUNK_TARGET = 8 * 1024;
 
-export interface Chunk { start: number; text: string }
+export interface Chunk {
+  start: number;
+  text: string;
+  /** Only paragraphs of plain text: no Markdown syntax can be in it (see isPlainProse). */
+  plain: boolean;
+}
 
 export function markdownChunks(text: string, target = CHUNK_TARGET): Chunk[] {
-  if (text.length <= target || /^ {0,3}\[[^\]\n]+\]:/m.test(text)) return [{ start: 0, text }];
+  if (/^ {0,3}\[[^\]\n]+\]:/m.test(text)) return [{ start: 0, text, plain: false }];
   const chunks: Chunk[] = [];
-  let chunkStart = 0;
+  for (const [start, end] of pieces(text)) {
+    const piece = text.slice(start, end);
+    const plain = isPlainProse(piece);
+    const last = chunks[chunks.length - 1];
+    if (last && last.plain === plain && (plain || last.text.length < target)) last.text += piece;
+    else chunks.push({ start, text: piece, plain });
+  }
+  return chunks.length ? chunks : [{ start: 0, text, plain: true }];
+}
+
+/** [start, end) of each piece between possible cut points. */
+function pieces(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let pieceStart = 0;
   let fence: { char: string; length: number } | undefined;
   let htmlEnd: RegExp | undefined;
   let previousBlank = false;
@@ -28,10 +47,9 @@ export function markdownChunks(text: string, target = CHUNK_TARGET): Chunk[] {
     const newline = text.indexOf("\n", offset);
     const lineEnd = newline < 0 ? text.length : newline;
     const line = text.slice(offset, lineEnd);
-    const open = !fence && !htmlEnd;
-    if (open && offset - chunkStart >= target && startsTopLevel(line, previousBlank)) {
-      chunks.push({ start: chunkStart, text: text.slice(chunkStart, offset) });
-      chunkStart = offset;
+    if (!fence && !htmlEnd && offset > pieceStart && startsTopLevel(line, previousBlank)) {
+      out.push([pieceStart, offset]);
+      pieceStart = offset;
     }
     if (fence) {
       const close = /^\s*(`{3,}|~{3,})\s*$/.exec(line);
@@ -46,13 +64,28 @@ export function markdownChunks(text: string, target = CHUNK_TARGET): Chunk[] {
     previousBlank = line.trim() === "";
     offset = lineEnd + 1;
   }
-  chunks.push({ start: chunkStart, text: text.slice(chunkStart) });
-  return chunks;
+  if (pieceStart < text.length) out.push([pieceStart, text.length]);
+  return out;
 }
 
 function startsTopLevel(line: string, previousBlank: boolean): boolean {
   if (line === "" || /^\s/.test(line)) return false;
   return previousBlank || /^[-*+][ \t]+\S/.test(line);
+}
+
+/**
+ * True when remark could only read `piece` as paragraphs of literal text: no character that
+ * starts inline syntax (emphasis, code, links, HTML, escapes, references, tables), no line that
+ * could open a block (heading, list, thematic break, setext underline, quote, indented code), and
+ * no trailing whitespace (a hard break). Such text is common in Japanese specs and worth a fast path.
+ */
+export function isPlainProse(piece: string): boolean {
+  if (/[*_`[\]<>|\\&~]/.test(piece)) return false;
+  for (const line of piece.split("\n")) {
+    if (/^[ \t]*$/.test(line)) continue;
+    if (/^[ \t#\-+=0-9]/.test(line) || /[ \t]$/.test(line)) return false;
+  }
+  return true;
 }
 
 /** For an HTML block that may contain blank lines: the pattern of its last line, unless it ends here. */

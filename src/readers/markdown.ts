@@ -31,17 +31,25 @@ function parser(): { parse(text: string): unknown } {
   return (processor ??= unified().use(remarkParse).use(gfmTables as never));
 }
 
-/**
- * `text` must already be decoded and LF-normalised (decodeText does both). `chunkTarget` sets
- * the size of each parse (markdown-chunks.ts); tests set it small to compare with a whole parse.
- */
-export function readMarkdown(text: string, uri: string, opts: { chunkTarget?: number } = {}): SpecDocument {
+export interface MarkdownReadOptions {
+  /** Size of each remark parse (markdown-chunks.ts). */
+  chunkTarget?: number;
+  /** Read plain-prose pieces without remark (default true); tests turn it off to compare. */
+  fastPath?: boolean;
+}
+
+/** `text` must already be decoded and LF-normalised (decodeText does both). */
+export function readMarkdown(text: string, uri: string, opts: MarkdownReadOptions = {}): SpecDocument {
   const depth = nestingDepth(text);
   if (depth > MAX_NESTING) {
     throw new InputError("unsupported", "read.nesting-too-deep", { depth, max: MAX_NESTING });
   }
   const walker = new MarkdownWalker(text, uri);
   for (const chunk of markdownChunks(text, opts.chunkTarget)) {
+    if (chunk.plain && opts.fastPath !== false) {
+      walker.plainParagraphs(chunk.text, chunk.start);
+      continue;
+    }
     let root: Root;
     try {
       root = parser().parse(chunk.text) as Root;
@@ -105,6 +113,40 @@ class MarkdownWalker {
   walk(root: Root, base: number): void {
     this.base = base;
     this.children(root.children, "paragraph");
+  }
+
+  /**
+   * A piece that markdownChunks found to be plain prose: what remark would make of it, without
+   * remark. Paragraphs are runs of non-blank lines; their text is the lines joined by "\n".
+   */
+  plainParagraphs(piece: string, base: number): void {
+    let builder: TextBuilder | undefined;
+    let from = 0;
+    let to = 0;
+    const flush = (): void => {
+      if (builder) {
+        builder.trimEnd();
+        this.emitSpan("paragraph", builder, from, to);
+      }
+      builder = undefined;
+    };
+    let offset = 0;
+    for (const line of piece.split("\n")) {
+      const at = base + offset;
+      offset += line.length + 1;
+      if (/^[ \t]*$/.test(line)) {
+        flush();
+        continue;
+      }
+      if (builder) builder.pushSlice("\n", at - 1);
+      else {
+        builder = new TextBuilder();
+        from = at;
+      }
+      builder.pushSlice(line, at);
+      to = at + line.length;
+    }
+    flush();
   }
 
   finish(): SpecDocument {
@@ -223,16 +265,19 @@ class MarkdownWalker {
   }
 
   private emit(kind: BlockKind, builder: TextBuilder, node: Nodes): Block | undefined {
+    return this.emitSpan(kind, builder, this.start(node), this.end(node));
+  }
+
+  private emitSpan(kind: BlockKind, builder: TextBuilder, from: number, to: number): Block | undefined {
     const { text, offsets } = builder.build();
     if (kind !== "heading" && kind !== "tableCell" && text.trim() === "") return undefined;
-    const location = this.location(node);
     const block: Block = {
       kind,
       text,
       sectionPath: this.headings.map((h) => h.title),
       region: "body",
-      location,
-      ...positionMapper(offsets, this.index, this.start(node)),
+      location: this.span(from, to),
+      ...positionMapper(offsets, this.index, from),
     };
     this.blocks.push(block);
     return block;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readMarkdown } from "../../src/readers/markdown.js";
-import { markdownChunks } from "../../src/readers/markdown-chunks.js";
+import { isPlainProse, markdownChunks } from "../../src/readers/markdown-chunks.js";
 import type { SpecDocument } from "../../src/model/document.js";
 
 const SAMPLE = [
@@ -12,6 +12,9 @@ const SAMPLE = [
   "> 引用の段落", "> - 引用内の項目", "", "1. 番号付き", "2. 番号付き二", "",
   "<!-- chotatsu-lint-disable-next-line r1 -->", "次の段落。", "",
   "~~~~", "```", "", "~~~~", "最後の段落。", "",
+  "平文の段落。受注者は最新のパッチを適用すること。", "　全角空白で字下げした行", "行末に全角空白　", "",
+  "　", "", "ISO-27001 に準拠し、ログは1年間保存すること。", "見出しではない行", "===", "",
+  "ふたつ目の平文段落。", "", "",
 ].join("\n");
 
 function shape(doc: SpecDocument) {
@@ -25,12 +28,27 @@ function shape(doc: SpecDocument) {
 }
 
 describe("chunked Markdown parsing", () => {
-  it("gives the same blocks, positions and directives as one whole parse", () => {
-    const whole = shape(readMarkdown(SAMPLE, "x.md", { chunkTarget: Infinity }));
-    expect(whole.blocks.length).toBeGreaterThan(15);
-    for (const target of [1, 8, 40, 100]) {
+  it("gives the same blocks, positions and directives as one whole remark parse", () => {
+    const whole = shape(readMarkdown(SAMPLE, "x.md", { chunkTarget: Infinity, fastPath: false }));
+    expect(whole.blocks.length).toBeGreaterThan(20);
+    for (const target of [1, 8, 40, 100, Infinity]) {
       expect(shape(readMarkdown(SAMPLE, "x.md", { chunkTarget: target }))).toEqual(whole);
+      expect(shape(readMarkdown(SAMPLE, "x.md", { chunkTarget: target, fastPath: false }))).toEqual(whole);
     }
+  });
+
+  it("reads plain prose without remark, and only plain prose", () => {
+    const plain = markdownChunks(SAMPLE).filter((c) => c.plain).map((c) => c.text);
+    expect(plain.join("")).toContain("平文の段落。");
+    expect(plain.join("")).toContain("ふたつ目の平文段落。");
+    expect(plain.join("")).not.toContain("==="); // a setext underline makes its piece non-plain
+    for (const text of ["**強調**", "a_b", "`c`", "[l](u)", "<br>", "| a |", "\\*", "&amp;", "~~s~~"]) {
+      expect(isPlainProse(text), text).toBe(false);
+    }
+    for (const line of ["# 見出し", "- 項目", "1. 項目", "  字下げ", "末尾空白  ", "---", "+ x", "=="]) {
+      expect(isPlainProse(`本文\n${line}\n`), line).toBe(false);
+    }
+    expect(isPlainProse("受注者は、最新のパッチを適用すること。\n　全角字下げ。\n\n次の段落（ISO-27001）。\n")).toBe(true);
   });
 
   it("never cuts inside a fence or a multi-line HTML comment", () => {
