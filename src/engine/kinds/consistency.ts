@@ -20,9 +20,9 @@ const schema: JsonSchema = {
 /** 以下「乙」という / 以下"乙"という: a sentence that introduces an alias on purpose. */
 const DEFINITION = /以下[、,]?[「『"“]/u;
 
+/** Hits in a block that defines an alias (its 。 inside 「…という。」 splits sentences, so judge the block). */
 function isDefinition(ctx: CheckContext, h: Hit): boolean {
-  const s = ctx.sentenceAt(h.block, h.start);
-  return s !== undefined && DEFINITION.test(s.text);
+  return DEFINITION.test(ctx.blocks[h.block]!.text);
 }
 
 export const consistency: RuleKind = {

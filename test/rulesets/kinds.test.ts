@@ -1,0 +1,83 @@
+// The three kinds helper E owns — consistency, subject, reference — on Markdown, with exact locations.
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadRuleset, judge } from "./harness.js";
+import { kindRegistry } from "../../src/engine/kinds/index.js";
+import type { ResolvedConfig, ResolvedRule } from "../../src/engine/types.js";
+
+let config: ResolvedConfig;
+const rule = (id: string): ResolvedRule => config.rules.find((r) => r.id === id)!;
+const at = (l: number, c: number, el: number, ec: number) => ({ line: l, column: c, endLine: el, endColumn: ec, region: "body" });
+beforeAll(async () => { config = await loadRuleset("rulesets/mhlw-tebiki.yaml"); });
+
+describe("registry", () => {
+  it("registers the three kinds with parameter schemas", () => {
+    for (const k of ["consistency", "subject", "reference"]) {
+      expect(kindRegistry[k]!.kind).toBe(k);
+      expect(kindRegistry[k]!.schema).toMatchObject({ type: "object", additionalProperties: false });
+    }
+  });
+});
+
+describe("consistency (inconsistent-actor-terms)", () => {
+  it("points at the first use of the minority term and names the majority one", () => {
+    const md = "# 仕様\n\n受注者は、体制図を提出すること。\n\n受注者は、ログを保存すること。\n\n- 受託者は、資料を返却すること。\n";
+    const f = judge(config, rule("inconsistent-actor-terms"), md).findings;
+    expect(f.map((x) => [x.message, x.location])).toEqual([
+      ["同じ当事者が「受託者」と「受注者」の複数の呼称で書かれています。一つに統一してください。", at(7, 3, 7, 6)],
+    ]);
+  });
+  it("checks each party separately", () => {
+    const f = judge(config, rule("inconsistent-actor-terms"), "乙は、甲の承認を得ること。乙は、発注者に報告すること。").findings;
+    expect(f.map((x) => x.location)).toEqual([at(1, 17, 1, 20)]);
+  });
+  it("accepts an alias introduced on purpose (以下「乙」という)", () => {
+    const md = "株式会社東浜システム（以下「乙」という。）は受注者として次の事項を遵守する。\n\n乙は、秘密を保持すること。\n";
+    expect(judge(config, rule("inconsistent-actor-terms"), md).findings).toEqual([]);
+  });
+  it("stays silent with one term per party", () => {
+    expect(judge(config, rule("inconsistent-actor-terms"), "受注者は、発注者に報告すること。受注者は、発注者の指示に従うこと。").findings).toEqual([]);
+  });
+});
+
+describe("subject (subject-missing)", () => {
+  it("flags a duty with no actor, located at the sentence", () => {
+    const md = "## 保守\n\n受注者は、障害を切り分けること。\n\nセキュリティパッチは定期的に適用すること。\n";
+    const f = judge(config, rule("subject-missing"), md).findings;
+    expect(f.map((x) => x.location)).toEqual([at(5, 1, 5, 21)]);
+  });
+  it("takes the actor from a lead paragraph before a list", () => {
+    const md = "受注者は、次の事項を遵守すること。\n\n- ログを１年間保存すること。\n- パスワードを定期的に変更すること。\n";
+    expect(judge(config, rule("subject-missing"), md).findings).toEqual([]);
+  });
+  it("takes the actor from a heading above, but not from the document title", () => {
+    const md = "# 受注者の遵守事項\n\n## 受注者の義務\n\nログを保存すること。\n";
+    expect(judge(config, rule("subject-missing"), md).findings).toEqual([]);
+    const titled = "# 受注者向け仕様書\n\n## 保守\n\nログを保存すること。\n";
+    expect(judge(config, rule("subject-missing"), titled).findings.map((x) => x.location)).toEqual([at(5, 1, 5, 10)]);
+  });
+  it("exempts functional requirements and definitions", () => {
+    expect(judge(config, rule("subject-missing"), "## 機能\n\n利用者を認証できること。契約期間は1年とする。").findings).toEqual([]);
+  });
+});
+
+describe("reference (referenced-not-provided)", () => {
+  it("flags a delegated annex that is not in the input, once", () => {
+    const md = "## 要件\n\nセキュリティ要件は別紙１のとおりとする。詳細は別紙1による。\n";
+    const f = judge(config, rule("referenced-not-provided"), md).findings;
+    expect(f.map((x) => [x.message, x.location])).toEqual([
+      ["「別紙１」を参照していますが、その文書（見出し）が入力に含まれていません。", at(3, 10, 3, 13)],
+    ]);
+  });
+  it("accepts the annex as a heading, or as an opening line in heading-less text", () => {
+    const rule1 = rule("referenced-not-provided");
+    expect(judge(config, rule1, "要件は別紙1のとおり。\n\n## 別紙1 セキュリティ要件\n\n受注者は…").findings).toEqual([]);
+    expect(judge(config, rule1, "要件は別紙一のとおり。\n\n（別紙１）セキュリティ要件\n受注者は…").findings).toEqual([]);
+  });
+  it("does not take 別紙10 for 別紙1, nor count the annex's own title as a second reference", () => {
+    const f = judge(config, rule("referenced-not-provided"), "要件は別紙1「要件定義書」のとおり。\n\n## 別紙10 様式\n").findings;
+    expect(f.map((x) => x.location)).toEqual([at(1, 4, 1, 7)]);
+  });
+  it("ignores a document that is merely named, not delegated to", () => {
+    expect(judge(config, rule("referenced-not-provided"), "受注者は、要件定義書を作成すること。").findings).toEqual([]);
+  });
+});
