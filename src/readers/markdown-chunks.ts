@@ -52,16 +52,17 @@ function pieces(text: string): Array<[number, number]> {
       pieceStart = offset;
     }
     if (fence) {
-      const close = /^\s*(`{3,}|~{3,})\s*$/.exec(line);
+      const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line);
       if (close && close[1]![0] === fence.char && close[1]!.length >= fence.length) fence = undefined;
     } else if (htmlEnd) {
       if (htmlEnd.test(line)) htmlEnd = undefined;
     } else {
-      const opening = /^\s*(`{3,}|~{3,})/.exec(line);
+      const opening = /^[ \t]*(`{3,}|~{3,})/.exec(line);
       if (opening) fence = { char: opening[1]![0]!, length: opening[1]!.length };
       else htmlEnd = htmlBlockEnd(line);
     }
-    previousBlank = line.trim() === "";
+    // Blank as CommonMark means it: spaces and tabs only (a line of U+3000 is text).
+    previousBlank = /^[ \t]*$/.test(line);
     offset = lineEnd + 1;
   }
   if (pieceStart < text.length) out.push([pieceStart, text.length]);
@@ -69,7 +70,7 @@ function pieces(text: string): Array<[number, number]> {
 }
 
 function startsTopLevel(line: string, previousBlank: boolean): boolean {
-  if (line === "" || /^\s/.test(line)) return false;
+  if (line === "" || /^[ \t]/.test(line)) return false;
   return previousBlank || /^[-*+][ \t]+\S/.test(line);
 }
 
@@ -92,10 +93,10 @@ export function isPlainProse(piece: string): boolean {
 function htmlBlockEnd(line: string): RegExp | undefined {
   const kinds: Array<[RegExp, RegExp]> = [
     [/<!--/, /-->/],
-    [/^\s{0,3}<(script|pre|style|textarea)(\s|>|$)/i, /<\/(script|pre|style|textarea)>/i],
-    [/^\s{0,3}<\?/, /\?>/],
-    [/^\s{0,3}<!\[CDATA\[/, /\]\]>/],
-    [/^\s{0,3}<![A-Za-z]/, />/],
+    [/^[ \t]{0,3}<(script|pre|style|textarea)(\s|>|$)/i, /<\/(script|pre|style|textarea)>/i],
+    [/^[ \t]{0,3}<\?/, /\?>/],
+    [/^[ \t]{0,3}<!\[CDATA\[/, /\]\]>/],
+    [/^[ \t]{0,3}<![A-Za-z]/, />/],
   ];
   for (const [start, end] of kinds) {
     const m = start.exec(line);

@@ -214,7 +214,7 @@ class MarkdownWalker {
     // Skip an opening fence line, so values align with the content lines.
     const fenced = /^[ \t]*(`{3,}|~{3,})/.test(this.source.slice(start, end));
     const from = fenced ? this.source.indexOf("\n", start) + 1 || end : start;
-    builder.pushAligned(node.value, this.source, from, end);
+    builder.pushAligned(node.value, this.source, from, end, false);
     builder.trimEnd();
     this.emit("paragraph", builder, node);
   }
@@ -293,7 +293,7 @@ class MarkdownWalker {
           out.pushAligned(node.value, this.source, start, end);
           break;
         case "inlineCode":
-          out.pushAligned(node.value, this.source, start, end);
+          out.pushAligned(node.value, this.source, start, end, false);
           break;
         case "image":
         case "imageReference":

@@ -58,13 +58,13 @@ export class TextBuilder {
    * A parser-produced value whose characters are a subsequence of `source[from, to)` apart from
    * removed indentation, escapes and character references (remark's text and code values).
    * Each unit is aligned to the next equal source unit; a unit with no equal (a decoded `&#x5B89;`)
-   * maps to the reference it came from.
+   * maps to the reference it came from. `references`: false for code, whose values are literal.
    */
-  pushAligned(value: string, source: string, from: number, to: number): void {
+  pushAligned(value: string, source: string, from: number, to: number, references = true): void {
     let p = from;
     for (let i = 0; i < value.length; i++) {
       const ch = value[i]!;
-      if (source[p] === "&" && ch !== "&") {
+      if (references && source[p] === "&" && ch !== "&") {
         const ref = /^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/.exec(source.slice(p, p + 40));
         if (ref) {
           // A reference to an astral character yields two units: both point at the `&`.
@@ -76,7 +76,7 @@ export class TextBuilder {
           continue;
         }
       }
-      if (ch === "&" && source.startsWith("&amp;", p)) {
+      if (references && ch === "&" && source.startsWith("&amp;", p)) {
         this.offsets.push(p);
         this.text += ch;
         p += 5;
