@@ -61,9 +61,8 @@ function looksBinary(bytes: Uint8Array): boolean {
   return n > 0 && controls / n > 0.1;
 }
 
-/** Caps on file size before any parsing; remark's time and memory grow faster than its input. */
-export interface SizeLimits { maxDocxBytes: number; maxTextBytes: number }
-
+// Caps on file size before any parsing (applied in index.ts); remark's time and memory grow faster
+// than its input.
 export const MB = 1024 * 1024;
 export const DEFAULT_MAX_DOCX_BYTES = 50 * MB;
 /** A 200-page spec is about 0.4 MB of Markdown; 4 MB parses in seconds, 8 MB took 36 s and 3 GB. */
