@@ -89,6 +89,22 @@ describe("mhlw-tebiki", () => {
   });
 });
 
+describe("missing-section (structure kind: under, annex, title lines)", () => {
+  const missing = (md: string) => judge(tebiki, tebiki.rules.find((r) => r.id === "missing-section")!, md).findings.map((f) => f.message);
+  it("wants the security heading inside 遵守事項, and reports a missing 遵守事項 once", () => {
+    expect(missing("## 3 セキュリティ\n\n対策を講じること。\n\n## 4 遵守事項\n\n## 5 再委託\n"))
+      .toEqual(["「遵守事項の中の情報セキュリティ管理」に当たる章（見出し）がありません。"]);
+    expect(missing("## 1 業務内容\n\n## 2 再委託\n")).toEqual(["「作業の実施に当たっての遵守事項」に当たる章（見出し）がありません。"]);
+  });
+  it("accepts an attached 特記事項 anywhere", () => {
+    expect(missing("## 6 遵守事項\n\n## 7 再委託\n\n## 別記 個人情報取扱特記事項\n")).toEqual([]);
+  });
+  it("reads chapter titles from heading-less text (TOC lines, item titles running into their body)", () => {
+    const toc = "目次\n５．作業の実施に当たっての遵守事項 ........ ３\n６．再委託 ........ ４\n\n５．作業の実施に当たっての遵守事項\n（３）情報セキュリティ対策　受注者は、ポリシーを遵守すること。\n";
+    expect(missing(toc)).toEqual([]);
+  });
+});
+
 describe("eol-products.yaml", () => {
   const data = parse(readFileSync(resolve(ROOT, "rulesets/eol-products.yaml"), "utf8")) as { products: Record<string, unknown>[] };
   it("gives every product an id, name, patterns, a real date and a source", () => {

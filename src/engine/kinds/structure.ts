@@ -2,12 +2,12 @@
 // A section may be required `under` another (the security heading inside 遵守事項); it is then only
 // judged when its parent exists, so a missing chapter is reported once, not with all its children.
 // Text without any heading (PDF extraction, a TOC-only outline) is judged by its title lines: a
-// line without 。 of at most TITLE_MAX characters.
+// line without 。 of at most TITLE_MAX characters, or an item title at the start of a line.
 import type { Finding } from "../../model/finding.js";
 import type { TermEntry } from "../types.js";
 import { labelSchema, termListSchema, type CheckContext, type Hit, type JsonSchema, type RuleKind } from "./kind.js";
 
-export interface StructureSection { any: TermEntry[]; label?: unknown; under?: string }
+export interface StructureSection { any: TermEntry[]; label?: unknown; under?: string; annex?: TermEntry[] }
 export interface StructureParams { sections: Record<string, StructureSection> }
 
 const TITLE_MAX = 40;
@@ -19,7 +19,7 @@ const schema: JsonSchema = {
       type: "object", minProperties: 1,
       additionalProperties: {
         type: "object", additionalProperties: false, required: ["any"],
-        properties: { any: { ...termListSchema, minItems: 1 }, label: labelSchema, under: { type: "string", minLength: 1 } },
+        properties: { any: { ...termListSchema, minItems: 1 }, label: labelSchema, under: { type: "string", minLength: 1 }, annex: termListSchema },
       },
     },
   },
@@ -33,6 +33,8 @@ function titleLine(ctx: CheckContext, h: Hit): boolean {
   const from = text.lastIndexOf("\n", at - 1) + 1;
   const nl = text.indexOf("\n", at);
   const line = text.slice(from, nl < 0 ? text.length : nl).replace(/[.．…・\s]+[0-9０-９]+\s*$/u, "").trim();
+  // 「（３）情報セキュリティ対策　受注者は、…」: an item title running into its body.
+  if (/^[\s(（]?[0-9０-９]{1,2}[)）.．]?\s*$/u.test(text.slice(from, at))) return true;
   return line.length <= TITLE_MAX && !line.includes("。");
 }
 
@@ -67,6 +69,8 @@ export const structure: RuleKind = {
       if (parent) {
         const parentHits = titles(parent);
         if (parentHits.length === 0) continue; // the parent chapter is reported instead
+        // An attached annex (別記 個人情報取扱特記事項, 別紙 特約条項) satisfies the section wherever it sits.
+        if (s.annex?.length && titles({ any: s.annex }).length > 0) continue;
         if (hasHeadings) {
           const parentBlocks = new Set(parentHits.map((h) => h.block));
           found = found.filter((h) => ancestors(h.block).some((a) => parentBlocks.has(a)));
