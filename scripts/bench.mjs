@@ -77,7 +77,8 @@ async function paired(base, read, lint) {
     const tb = await time(base), tr = await time(read), tl = await time(lint);
     b.push(tb); rr.push(tr / tb); lr.push(tl / tb);
   }
-  return { base: med(b), read: med(rr), lint: med(lr) };
+  const spread = (xs) => [Math.min(...xs), Math.max(...xs)];
+  return { base: med(b), read: med(rr), lint: med(lr), readRange: spread(rr), lintRange: spread(lr) };
 }
 
 const rows = [];
@@ -85,26 +86,29 @@ const wordFiles = explicit.filter((f) => f.endsWith(".docx"));
 for (const file of wordFiles.length ? wordFiles : pickWord()) {
   const bytes = new Uint8Array(fs.readFileSync(file));
   const doc = await readSpec(bytes, file);
-  const { base, read, lint } = await paired(() => mammoth.extractRawText({ buffer: Buffer.from(bytes) }),
+  const { base, read, lint, readRange, lintRange } = await paired(() => mammoth.extractRawText({ buffer: Buffer.from(bytes) }),
     () => readSpec(bytes, file), async () => lintDocument(await readSpec(bytes, file), config, {}));
   rows.push({ input: `${path.relative(ROOT, file)} (${Math.round(bytes.length / 1024)} KB, ${doc.blocks.length} blocks)`,
-    baseline: "mammoth.extractRawText", base, read, lint });
+    baseline: "mammoth.extractRawText", base, read, lint, readRange, lintRange });
 }
 const md = explicit.filter((f) => /\.(md|markdown)$/.test(f)).map((f) => ({ name: path.relative(ROOT, f), bytes: new Uint8Array(fs.readFileSync(f)) }));
 for (const m of md.length ? md : [markdownInput()].filter(Boolean)) {
   const text = Buffer.from(m.bytes).toString("utf8");
-  const { base, read, lint } = await paired(() => unified().use(remarkParse).parse(text),
+  const { base, read, lint, readRange, lintRange } = await paired(() => unified().use(remarkParse).parse(text),
     () => readSpec(m.bytes, "bench.md"), async () => lintDocument(await readSpec(m.bytes, "bench.md"), config, {}));
-  rows.push({ input: m.name, baseline: "remark-parse (bare)", base, read, lint });
+  rows.push({ input: m.name, baseline: "remark-parse (bare)", base, read, lint, readRange, lintRange });
 }
 
-const ratio = (r) => `${r.toFixed(2)}×`;
+const ratio = (r, [lo, hi]) => `${r.toFixed(2)}× (${lo.toFixed(2)}–${hi.toFixed(2)})`;
 const lines = [
   `| input | baseline | our reader / baseline | full lint (${config.rules.length} rules) / baseline | baseline median |`,
   "|---|---|---|---|---|",
-  ...rows.map((r) => `| ${r.input} | ${r.baseline} | ${ratio(r.read)} | ${ratio(r.lint)} | ${r.base.toFixed(0)} ms |`),
+  ...rows.map((r) => `| ${r.input} | ${r.baseline} | ${ratio(r.read, r.readRange)} | ${ratio(r.lint, r.lintRange)} | ${r.base.toFixed(0)} ms |`),
 ];
-const note = `Medians of ${RUNS} per-round ratios (baseline, reader and lint timed back to back each round) after a warm-up, Node ${process.version}, measured ${new Date().toISOString().slice(0, 10)}. `
+const headline = rows.map((r) => `${r.input.split(" (")[0]}: reading takes ${r.read.toFixed(2)}× the time of ${r.baseline}`
+  + (r.read < 1 ? ` (${(1 / r.read).toFixed(1)}× faster)` : "") + `; the full lint ${r.lint.toFixed(2)}×.`);
+lines.unshift(...headline.map((h) => `- ${h}`), "");
+const note = `Medians (range in brackets) of ${RUNS} per-round ratios (baseline, reader and lint timed back to back each round) after a warm-up, Node ${process.version}, measured ${new Date().toISOString().slice(0, 10)}. `
   + "A ratio below 1× means faster than the baseline.";
 console.log(lines.join("\n") + "\n\n" + note);
 
