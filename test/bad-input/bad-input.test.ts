@@ -10,8 +10,9 @@ import { makeBadInputs } from "../../scripts/make-bad-inputs.mjs";
 import { CASES, MAX_CPU_S, MAX_MS, MAX_RSS_MB, type BadCase } from "./cases.js";
 import { ensureBuilt, fileEntry, KNOWN_CODES, parseJson, runCli, STACK_LINE, type CliRun, type JsonReport } from "./harness.js";
 
-const DIR = path.join(os.tmpdir(), "chotatsu-bad-inputs");
-const RESULTS = path.join(os.tmpdir(), "chotatsu-bad-inputs-results.json");
+// A fresh directory per run: several suites (or people) may run at once on one machine.
+const DIR = fs.mkdtempSync(path.join(os.tmpdir(), "chotatsu-bad-inputs-"));
+const RESULTS = process.env.CHOTATSU_BAD_INPUT_RESULTS ?? path.join(os.tmpdir(), "chotatsu-bad-inputs-results.json");
 const GOOD = ["good.md", "good.docx"];
 const measured: Record<string, { code: number | null; ms: number; cpuS: number | null; rssMb: number | null; error?: string; message?: string }> = {};
 
@@ -28,6 +29,7 @@ beforeAll(() => {
 
 afterAll(() => {
   fs.writeFileSync(RESULTS, JSON.stringify(measured, null, 2));
+  fs.rmSync(DIR, { recursive: true, force: true });
 });
 
 /** Findings without anything that may legitimately depend on the other files of the run. */

@@ -1,6 +1,6 @@
 // The same inputs give byte-identical JSON and SARIF whatever --jobs and the order of files on the
 // command line (issue 5): CI diffs reports and baselines, so a report must not depend on timing.
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -8,12 +8,11 @@ import path from "node:path";
 import { goodDocx, GOOD_MD, buildZip, docxEntries, para } from "../../scripts/make-bad-inputs.mjs";
 import { ensureBuilt, parseJson, runCli, ROOT } from "../bad-input/harness.js";
 
-const DIR = path.join(os.tmpdir(), "chotatsu-determinism");
+const DIR = fs.mkdtempSync(path.join(os.tmpdir(), "chotatsu-determinism-"));
 let files: string[] = [];
 
 beforeAll(() => {
   ensureBuilt();
-  fs.rmSync(DIR, { recursive: true, force: true });
   fs.mkdirSync(path.join(DIR, "sub"), { recursive: true });
   const write = (rel: string, data: string | Buffer) => { fs.writeFileSync(path.join(DIR, rel), data); return rel; };
   // A snapshot of the built-in rulesets, so every run of this test sees the same rules even while
@@ -36,6 +35,8 @@ beforeAll(() => {
     }
   }
 }, 120_000);
+
+afterAll(() => fs.rmSync(DIR, { recursive: true, force: true }));
 
 function run(format: string, jobs: number, order: string[]) {
   const r = runCli(["--format", format, "--jobs", String(jobs), ...order], { cwd: DIR });
