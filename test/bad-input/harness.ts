@@ -63,7 +63,7 @@ export function runCli(args: string[], opts: RunOptions = {}): CliRun {
   const rssFile = path.join(os.tmpdir(), `chotatsu-rss-${process.pid}-${Math.random().toString(36).slice(2)}`);
   const nodeCmd = [process.execPath, ...(opts.nodeArgs ?? []), BIN, ...args];
   const [cmd, ...argv] = TIME ? [TIME, "-f", "%M %U %S", "-o", rssFile, ...nodeCmd] : nodeCmd;
-  const env = { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0", ...opts.env };
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0", ...opts.env };
   delete env.NODE_OPTIONS; // vitest's own loader flags must not leak into the CLI
   const started = process.hrtime.bigint();
   const r = spawnSync(cmd!, argv, {
