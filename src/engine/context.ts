@@ -231,7 +231,10 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
 export function locate(ab: AnalysedBlock, start: number, end: number): Location {
   const b = ab.block;
   const p1 = b.positionAt(ab.norm.toOriginal(start));
-  const p2 = b.positionAt(ab.norm.toOriginalEnd(end));
+  // The end of a span is just past its last character: after closing markup or a line break,
+  // positionAt(end) would point at the next written character instead.
+  const endOffset = ab.norm.toOriginalEnd(end);
+  const p2 = b.endPositionAt?.(endOffset) ?? b.positionAt(endOffset);
   const loc: Location = { line: p1.line, column: p1.column, endLine: p2.line, endColumn: p2.column };
   if (b.location.paragraph !== undefined) loc.paragraph = b.location.paragraph;
   if (b.location.region !== undefined) loc.region = b.location.region;

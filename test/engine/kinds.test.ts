@@ -101,3 +101,14 @@ describe("vague", () => {
     expect(lint("ログは1年間保存すること。\n", f).findings).toEqual([]);
   });
 });
+
+describe("finding spans end where the matched text ends", () => {
+  const c = config([{ id: "vague", kind: "forbid", message: "{match}", params: { patterns: ["適宜"] } }]);
+  it("does not stretch over closing inline markup", () => {
+    // 「受注者は**適宜**」: 適 is column 7, 宜 column 8; the span ends before the closing ** (column 9).
+    expect(locs(lint("受注者は**適宜**対応すること。\n", c))).toEqual([["vague", 1, 7, 1, 9]]);
+  });
+  it("ends on the first line when the match is the last text before a soft break", () => {
+    expect(locs(lint("受注者は適宜\n対応すること。\n", c))).toEqual([["vague", 1, 5, 1, 7]]);
+  });
+});
