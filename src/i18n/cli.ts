@@ -19,7 +19,6 @@ export const cliMessages: Catalogue = {
   "cli.where.paragraph": { ja: "段落 {n}", en: "paragraph {n}" },
   "cli.where.table": { ja: "表{index} 行{row} 列{column}", en: "table {index} row {row} col {column}" },
   "cli.where.document": { ja: "文書全体", en: "whole document" },
-  "cli.suppressed": { ja: "抑止済み", en: "suppressed" },
 
   // stylish
   "cli.stylish.suggestion": { ja: "例文: {text}", en: "template: {text}" },
@@ -82,7 +81,6 @@ export const cliMessages: Catalogue = {
   "cli.explain.checks.consistency": { ja: "統一すべき用語", en: "Terms to keep consistent" },
   "cli.explain.checks.subject": { ja: "主体を示す語", en: "Actors" },
   "cli.explain.checks.reference": { ja: "参照先の表現", en: "References" },
-  "cli.explain.checks.require": { ja: "要素", en: "Elements" },
   "cli.explain.message": { ja: "指摘文", en: "Message" },
   "cli.explain.suggestion": { ja: "例文（貼り付けて使える条項）", en: "Template clause" },
   "cli.explain.good": { ja: "良い例", en: "Good examples" },
@@ -155,12 +153,4 @@ export const cliMessages: Catalogue = {
   "cli.file.timeout": { ja: "制限時間 {ms} ミリ秒以内に検査が終わりませんでした。このファイルは検査されていません（--timeout で変更できます）。", en: "Linting did not finish within {ms} ms; the file was not checked (change with --timeout)." },
   "cli.file.outOfMemory": { ja: "メモリ上限を超えたため検査を中止しました。このファイルは検査されていません。", en: "Linting stopped at the memory limit; the file was not checked." },
   "cli.file.crashed": { ja: "検査中に内部エラーが発生しました（{reason}）。このファイルは検査されていません。", en: "Internal error while linting ({reason}); the file was not checked." },
-  "cli.file.legacyInFolder": {
-    ja: "{kind} ファイルは検査できません。Word で開き .docx 形式で保存してから検査してください。",
-    en: "{kind} files cannot be checked. Open in Word and save as .docx, then lint again.",
-  },
-  "cli.file.unsupportedExt": {
-    ja: "拡張子 {ext} のファイルは検査対象外です（.docx, .md, .markdown, .txt に対応）。",
-    en: "Files with extension {ext} are not supported (.docx, .md, .markdown, .txt).",
-  },
 };
