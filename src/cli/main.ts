@@ -68,7 +68,8 @@ function buildProgram(locale: Locale): Command {
     .option("-f, --format <name>", h("cli.help.format"))
     .option("-o, --output-file <file>", h("cli.help.output"))
     .option("-c, --config <file>", h("cli.help.config"))
-    .option("--ruleset <file...>", h("cli.help.ruleset"))
+    // Repeatable rather than variadic: a variadic option would swallow the file names after it.
+    .option("--ruleset <file>", h("cli.help.ruleset"), collectList)
     .option("--rule <id:severity>", h("cli.help.rule"), collectList)
     .option("--as-of <YYYY-MM-DD>", h("cli.help.asOf"))
     .option("--locale <ja|en>", h("cli.help.locale"))

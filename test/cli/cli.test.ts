@@ -166,6 +166,14 @@ describe("sub-commands", () => {
     expect(runCli(["explain", "nope"], { cwd: ws }).code).toBe(2);
   });
 
+  it("--ruleset before the file names takes one file, not the rest of the line", () => {
+    const ws = makeWorkspace();
+    fs.rmSync(path.join(ws, ".chotatsu-lint.yaml"));
+    const run = runCli(["--format", "json", "--ruleset", "mini.yaml", "bad.md"], { cwd: ws });
+    expect(parseJson(run).files[0]!.findings.map((f) => f.ruleId)).toEqual(["patch-latest"]);
+    expect(run.code).toBe(1);
+  });
+
   it("--rule turns a rule off", () => {
     const ws = makeWorkspace();
     expect(runCli(["bad.md", "--rule", "patch-latest:off"], { cwd: ws }).code).toBe(0);
