@@ -459,6 +459,8 @@ export function caseDefinitions() {
     { id: "rtf-as-docx", title: "an RTF named .docx", files: { "rtf.docx": "{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 MS Mincho;}} \\f0 \\u20181?\\u27096?\\par}\n" } },
     { id: "symlink-loop", title: "a symlink loop inside a linted directory",
       files: { "loop/good.md": GOOD_MD, "loop/self": { symlink: "." }, "loop/sub/up": { symlink: ".." } } },
+    { id: "dangling-symlink", title: "a file listed in a folder that is gone when read (dangling symlink)",
+      files: { "gone/vanished.md": { symlink: "./deleted-before-read.md" } } },
     { id: "fifo", title: "a FIFO named .md (a read would block forever)", files: { "fifo/pipe.md": { fifo: true } } },
     { id: "directory-named-md", title: "a directory named x.md", files: { "dir.md/.keep": "" } },
     { id: "alias-bomb-config", title: "config with YAML alias bombs (10^10 nodes)", files: { "alias-bomb.yaml": aliasBomb() } },

@@ -143,6 +143,28 @@ describe("special cases", () => {
     if (entry) expect(entry.error?.code).toBe("io");
   });
 
+  it("a file listed by the folder walk but gone when read: io error, exit 2, the rest linted", () => {
+    const c = byId("dangling-symlink");
+    const run = runCli(["--format", "json", "gone", ...GOOD], { cwd: DIR });
+    const report = parseJson(run);
+    record(c, run, report);
+    commonChecks(c, run);
+    expectGoodStillLinted(report);
+    expect(run.code).toBe(2);
+    const entry = fileEntry(report, "gone/vanished.md");
+    expect(entry.error?.code).toBe("io");
+    expect(entry.error?.message).toContain("見つかりません");
+  });
+
+  it("a lying bomb on stdin is refused like a file", () => {
+    const run = runCli(["--format", "json", "--stdin-filename", "stdin.docx", "-"], {
+      cwd: DIR, input: fs.readFileSync(path.join(DIR, "bomb-lying.docx")),
+    });
+    commonChecks(byId("lying-bomb"), run);
+    expect(run.code).toBe(2);
+    expect(fileEntry(parseJson(run), "stdin.docx").error?.code).toBe("zip-bomb");
+  });
+
   it("catastrophic regex: rejected as a config error, or run in linear time", () => {
     const c = byId("catastrophic-regex");
     const run = runCli(["--format", "json", ...c.args!, c.target], { cwd: DIR });
