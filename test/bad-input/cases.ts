@@ -76,7 +76,7 @@ export const CASES: BadCase[] = [
   { id: "rtf-as-docx", target: "rtf.docx", outcome: { kind: "error", codes: ["unsupported", "not-docx"], fragment: "RTF" } },
   { id: "missing-file", target: "does-not-exist.md", outcome: { kind: "error", codes: ["io"], fragment: "見つかりません" } },
   // Listed by the folder walk, gone when read: the same as a file deleted during the run.
-  { id: "dangling-symlink", target: "gone", outcome: { kind: "custom" } },
+  { id: "dangling-symlink", target: "gone/vanished.md", outcome: { kind: "custom" } },
   { id: "fifo", target: "fifo/pipe.md", outcome: { kind: "error", codes: ["io", "unsupported", "timeout"], fragment: "" } },
   { id: "symlink-loop", target: "loop", outcome: { kind: "custom" } },
   { id: "directory-named-md", target: "dir.md", outcome: { kind: "custom" } },
