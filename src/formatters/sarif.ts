@@ -40,8 +40,22 @@ function location(uri: string, x: Finding) {
   return loc;
 }
 
+/** Findings the engine itself makes (unused directives, unseen content) get a descriptor too. */
+function withBuiltinRules(report: Report): RuleInfo[] {
+  const known = new Set(report.rules.map((r) => r.id));
+  const extra = new Map<string, RuleInfo>();
+  for (const f of report.files) {
+    for (const x of f.findings) {
+      if (known.has(x.ruleId) || extra.has(x.ruleId)) continue;
+      extra.set(x.ruleId, { id: x.ruleId, kind: "builtin", severity: x.severity, title: x.ruleId, source: "chotatsu-lint", rulesetId: "chotatsu-lint" });
+    }
+  }
+  return [...report.rules, ...[...extra.values()].sort((a, b) => (a.id < b.id ? -1 : 1))];
+}
+
 export function formatSarif(report: Report, opts: FormatOptions): string {
-  const index = new Map(report.rules.map((r, i) => [r.id, i]));
+  const rules = withBuiltinRules(report);
+  const index = new Map(rules.map((r, i) => [r.id, i]));
   const results: unknown[] = [];
   const notifications: unknown[] = [];
   for (const f of report.files) {
@@ -81,7 +95,7 @@ export function formatSarif(report: Report, opts: FormatOptions): string {
         driver: {
           name: report.tool.name,
           version: report.tool.version,
-          rules: report.rules.map((r) => rule(r, opts)),
+          rules: rules.map((r) => rule(r, opts)),
         },
       },
       columnKind: "utf16CodeUnits",

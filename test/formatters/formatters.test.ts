@@ -91,6 +91,11 @@ describe("sarif", () => {
       shortDescription: { text: "最新のセキュリティパッチ適用の要求" }, defaultConfiguration: { level: "error" } });
     expect(run.tool.driver.rules[0].help.text).toContain("受注者は、最新のセキュリティパッチを適用すること。");
   });
+  it("gives findings of rules outside the active list a descriptor and an index", () => {
+    const extra = JSON.parse(formatSarif({ ...report, files: [{ ...report.files[1]!, findings: [{ ...report.files[1]!.findings[0]!, ruleId: "unused-directive" }] }] }, ja));
+    expect(extra.runs[0].tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(["patch-latest", "vague-qualifier", "unused-directive"]);
+    expect(extra.runs[0].results[0].ruleIndex).toBe(2);
+  });
   it("has results with level, region, fingerprints and suppressions", () => {
     expect(run.results).toHaveLength(4);
     expect(run.results[0]).toMatchObject({ ruleId: "patch-latest", ruleIndex: 0, level: "error",
