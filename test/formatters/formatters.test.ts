@@ -7,6 +7,16 @@ import { formatSarif } from "../../src/formatters/sarif.js";
 import { formatStylish } from "../../src/formatters/stylish.js";
 import { formatHtml } from "../../src/formatters/html.js";
 import { escapeXml } from "../../src/formatters/xml.js";
+import { SaxesParser } from "saxes";
+
+/** Parses XML strictly and returns the attribute values of every element named `name`. */
+function parseXml(xml: string, name: string): Record<string, string>[] {
+  const found: Record<string, string>[] = [];
+  const parser = new SaxesParser();
+  parser.on("opentag", (tag) => { if (tag.name === name) found.push(tag.attributes as Record<string, string>); });
+  parser.write(xml).close();
+  return found;
+}
 
 const ja = { locale: "ja" as const, color: false, quiet: false };
 
@@ -73,6 +83,11 @@ describe("junit", () => {
     expect(xml).toContain('<testcase name="patch-latest: 最新のセキュリティパッチ適用の要求" classname="specs/b.md"/>');
     expect(xml).toContain('<testsuite name="specs/old.doc" tests="1" failures="0" errors="1">');
     expect(xml).toContain('<error type="legacy-doc" message="旧形式の Word 文書 (.doc) です。"/>');
+  });
+  it("is well-formed XML whose attributes read back exactly", () => {
+    const failures = parseXml(xml, "failure");
+    expect(failures.map((f) => f.message)).toContain("「適宜」で義務が弱められています: 100%, a:b\r\nnext");
+    expect(parseXml(xml, "testsuite").map((s) => s.name)).toEqual(["specs/a.docx", "specs/b.md", "specs/old.doc"]);
   });
   it("escapes text and attributes", () => {
     expect(xml).toContain("ヘッダー: ヘッダーの指摘 &lt;&amp;&gt;");
