@@ -40,6 +40,7 @@ interface Slot {
 }
 
 const WORKER_URL = new URL("./worker.js", import.meta.url);
+const STARTUP_BUDGET_MS = 60_000;
 
 export class LintPool {
   private idle: Slot[] = [];
@@ -65,8 +66,17 @@ export class LintPool {
     worker.stdout.pipe(process.stderr);
     const slot: Slot = { worker, ready: false, busy: null, dead: false };
     this.all.add(slot);
+    // A worker that never finishes starting must not hang the run either. Start-up is not a file's
+    // work, so it gets its own generous budget rather than --timeout.
+    const startBudget = Math.max(this.opts.timeoutMs, STARTUP_BUDGET_MS);
+    const startTimer = setTimeout(() => {
+      die("internal", `worker did not start within ${startBudget} ms`);
+      void worker.terminate();
+    }, startBudget);
+    startTimer.unref();
     worker.on("message", (msg: { type: string; id?: number; result?: FileResult }) => {
       if (msg.type === "ready") {
+        clearTimeout(startTimer);
         slot.ready = true;
         if (this.onReady) this.onReady(slot); else this.idle.push(slot);
       } else if (msg.type === "result" && slot.busy && msg.id === slot.busy.id) {
@@ -74,6 +84,7 @@ export class LintPool {
       }
     });
     const die = (code: "out-of-memory" | "internal", reason: string) => {
+      clearTimeout(startTimer);
       if (slot.dead) return;
       slot.dead = true;
       this.all.delete(slot);
