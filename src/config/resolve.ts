@@ -30,7 +30,9 @@ export function resolveRulesets(active: LoadedRuleset[], configOverrides: Overri
   const conditions: Record<string, ConditionDef> = {};
   const negations = new Set<string>();
   const obligations = new Set<string>();
+  const masks = new Set<TermEntry>();
   for (const { def } of active) {
+    def.masks?.forEach((m) => masks.add(m));
     Object.assign(variants, def.variants);
     Object.assign(terms, def.terms);
     Object.assign(termOrigins, def.termOrigins);
@@ -113,6 +115,7 @@ export function resolveRulesets(active: LoadedRuleset[], configOverrides: Overri
   return {
     rules, disabled, variants, terms, conditions, errors,
     negations: [...negations], obligations: [...obligations],
+    ...(masks.size > 0 ? { masks: [...masks] } : {}),
   };
 }
 

@@ -63,6 +63,8 @@ export function parseRulesetSource(src: YamlSource, kinds: KindSchemas, validate
     termOrigins[name] = src.locateKey(["terms"], name);
     scan(terms[name], ["terms", name], rulesetValueOrigins);
   }
+  const masks = d.masks as string[] | undefined;
+  if (masks) scan(masks, ["masks"], rulesetValueOrigins);
   const conditions = (d.conditions ?? {}) as Record<string, ConditionDef>;
   for (const name of Object.keys(conditions)) scan(conditions[name], ["conditions", name], rulesetValueOrigins);
 
@@ -72,6 +74,7 @@ export function parseRulesetSource(src: YamlSource, kinds: KindSchemas, validate
     const valueOrigins: Record<string, Origin> = {};
     for (const k of Object.keys(params)) scan(params[k], ["rules", i, k], valueOrigins);
     if (raw.appliesWhen !== undefined) collectConditionRefs(raw.appliesWhen, ["rules", i, "appliesWhen"], src, conditionRefs);
+    if (raw.present !== undefined) collectPresentConditionRefs(raw.present, ["rules", i, "present"], src, conditionRefs);
     const rule: RuleDef = {
       id: raw.id as string,
       kind: raw.kind as string,
@@ -110,6 +113,7 @@ export function parseRulesetSource(src: YamlSource, kinds: KindSchemas, validate
     termOrigins,
     valueOrigins: rulesetValueOrigins,
   };
+  if (masks) def.masks = masks;
   if (typeof d.extends === "string") def.extends = d.extends;
   if (typeof d.asOf === "string") def.asOf = d.asOf;
   const loaded: LoadedRuleset = { def, src, termRefs, conditionRefs };
@@ -146,5 +150,17 @@ function collectConditionRefs(expr: unknown, path: DataPath, src: YamlSource, ou
     if (Array.isArray(e.any)) e.any.forEach((x, i) => collectConditionRefs(x, [...path, "any", i], src, out));
     if (Array.isArray(e.all)) e.all.forEach((x, i) => collectConditionRefs(x, [...path, "all", i], src, out));
     if (e.not !== undefined) collectConditionRefs(e.not, [...path, "not"], src, out);
+  }
+}
+
+/** Condition names inside a require rule's `present` (its `if:` branches). */
+function collectPresentConditionRefs(expr: unknown, path: DataPath, src: YamlSource, out: NameRef[]): void {
+  if (!expr || typeof expr !== "object") return;
+  const e = expr as Record<string, unknown>;
+  if (e.if !== undefined) collectConditionRefs(e.if, [...path, "if"], src, out);
+  for (const k of ["then", "else"]) if (e[k] !== undefined) collectPresentConditionRefs(e[k], [...path, k], src, out);
+  for (const k of ["all", "any", "of"]) {
+    const list = e[k];
+    if (Array.isArray(list)) list.forEach((x, i) => collectPresentConditionRefs(x, [...path, k, i], src, out));
   }
 }

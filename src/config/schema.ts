@@ -10,7 +10,9 @@ const DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
 const ID_PATTERN = "^[a-z0-9][a-z0-9-]*$";
 
 const stringList: JsonSchema = { type: "array", items: { type: "string" } };
-const termList: JsonSchema = { type: "array", items: { type: "string", minLength: 1 }, description: "literal, re:<RE2>, or $name" };
+const termList: JsonSchema = { type: "array", items: { $ref: "#/definitions/termEntry" }, description: "literal, re:<RE2>, cs:<literal>, cs:re:<RE2>, or $name" };
+/** `cs:` (case-sensitive) applies to a literal or a `re:` pattern, not to a `$name` list. */
+const termEntry: JsonSchema = { type: "string", minLength: 1, pattern: "^(?!cs:(\\$|$))" };
 
 const conditionExpr: JsonSchema = {
   oneOf: [
@@ -79,18 +81,20 @@ const overrideSchema = (severities: readonly string[]): JsonSchema => ({
  */
 function hoistDefinitions(kind: string, paramSchema: JsonSchema): { schema: JsonSchema; definitions: Record<string, JsonSchema> } {
   const prefix = `kind-${kind}-`;
+  const { definitions, ...rest } = paramSchema as { definitions?: Record<string, JsonSchema> };
+  // Only the kind's own definitions move; a $ref to a shared one (conditionExpr) stays as written.
+  const own = new Set(Object.keys(definitions ?? {}));
   const rewrite = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.map(rewrite);
     if (v && typeof v === "object") {
       const out: Record<string, unknown> = {};
       for (const [k, x] of Object.entries(v)) {
-        out[k] = k === "$ref" && typeof x === "string" && x.startsWith("#/definitions/") ? "#/definitions/" + prefix + x.slice(14) : rewrite(x);
+        out[k] = k === "$ref" && typeof x === "string" && x.startsWith("#/definitions/") && own.has(x.slice(14)) ? "#/definitions/" + prefix + x.slice(14) : rewrite(x);
       }
       return out;
     }
     return v;
   };
-  const { definitions, ...rest } = paramSchema as { definitions?: Record<string, JsonSchema> };
   const hoisted: Record<string, JsonSchema> = {};
   for (const [name, def] of Object.entries(definitions ?? {})) hoisted[prefix + name] = rewrite(def) as JsonSchema;
   return { schema: rewrite(rest) as JsonSchema, definitions: hoisted };
@@ -108,7 +112,7 @@ export function ruleSchemaForKind(kind: string, paramSchema: JsonSchema, standal
     properties: { ...COMMON_RULE_PROPERTIES, kind: { const: kind }, ...(properties ?? {}) },
     required: [...RULE_REQUIRED, ...(required ?? [])],
     additionalProperties: false,
-    ...(standalone ? { definitions: { conditionExpr, example, ...definitions } } : {}),
+    ...(standalone ? { definitions: { conditionExpr, example, termEntry, ...definitions } } : {}),
   };
 }
 
@@ -131,6 +135,7 @@ export function rulesetSchema(kinds: KindSchemas): JsonSchema {
       asOf: { type: "string", pattern: DATE_PATTERN },
       variants: { type: "object", additionalProperties: { type: "string" } },
       terms: { type: "object", additionalProperties: termList },
+      masks: { ...termList, description: "words whose occurrences hide shorter term hits inside them (ログ inside プログラム)" },
       negations: stringList,
       obligations: stringList,
       conditions: {
@@ -149,6 +154,7 @@ export function rulesetSchema(kinds: KindSchemas): JsonSchema {
     definitions: {
       conditionExpr,
       example,
+      termEntry,
       rule: {
         ...ruleBase,
         ...(names.length === 0 ? {} : { allOf: names.map((k) => ({

@@ -5,7 +5,7 @@ import { normalize } from "../text/normalize.js";
 import { splitSentences } from "../text/sentences.js";
 import { analyseSentence } from "../text/obligation.js";
 import type { AnalysedBlock, Hit, Sentence } from "./kinds/kind.js";
-import type { CompiledMatcher } from "./matcher.js";
+import { casedText, type CompiledMatcher } from "./matcher.js";
 import type { TermEntry } from "./types.js";
 
 export interface AnalysedDocument {
@@ -56,6 +56,10 @@ export function scanDocument(blocks: readonly AnalysedBlock[], matcher: Compiled
   blocks.forEach((b, i) => { starts[i] = offset; parts.push(b.text); offset += b.text.length + 1; });
   starts[blocks.length] = offset;
   const joined = parts.join("\n");
+  // Case-sensitive entries compare against the original letter case; built only when needed.
+  const cased = matcher.caseSensitive
+    ? blocks.map((b) => (b.block.region === "comment" ? b.text : casedText(b.norm, b.block.text))).join("\n")
+    : undefined;
   const raw: Hit[][] = Array.from({ length: matcher.conceptCount }, () => []);
   const blockAt = (pos: number): number => {
     let lo = 0; let hi = blocks.length - 1;
@@ -67,7 +71,7 @@ export function scanDocument(blocks: readonly AnalysedBlock[], matcher: Compiled
     const bs = starts[b]!;
     if (e - bs > blocks[b]!.text.length) return; // spans a block boundary
     raw[concept]!.push({ entry: entryOf(concept), block: b, start: s - bs, end: e - bs });
-  });
+  }, cased);
   return raw.map((hits) => {
     hits.sort((a, b) => a.block - b.block || a.start - b.start || b.end - a.end);
     const kept: Hit[] = [];

@@ -1,10 +1,13 @@
 // One matcher per configuration: every term of every enabled rule (and of the named conditions)
 // compiled into a single Aho–Corasick automaton over normalised literals plus a few RE2
 // (linear-time) regexes for `re:` terms. A document is scanned once; rules read the hits.
+// Two refinements ride on the same pass: `masks` (words such as プログラム whose occurrences hide
+// shorter term hits lying inside them, so ログ does not hit プログラム) and `cs:` entries, checked
+// against the document's original letter case (XX日以内 is template residue, xx a redaction).
 import { RE2JS } from "re2js";
 import { ConfigError } from "../config/errors.js";
 import { AhoCorasick } from "../text/aho-corasick.js";
-import { compileVariants, normalizeTerm, type CompiledVariants } from "../text/normalize.js";
+import { compileVariants, normalize, normalizeTerm, type CompiledVariants, type NormalizedText } from "../text/normalize.js";
 import { endingSets, type EndingSets } from "../text/obligation.js";
 import { regexShortcut } from "../text/regex-literals.js";
 import type { Origin, ResolvedConfig, ResolvedRule, TermEntry } from "./types.js";
@@ -18,11 +21,47 @@ export interface CompiledMatcher {
   readonly conceptCount: number;
   /** The entry of each concept id. */
   readonly entries: readonly TermEntry[];
-  /** Report every occurrence of every concept in `text` (normalised). Overlaps are reported. */
-  scan(text: string, emit: (concept: number, start: number, end: number) => void): void;
+  /** Whether some entry is case-sensitive (`cs:`): scan then needs the cased text. */
+  readonly caseSensitive: boolean;
+  /**
+   * Report every occurrence of every concept in `text` (normalised). Overlaps are reported,
+   * except hits lying strictly inside an occurrence of a mask word. `cased` is `text` with the
+   * original letter case restored (same length), needed only when `caseSensitive`.
+   */
+  scan(text: string, emit: (concept: number, start: number, end: number) => void, cased?: string): void;
 }
 
-interface Atoms { literals: string[]; regexes: { source: string; re: RE2JS; prefilter: string[] | null }[] }
+/** A literal to look for; `cased` (case-sensitive entries) is the spelling the cased text must show. */
+interface LiteralAtom { text: string; cased?: string }
+interface RegexAtom { source: string; re: RE2JS; prefilter: string[] | null; cs: boolean }
+interface Atoms { literals: LiteralAtom[]; regexes: RegexAtom[] }
+
+/** Prefix of a case-sensitive term entry: `cs:XX`, `cs:re:XX+日`. */
+export const CASE_SENSITIVE = "cs:";
+
+/**
+ * The normalised text of `norm` with ASCII letters back in their original case, where one
+ * original character (A–Z or full-width Ａ–Ｚ) became the letter. Same length as `norm.text`.
+ */
+export function casedText(norm: NormalizedText, original: string): string {
+  const t = norm.text;
+  let out: number[] | null = null;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 0x61 || c > 0x7a) continue;
+    const o = norm.toOriginal(i);
+    if (norm.toOriginalEnd(i + 1) - o !== 1) continue;
+    const oc = original.charCodeAt(o);
+    if ((oc >= 0x41 && oc <= 0x5a) || (oc >= 0xff21 && oc <= 0xff3a)) {
+      out ??= Array.from(t, (ch) => ch.charCodeAt(0));
+      out[i] = c - 32;
+    }
+  }
+  if (!out) return t;
+  let s = "";
+  for (let i = 0; i < out.length; i += 4096) s += String.fromCharCode(...out.slice(i, i + 4096));
+  return s;
+}
 
 function isAsciiWordChar(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f;
@@ -44,7 +83,11 @@ class Builder {
   private readonly literalIndex = new Map<string, number>();
   /** For each literal: the concepts it belongs to. */
   readonly literalConcepts: number[][] = [];
-  readonly regexes: { re: RE2JS; concepts: number[]; prefiltered: boolean }[] = [];
+  /** For each literal: concepts that want it only in a given case (`cs:`), with that spelling. */
+  readonly literalCased: { concept: number; cased: string }[][] = [];
+  /** For each literal: it is a mask word. */
+  readonly literalMask: boolean[] = [];
+  readonly regexes: { re: RE2JS; concepts: number[]; prefiltered: boolean; cs: boolean; mask: boolean }[] = [];
   /** For each literal: the prefiltered regexes that may match where it occurs. */
   readonly literalRegexes: number[][] = [];
   private readonly regexIndex = new Map<string, number>();
@@ -60,20 +103,36 @@ class Builder {
     this.concepts.set(entry, id);
     const atoms = this.expand(entry, site, []);
     for (const lit of atoms.literals) {
-      const li = this.literal(lit);
-      if (!this.literalConcepts[li]!.includes(id)) this.literalConcepts[li]!.push(id);
+      const li = this.literal(lit.text);
+      if (lit.cased !== undefined) {
+        const list = this.literalCased[li]!;
+        if (!list.some((x) => x.concept === id && x.cased === lit.cased)) list.push({ concept: id, cased: lit.cased });
+      } else if (!this.literalConcepts[li]!.includes(id)) this.literalConcepts[li]!.push(id);
     }
-    for (const { source, re, prefilter } of atoms.regexes) {
-      let ri = this.regexIndex.get(source);
-      if (ri === undefined) {
-        ri = this.regexes.length;
-        this.regexes.push({ re, concepts: [], prefiltered: prefilter !== null });
-        this.regexIndex.set(source, ri);
-        for (const lit of prefilter ?? []) this.literalRegexes[this.literal(lit)]!.push(ri);
-      }
+    for (const atom of atoms.regexes) {
+      const ri = this.regex(atom);
       if (!this.regexes[ri]!.concepts.includes(id)) this.regexes[ri]!.concepts.push(id);
     }
     return id;
+  }
+
+  /** Words whose occurrences hide shorter hits inside them (ruleset `masks`). */
+  addMask(entry: TermEntry, site: Site): void {
+    const atoms = this.expand(entry, site, []);
+    for (const lit of atoms.literals) this.literalMask[this.literal(lit.text)] = true;
+    for (const atom of atoms.regexes) this.regexes[this.regex(atom)]!.mask = true;
+  }
+
+  private regex({ source, re, prefilter, cs }: RegexAtom): number {
+    const key = (cs ? CASE_SENSITIVE : "") + source;
+    let ri = this.regexIndex.get(key);
+    if (ri === undefined) {
+      ri = this.regexes.length;
+      this.regexes.push({ re, concepts: [], prefiltered: prefilter !== null, cs, mask: false });
+      this.regexIndex.set(key, ri);
+      for (const lit of prefilter ?? []) this.literalRegexes[this.literal(lit)]!.push(ri);
+    }
+    return ri;
   }
 
   private literal(lit: string): number {
@@ -81,6 +140,7 @@ class Builder {
     if (li === undefined) {
       li = this.literals.length;
       this.literals.push(lit); this.literalConcepts.push([]); this.literalRegexes.push([]);
+      this.literalCased.push([]); this.literalMask.push(false);
       this.literalIndex.set(lit, li);
     }
     return li;
@@ -107,71 +167,128 @@ class Builder {
         atoms.literals.push(...sub.literals);
         atoms.regexes.push(...sub.regexes);
       }
-    } else if (entry.startsWith("re:")) {
-      const source = entry.slice(3).normalize("NFKC");
+    } else if (entry.startsWith("re:") || entry.startsWith(CASE_SENSITIVE + "re:")) {
+      const cs = entry.startsWith(CASE_SENSITIVE);
+      const written = entry.slice(cs ? 6 : 3);
+      const source = written.normalize("NFKC");
       try {
-        const re = RE2JS.compile(source, RE2JS.CASE_INSENSITIVE);
+        // Case-sensitive patterns run on the cased text; the others on the lower-cased text.
+        const re = RE2JS.compile(source, cs ? 0 : RE2JS.CASE_INSENSITIVE);
         // Finite patterns become literals; others run only where a literal they need occurs.
         const shortcut = regexShortcut(source);
         const lits = shortcut.kind === "none" ? [] : shortcut.literals.map((l) => normalizeTerm(l, this.variants));
-        if (shortcut.kind === "literals" && lits.every(Boolean)) atoms.literals.push(...lits);
-        else atoms.regexes.push({ source, re, prefilter: shortcut.kind === "prefilter" && lits.every(Boolean) ? lits : null });
+        if (shortcut.kind === "literals" && lits.every(Boolean)) {
+          atoms.literals.push(...shortcut.literals.map((l, i) => (cs ? { text: lits[i]!, cased: this.cased(l) } : { text: lits[i]! })));
+        } else {
+          const prefilter = shortcut.kind !== "none" && lits.every(Boolean) ? lits : null;
+          atoms.regexes.push({ source, re, prefilter: shortcut.kind === "prefilter" ? prefilter : null, cs });
+        }
       } catch (e) {
         const rule = site.term ? `${site.ruleId ?? ""}, ${site.term}` : site.ruleId ?? "";
-        throw new ConfigError("engine.regex.invalid", { pattern: entry.slice(3), rule, detail: (e as Error).message },
+        throw new ConfigError("engine.regex.invalid", { pattern: written, rule, detail: (e as Error).message },
           site.origin?.file, site.origin?.line, site.origin?.column);
       }
+    } else if (entry.startsWith(CASE_SENSITIVE)) {
+      const written = entry.slice(CASE_SENSITIVE.length);
+      const lit = normalizeTerm(written, this.variants);
+      if (lit) atoms.literals.push({ text: lit, cased: this.cased(written) });
     } else {
       const lit = normalizeTerm(entry, this.variants);
-      if (lit) atoms.literals.push(lit);
+      if (lit) atoms.literals.push({ text: lit });
     }
     this.expanded.set(entry, atoms);
     return atoms;
   }
 
+  /** The spelling a case-sensitive literal must show in the cased text (normalised, case kept). */
+  private cased(written: string): string {
+    const norm = normalize(written, this.variants);
+    return casedText(norm, written);
+  }
+
   build(): CompiledMatcher {
     const ac = new AhoCorasick(this.literals);
     const literals = this.literals; const literalConcepts = this.literalConcepts; const regexes = this.regexes;
-    const literalRegexes = this.literalRegexes;
+    const literalRegexes = this.literalRegexes; const literalCased = this.literalCased; const literalMask = this.literalMask;
     const concepts = this.concepts;
     const boundStart = literals.map((l) => isAsciiWordChar(l.charCodeAt(0)));
     const boundEnd = literals.map((l) => isAsciiWordChar(l.charCodeAt(l.length - 1)));
+    const hasMasks = literalMask.some(Boolean) || regexes.some((r) => r.mask);
+    const caseSensitive = literalCased.some((l) => l.length > 0) || regexes.some((r) => r.cs);
     return {
       variants: this.variants,
       endings: endingSets(this.config.obligations, this.config.negations, (s) => normalizeTerm(s, this.variants)),
       conceptOf: (entry) => concepts.get(entry),
       conceptCount: concepts.size,
       entries: [...concepts.keys()],
-      scan(text, emit) {
+      caseSensitive,
+      scan(text, emitHit, cased = text) {
+        // With masks, hits are held back until every mask occurrence is known (a mask ends after
+        // the hits inside it), then those strictly inside one are dropped.
+        const held: number[] = [];
+        const masks: number[] = [];
+        const emit = hasMasks ? (c: number, s: number, e: number) => { held.push(c, s, e); } : emitHit;
         // Prefiltered regexes run only on the lines (blocks) where one of their literals occurs.
         const lines: Set<number>[] = regexes.map(() => new Set());
         ac.scan(text, (p, start, end) => {
           const rs = literalRegexes[p]!;
           if (rs.length) { const ls = text.lastIndexOf("\n", start - 1) + 1; for (const r of rs) lines[r]!.add(ls); }
-          if (!literalConcepts[p]!.length) return;
+          if (!literalConcepts[p]!.length && !literalCased[p]!.length && !literalMask[p]) return;
           // ASCII words match whole words only: "ie" must not hit "client".
           if (boundStart[p] && start > 0 && isAsciiWordChar(text.charCodeAt(start - 1))) return;
           if (boundEnd[p] && end < text.length && isAsciiWordChar(text.charCodeAt(end))) return;
+          if (literalMask[p]) masks.push(start, end);
           for (const c of literalConcepts[p]!) emit(c, start, end);
+          if (literalCased[p]!.length) {
+            const seen = cased.slice(start, end);
+            for (const { concept, cased: want } of literalCased[p]!) if (seen === want) emit(concept, start, end);
+          }
         });
-        const run = (re: RE2JS, cs: number[], sub: string, offset: number) => {
+        const run = (re: RE2JS, cs: number[], mask: boolean, sub: string, offset: number) => {
           const m = re.matcher(sub);
           let from = 0;
           while (from <= sub.length && m.find(from)) {
             const s = m.start(); const e = m.end();
-            if (e > s) for (const c of cs) emit(c, offset + s, offset + e);
+            if (e > s) {
+              if (mask) masks.push(offset + s, offset + e);
+              for (const c of cs) emit(c, offset + s, offset + e);
+            }
             from = e > s ? e : s + 1;
           }
         };
-        regexes.forEach(({ re, concepts: cs, prefiltered }, r) => {
-          if (!prefiltered) { run(re, cs, text, 0); return; }
+        regexes.forEach(({ re, concepts: cs, prefiltered, cs: caseSens, mask }, r) => {
+          const subject = caseSens ? cased : text;
+          if (!prefiltered) { run(re, cs, mask, subject, 0); return; }
           for (const ls of [...lines[r]!].sort((a, b) => a - b)) {
             const le = text.indexOf("\n", ls);
-            run(re, cs, text.slice(ls, le < 0 ? text.length : le), ls);
+            run(re, cs, mask, subject.slice(ls, le < 0 ? text.length : le), ls);
           }
         });
+        if (hasMasks) releaseUnmasked(held, masks, emitHit);
       },
     };
+  }
+}
+
+/**
+ * Emit the held hits (concept, start, end triples) that do not lie strictly inside a mask
+ * occurrence: inside it and shorter than it. A hit exactly covering the mask is the mask word
+ * itself used as a term, and stays.
+ */
+function releaseUnmasked(held: number[], masks: number[], emit: (concept: number, start: number, end: number) => void): void {
+  const order = Array.from({ length: masks.length / 2 }, (_, i) => i).sort((a, b) => masks[2 * a]! - masks[2 * b]!);
+  const hits = Array.from({ length: held.length / 3 }, (_, i) => i).sort((a, b) => held[3 * a + 1]! - held[3 * b + 1]!);
+  let next = 0;
+  let open: number[] = []; // masks started at or before the current hit and not yet ended
+  for (const h of hits) {
+    const c = held[3 * h]!; const s = held[3 * h + 1]!; const e = held[3 * h + 2]!;
+    while (next < order.length && masks[2 * order[next]!]! <= s) open.push(order[next++]!);
+    open = open.filter((m) => masks[2 * m + 1]! > s);
+    const hidden = open.some((m) => {
+      const ms = masks[2 * m]!; const me = masks[2 * m + 1]!;
+      return e <= me && (ms !== s || me !== e);
+    });
+    if (!hidden) emit(c, s, e);
   }
 }
 
@@ -199,6 +316,7 @@ export function getMatcher(config: ResolvedConfig): CompiledMatcher {
   if (!m) {
     const b = new Builder(config, compileVariants(config.variants));
     for (const [entry, site] of collectEntries(config)) b.add(entry, site);
+    for (const entry of config.masks ?? []) b.addMask(entry, { ruleId: "masks" });
     m = b.build();
     memo.set(config, m);
   }
@@ -209,5 +327,6 @@ export function getMatcher(config: ResolvedConfig): CompiledMatcher {
 export function compileExtra(config: ResolvedConfig, variants: CompiledVariants, entries: TermEntry[]): CompiledMatcher {
   const b = new Builder(config, variants);
   for (const e of entries) b.add(e, {});
+  for (const entry of config.masks ?? []) b.addMask(entry, { ruleId: "masks" });
   return b.build();
 }

@@ -5,7 +5,10 @@ import type { Locale } from "../i18n/index.js";
 /** Where a YAML node was written, for error messages (1-based). */
 export interface Origin { file: string; line: number; column: number }
 
-/** A term entry: a literal, "re:<RE2 pattern>", or "$name" (a reference to another term list). */
+/**
+ * A term entry: a literal, "re:<RE2 pattern>", or "$name" (a reference to another term list);
+ * "cs:" before a literal or "re:" makes it case-sensitive.
+ */
 export type TermEntry = string;
 
 /** Named document conditions (appliesWhen); `minHits` counts term occurrences in the document. */
@@ -49,6 +52,8 @@ export interface RulesetDef {
   asOf?: string;
   variants: Record<string, string>;
   terms: Record<string, TermEntry[]>;
+  /** Words whose occurrences hide shorter term hits inside them (ログ inside プログラム). */
+  masks?: TermEntry[];
   negations: string[];
   obligations: string[];
   conditions: Record<string, ConditionDef>;
@@ -77,6 +82,8 @@ export interface ResolvedConfig {
   /** Merged across rulesets; later rulesets add to / replace earlier entries. */
   variants: Record<string, string>;
   terms: Record<string, TermEntry[]>;
+  /** Union of the active rulesets' masks. */
+  masks?: TermEntry[];
   negations: string[];
   obligations: string[];
   conditions: Record<string, ConditionDef>;

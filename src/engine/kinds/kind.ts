@@ -157,7 +157,8 @@ export function specTerms(spec: MatchSpec | undefined): TermEntry[] {
 }
 
 /** JSON Schema of a MatchSpec, shared by the kinds' schemas. */
-export const termListSchema: JsonSchema = { type: "array", items: { type: "string", minLength: 1 } };
+/** `cs:` (case-sensitive) applies to a literal or a `re:` pattern, not to a `$name` list. */
+export const termListSchema: JsonSchema = { type: "array", items: { type: "string", minLength: 1, pattern: "^(?!cs:(\\$|$))" } };
 export const matchSpecSchema: JsonSchema = {
   type: "object",
   additionalProperties: false,

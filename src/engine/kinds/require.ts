@@ -2,12 +2,22 @@
 // `present` condition over them give a status: present, partial or absent.
 import type { ClauseStatus, Coverage, Finding } from "../../model/finding.js";
 import { t } from "../../i18n/index.js";
-import type { ResolvedRule, TermEntry } from "../types.js";
+import type { ConditionExpr, ResolvedRule, TermEntry } from "../types.js";
+import { evaluateApplies } from "../conditions.js";
 import { labelSchema, matchSpecSchema, specTerms, type CheckContext, type FindingAt, type JsonSchema, type MatchSpec, type RuleKind, type UnitMatch } from "./kind.js";
 import { locate } from "../context.js";
 import type { EngineContext } from "../context.js";
 
-export type PresentExpr = string | { all: PresentExpr[] } | { any: PresentExpr[] } | { atLeast: number; of: PresentExpr[] };
+/**
+ * When a clause counts as present: element names combined with all / any / atLeast, and
+ * `if`: a document condition (as in appliesWhen) choosing which combination applies.
+ */
+export type PresentExpr =
+  | string
+  | { all: PresentExpr[] }
+  | { any: PresentExpr[] }
+  | { atLeast: number; of: PresentExpr[] }
+  | { if: ConditionExpr; then: PresentExpr; else: PresentExpr };
 
 export interface RequireParams {
   match?: MatchSpec;
@@ -17,19 +27,22 @@ export interface RequireParams {
   elementLabels?: Record<string, unknown>;
 }
 
-/** Nesting without $ref, so the schema can be embedded anywhere (three levels are plenty). */
-function presentSchema(depth: number): JsonSchema {
-  const item: JsonSchema = depth > 0 ? presentSchema(depth - 1) : { type: "string" };
-  const list = { type: "array", minItems: 1, items: item };
-  return {
-    anyOf: [
-      { type: "string" },
-      { type: "object", additionalProperties: false, required: ["all"], properties: { all: list } },
-      { type: "object", additionalProperties: false, required: ["any"], properties: { any: list } },
-      { type: "object", additionalProperties: false, required: ["atLeast", "of"], properties: { atLeast: { type: "integer", minimum: 1 }, of: list } },
-    ],
-  };
-}
+/** `present`, recursive through `#/definitions/present` (hoisted to the root by the schema builder). */
+const presentSchema: JsonSchema = {
+  anyOf: [
+    { type: "string" },
+    { type: "object", additionalProperties: false, required: ["all"], properties: { all: { type: "array", minItems: 1, items: { $ref: "#/definitions/present" } } } },
+    { type: "object", additionalProperties: false, required: ["any"], properties: { any: { type: "array", minItems: 1, items: { $ref: "#/definitions/present" } } } },
+    {
+      type: "object", additionalProperties: false, required: ["atLeast", "of"],
+      properties: { atLeast: { type: "integer", minimum: 1 }, of: { type: "array", minItems: 1, items: { $ref: "#/definitions/present" } } },
+    },
+    {
+      type: "object", additionalProperties: false, required: ["if", "then", "else"],
+      properties: { if: { $ref: "#/definitions/conditionExpr" }, then: { $ref: "#/definitions/present" }, else: { $ref: "#/definitions/present" } },
+    },
+  ],
+};
 
 const schema: JsonSchema = {
   type: "object",
@@ -37,11 +50,12 @@ const schema: JsonSchema = {
   properties: {
     match: matchSpecSchema,
     elements: { type: "object", minProperties: 1, additionalProperties: matchSpecSchema },
-    present: presentSchema(3),
+    present: { $ref: "#/definitions/present" },
     topic: matchSpecSchema,
     elementLabels: { type: "object", additionalProperties: labelSchema },
   },
   oneOf: [{ required: ["match"], not: { required: ["elements"] } }, { required: ["elements"], not: { required: ["match"] } }],
+  definitions: { present: presentSchema },
 };
 
 export function elementsOf(rule: ResolvedRule): Record<string, MatchSpec> {
@@ -49,11 +63,22 @@ export function elementsOf(rule: ResolvedRule): Record<string, MatchSpec> {
   return p.elements ?? (p.match ? { match: p.match } : {});
 }
 
-export function evaluatePresent(expr: PresentExpr, holds: (name: string) => boolean): boolean {
+/** Does `expr` hold, given which elements matched and the document's condition values? */
+export function evaluatePresent(expr: PresentExpr, holds: (name: string) => boolean, condition: (c: ConditionExpr) => boolean = () => true): boolean {
+  const ev = (e: PresentExpr): boolean => evaluatePresent(e, holds, condition);
   if (typeof expr === "string") return holds(expr);
-  if ("all" in expr) return expr.all.every((e) => evaluatePresent(e, holds));
-  if ("any" in expr) return expr.any.some((e) => evaluatePresent(e, holds));
-  return expr.of.filter((e) => evaluatePresent(e, holds)).length >= expr.atLeast;
+  if ("if" in expr) return ev(condition(expr.if) ? expr.then : expr.else);
+  if ("all" in expr) return expr.all.every(ev);
+  if ("any" in expr) return expr.any.some(ev);
+  return expr.of.filter(ev).length >= expr.atLeast;
+}
+
+/** Element names `expr` asks about on this document (the branches its conditions choose). */
+export function presentElements(expr: PresentExpr, condition: (c: ConditionExpr) => boolean, out = new Set<string>()): Set<string> {
+  if (typeof expr === "string") out.add(expr);
+  else if ("if" in expr) presentElements(condition(expr.if) ? expr.then : expr.else, condition, out);
+  else for (const e of "all" in expr ? expr.all : "any" in expr ? expr.any : expr.of) presentElements(e, condition, out);
+  return out;
 }
 
 export interface Judgement {
@@ -72,10 +97,14 @@ export function judge(ctx: CheckContext, rule: ResolvedRule): Judgement {
   const names = Object.keys(elements);
   const matched: Record<string, UnitMatch | undefined> = {};
   for (const name of names) matched[name] = ctx.units(elements[name]!, 1)[0];
-  const present = evaluatePresent(p.present ?? { all: names }, (n) => matched[n] !== undefined);
+  const expr = p.present ?? { all: names };
+  const condition = (c: ConditionExpr) => evaluateApplies(rule, c, ctx.conditions);
+  const present = evaluatePresent(expr, (n) => matched[n] !== undefined, condition);
   const label = (n: string) => ctx.label(p.elementLabels?.[n], n);
   if (present) return { status: "present", matched, missing: [] };
-  const missing = names.filter((n) => !matched[n]).map(label);
+  // Only elements the document's own case asks for are missing (a service needs no device controls).
+  const wanted = presentElements(expr, condition);
+  const missing = names.filter((n) => !matched[n] && wanted.has(n)).map(label);
   if (names.some((n) => matched[n])) return { status: "partial", matched, missing };
   // No element: a heading that names the clause, or a topic mention, still makes it partial.
   for (const spec of Object.values(elements)) {
