@@ -44,12 +44,8 @@ export interface RuleDef {
 /** Per-rule override from config `rules:` or ruleset `overrides:`. */
 export interface RuleOverride { severity?: Severity | "off"; options?: Record<string, unknown>; reason?: string; origin?: Origin }
 
-export interface RulesetDef {
-  id: string;
-  title: string;
-  file: string;
-  extends?: string;
-  asOf?: string;
+/** The shared vocabulary of a ruleset; a config merges those of its active rulesets (later add/replace). */
+export interface Vocabulary {
   variants: Record<string, string>;
   terms: Record<string, TermEntry[]>;
   /** Words whose occurrences hide shorter term hits inside them (ログ inside プログラム). */
@@ -57,6 +53,14 @@ export interface RulesetDef {
   negations: string[];
   obligations: string[];
   conditions: Record<string, ConditionDef>;
+}
+
+export interface RulesetDef extends Vocabulary {
+  id: string;
+  title: string;
+  file: string;
+  extends?: string;
+  asOf?: string;
   overrides: Record<string, RuleOverride>;
   rules: RuleDef[];
   /** Origins of term definitions, for "$x undefined" and regex errors. */
@@ -72,21 +76,13 @@ export interface ResolvedRule extends RuleDef {
 }
 
 /** Everything the engine needs, produced by src/config/ `loadConfig()`. */
-export interface ResolvedConfig {
+export interface ResolvedConfig extends Vocabulary {
   /** Active rulesets, base first (extends order), then config `rulesets:`. */
   rulesets: RulesetDef[];
   /** Enabled rules in a stable order (ruleset order, then file order). Rules set to off are absent. */
   rules: ResolvedRule[];
   /** Rules turned off (kept so `rules` and `explain` can show them). */
   disabled: ResolvedRule[];
-  /** Merged across rulesets; later rulesets add to / replace earlier entries. */
-  variants: Record<string, string>;
-  terms: Record<string, TermEntry[]>;
-  /** Union of the active rulesets' masks. */
-  masks?: TermEntry[];
-  negations: string[];
-  obligations: string[];
-  conditions: Record<string, ConditionDef>;
   /** YYYY-MM-DD. */
   asOf: string;
   locale: Locale;
