@@ -6,7 +6,7 @@ import { hints, schemaErrors } from "./validate.js";
 import { TERM_REF, type LoadedRuleset, type NameRef } from "./ruleset.js";
 import type { KindSchemas } from "./kinds.js";
 import type { DataPath, YamlSource } from "./yaml-source.js";
-import type { ConditionDef, Origin, ResolvedConfig, ResolvedRule, RuleOverride, TermEntry } from "../engine/types.js";
+import type { ConditionDef, Origin, ResolvedConfig, ResolvedRule, RuleExampleSet, RuleOverride, TermEntry } from "../engine/types.js";
 
 /** Overrides from one file (a ruleset's `overrides:` or the config's `rules:`) and where they live. */
 export interface OverrideSet {
@@ -14,6 +14,8 @@ export interface OverrideSet {
   /** Data path of the map holding the overrides (["overrides"] or ["rules"]). */
   base: DataPath;
   overrides: Record<string, RuleOverride>;
+  /** The ruleset whose `overrides:` these are (absent for a project config). */
+  rulesetId?: string;
 }
 
 export type Resolution = Omit<ResolvedConfig, "rulesets" | "asOf" | "locale" | "ignore" | "configFile"> & { errors: ConfigError[] };
@@ -63,7 +65,9 @@ export function resolveRulesets(active: LoadedRuleset[], configOverrides: Overri
         errors.push(at("config.rule.duplicateId", { id: rule.id, other: where(first.origin) }, rule.origin));
         continue;
       }
-      byId.set(rule.id, { ...rule, params: { ...rule.params }, valueOrigins: { ...(rule.valueOrigins ?? {}) } });
+      const resolved: ResolvedRule = { ...rule, params: { ...rule.params }, valueOrigins: { ...(rule.valueOrigins ?? {}) } };
+      if (rule.examples) resolved.exampleSets = [{ rulesetId: rule.rulesetId, params: rule.params, severity: rule.severity, examples: rule.examples }];
+      byId.set(rule.id, resolved);
     }
   }
 
@@ -71,7 +75,7 @@ export function resolveRulesets(active: LoadedRuleset[], configOverrides: Overri
   const optionSources = new Map<string, { src: YamlSource; path: DataPath }>();
   const sets: OverrideSet[] = active
     .filter((r) => Object.keys(r.def.overrides).length > 0)
-    .map((r) => ({ src: r.src, base: ["overrides"], overrides: r.def.overrides }));
+    .map((r) => ({ src: r.src, base: ["overrides"], overrides: r.def.overrides, rulesetId: r.def.id }));
   if (configOverrides) sets.push(configOverrides);
   const ids = [...byId.keys()];
   for (const set of sets) {
@@ -97,6 +101,10 @@ export function resolveRulesets(active: LoadedRuleset[], configOverrides: Overri
           if (!(ref.name in terms)) errors.push(at("config.term.undefined", { name: ref.name, ...hints(ref.name, termNames) }, ref.origin));
         }
       }
+      if (ov.examples !== undefined) {
+        const own: RuleExampleSet = { rulesetId: set.rulesetId ?? rule.rulesetId, params: rule.params, severity: rule.severity, examples: ov.examples };
+        (rule.exampleSets ??= []).push(own);
+      }
     }
   }
 
@@ -105,7 +113,7 @@ export function resolveRulesets(active: LoadedRuleset[], configOverrides: Overri
     const rule = byId.get(id)!;
     const kind = kinds[rule.kind];
     if (!kind) continue;
-    const { params, rulesetId: _r, origin: _o, valueOrigins: _v, overrideReason: _w, ...common } = rule;
+    const { params, rulesetId: _r, origin: _o, valueOrigins: _v, overrideReason: _w, exampleSets: _e, ...common } = rule;
     errors.push(...schemaErrors(ruleSchemaForKind(rule.kind, kind.schema), { ...common, ...params }, src, path));
   }
 

@@ -129,16 +129,17 @@ export function withDateCheck(errors: ConfigError[], asOf: unknown, src: YamlSou
   return [...errors.filter((e) => !(e.line === bad.line && e.column === bad.column)), bad];
 }
 
-/** `off | info | warn | warning | error | { severity, options, reason }` → RuleOverride. */
+/** `off | info | warn | warning | error | { severity, options, reason, examples }` → RuleOverride. */
 export function toOverride(value: unknown, src: YamlSource, path: DataPath): RuleOverride {
   const origin = src.locateKey(path.slice(0, -1), String(path[path.length - 1]));
   const sev = (s: string): Severity | "off" => (s === "warn" ? "warning" : (s as Severity | "off"));
   if (typeof value === "string") return { severity: sev(value), origin };
-  const o = value as { severity?: string; options?: Record<string, unknown>; reason?: string };
+  const o = value as { severity?: string; options?: Record<string, unknown>; reason?: string; examples?: RuleOverride["examples"] };
   const out: RuleOverride = { origin };
   if (o.severity !== undefined) out.severity = sev(o.severity);
   if (o.options !== undefined) out.options = o.options;
   if (o.reason !== undefined) out.reason = o.reason;
+  if (o.examples !== undefined) out.examples = o.examples;
   return out;
 }
 

@@ -58,7 +58,11 @@ export const COMMON_RULE_PROPERTIES: Record<string, JsonSchema> = {
 export const COMMON_RULE_KEYS: ReadonlySet<string> = new Set(Object.keys(COMMON_RULE_PROPERTIES));
 const RULE_REQUIRED = ["id", "kind", "severity", "title", "message", "messageEn", "source"];
 
-const overrideSchema = (severities: readonly string[]): JsonSchema => ({
+/**
+ * A ruleset's override may bring its own examples, written for the rule as overridden; a project
+ * config has no `test-ruleset` run of its own, so its `rules:` entries take none.
+ */
+const overrideSchema = (severities: readonly string[], withExamples: boolean): JsonSchema => ({
   oneOf: [
     { enum: [...severities] },
     {
@@ -67,6 +71,7 @@ const overrideSchema = (severities: readonly string[]): JsonSchema => ({
         severity: { enum: [...severities] },
         options: { type: "object" },
         reason: { type: "string" },
+        ...(withExamples ? { examples: COMMON_RULE_PROPERTIES.examples! } : {}),
       },
       additionalProperties: false,
     },
@@ -146,7 +151,7 @@ export function rulesetSchema(kinds: KindSchemas): JsonSchema {
           additionalProperties: false,
         },
       },
-      overrides: { type: "object", additionalProperties: overrideSchema(CONFIG_SEVERITIES) },
+      overrides: { type: "object", additionalProperties: overrideSchema(CONFIG_SEVERITIES, true) },
       rules: { type: "array", items: { $ref: "#/definitions/rule" } },
     },
     required: ["id", "title"],
@@ -176,7 +181,7 @@ export function configSchema(): JsonSchema {
     properties: {
       extends: { oneOf: [{ type: "string" }, { type: "array", items: { type: "string" } }] },
       rulesets: { type: "array", items: { type: "string" } },
-      rules: { type: "object", additionalProperties: overrideSchema(CONFIG_SEVERITIES) },
+      rules: { type: "object", additionalProperties: overrideSchema(CONFIG_SEVERITIES, false) },
       asOf: { type: "string", pattern: DATE_PATTERN },
       ignore: { type: "array", items: { type: "string" } },
       locale: { enum: ["ja", "en"] },

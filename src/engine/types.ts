@@ -31,7 +31,7 @@ export interface RuleDef {
   why?: string;
   section?: string[];
   appliesWhen?: ConditionExpr;
-  examples?: { good?: ExampleSpec[]; bad?: ExampleSpec[] };
+  examples?: RuleExamples;
   /** Kind parameters: every key not listed above. */
   params: Record<string, unknown>;
   /** The ruleset that defined it and where. */
@@ -41,8 +41,18 @@ export interface RuleDef {
   valueOrigins?: Record<string, Origin>;
 }
 
-/** Per-rule override from config `rules:` or ruleset `overrides:`. */
-export interface RuleOverride { severity?: Severity | "off"; options?: Record<string, unknown>; reason?: string; origin?: Origin }
+export type RuleExamples = { good?: ExampleSpec[]; bad?: ExampleSpec[] };
+
+/**
+ * Per-rule override from config `rules:` or ruleset `overrides:`. `examples` (rulesets only) are
+ * written for the rule as overridden, and are run with the options merged up to this override.
+ */
+export interface RuleOverride {
+  severity?: Severity | "off"; options?: Record<string, unknown>; reason?: string; examples?: RuleExamples; origin?: Origin;
+}
+
+/** Examples with the rule as the ruleset that wrote them defined it (its params and severity then). */
+export interface RuleExampleSet { rulesetId: string; params: Record<string, unknown>; severity: Severity; examples: RuleExamples }
 
 /** The shared vocabulary of a ruleset; a config merges those of its active rulesets (later add/replace). */
 export interface Vocabulary {
@@ -73,6 +83,12 @@ export interface RulesetDef extends Vocabulary {
 export interface ResolvedRule extends RuleDef {
   /** Why it was turned off or changed, when a ruleset override or config said so. */
   overrideReason?: string;
+  /**
+   * Every example list that applies to this rule, each with the params it was written for: the defining
+   * ruleset's `examples` with its own params (before any override), then each ruleset override's
+   * `examples` with the params as overridden up to that point. Absent when the rule has no examples.
+   */
+  exampleSets?: RuleExampleSet[];
 }
 
 /** Everything the engine needs, produced by src/config/ `loadConfig()`. */

@@ -37,6 +37,15 @@ describe("config file errors", () => {
     expect(text(errors[0]!, "en")).toBe('Unknown key "ruls". Did you mean "rules"?');
   });
 
+  it("examples in config rules: (only a ruleset's overrides may bring examples)", async () => {
+    const { errors } = await configErrors({
+      ".chotatsu-lint.yaml": "rulesets: [./base.yaml]\nrules:\n  x: { severity: warn, examples: { good: [a] } }\n",
+      "base.yaml": base([rule("x", "forbid", ["    patterns: [a]"])]),
+    });
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ messageId: "config.schema.unknownKey", line: 3, column: 24 });
+  });
+
   it("wrong type", async () => {
     const { errors } = await configErrors({ ".chotatsu-lint.yaml": "rulesets: [./b.yaml]\nignore: drafts/**\n" });
     expect(errors).toHaveLength(1);

@@ -35,6 +35,26 @@ describe("ruleset extends and overrides", () => {
     expect(c.locale).toBe("ja");
   });
 
+  it("keeps each rule's examples with the params they were written for; an override's examples with the overridden params", async () => {
+    const dir = tempTree({
+      "base.yaml": ["id: base", "title: B", "rules:", rule("ret", "threshold", [
+        "    checks: { log: { match: { all: [ログ] }, min: 1年 } }",
+        "    examples: { good: [ログを1年保存], bad: [ログを1か月保存] }",
+      ], "warning")].join("\n") + "\n",
+      "agency.yaml": ["id: agency", "title: A", "extends: ./base.yaml", "overrides:",
+        "  ret:", "    severity: error", "    options: { checks: { log: { min: 3年 } } }",
+        "    examples: { good: [ログを3年保存], bad: [ログを1年保存] }"].join("\n") + "\n",
+    });
+    const c = await resolveRulesetAsConfig(join(dir, "agency.yaml"), { kinds });
+    const ret = c.rules[0]!;
+    const min = (p: Record<string, unknown>) => (p.checks as { log: { min: string } }).log.min;
+    expect([ret.severity, min(ret.params)]).toEqual(["error", "3年"]);
+    expect(ret.exampleSets!.map((s) => [s.rulesetId, s.severity, min(s.params), s.examples.good])).toEqual([
+      ["base", "warning", "1年", ["ログを1年保存"]],
+      ["agency", "error", "3年", ["ログを3年保存"]],
+    ]);
+  });
+
   it("keeps the origin of every rule and of term and pattern values", async () => {
     const def = await loadRulesetFile(join(fixtures, "base.yaml"), kinds);
     const file = join(fixtures, "base.yaml");

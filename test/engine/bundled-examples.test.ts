@@ -7,9 +7,16 @@ import { runExamples } from "../../src/engine/examples.js";
 
 const dir = fileURLToPath(new URL("../../rulesets/", import.meta.url));
 // Data files (e.g. the eol product table) live next to the rulesets; a ruleset has top-level `rules:`.
-const files = readdirSync(dir).filter((f) => f.endsWith(".yaml") && /^rules:/m.test(readFileSync(dir + f, "utf8")));
+// The examples/ folder is what agencies copy from: its rulesets must pass `test-ruleset` too.
+const files = ["", "examples/"].flatMap((sub) => readdirSync(dir + sub)
+  .filter((f) => f.endsWith(".yaml") && /^rules:/m.test(readFileSync(dir + sub + f, "utf8")))
+  .map((f) => sub + f));
 
 describe("bundled rulesets' examples", () => {
+  it("covers the built-in rulesets and the agency example", () => {
+    expect(files).toEqual(expect.arrayContaining(["mhlw-tebiki.yaml", "examples/agency-example.yaml"]));
+  });
+
   it.each(files)("%s", async (file) => {
     const config = await resolveRulesetAsConfig(dir + file);
     const results = runExamples(config);

@@ -32,3 +32,20 @@ describe("runExamples", () => {
     ]);
   });
 });
+
+describe("runExamples with overridden rules", () => {
+  const checks = (min: string) => ({ checks: { "log-retention": { match: { all: ["ログ", "保存"], within: "sentence" }, min } } });
+  const base = checks("1年");
+  const tightened = checks("3年");
+  const c = config([{ id: "retention", kind: "threshold", message: "{amount} < {bound}", params: tightened }]);
+  c.rules[0]!.exampleSets = [
+    { rulesetId: "test", params: base, severity: "warning", examples: { good: ["ログを１年間保存すること。"], bad: ["ログを３か月間保存すること。"] } },
+    { rulesetId: "agency", params: tightened, severity: "warning", examples: { good: ["ログを３年間保存すること。"], bad: ["ログを１年間保存すること。"] } },
+  ];
+  it("runs inherited examples with the defining ruleset's params and override examples with the overridden ones", () => {
+    expect(runExamples(c).map((x) => [x.ruleId, x.overriddenBy, x.kind, x.index, x.ok])).toEqual([
+      ["retention", undefined, "good", 1, true], ["retention", undefined, "bad", 1, true],
+      ["retention", "agency", "good", 1, true], ["retention", "agency", "bad", 1, true],
+    ]);
+  });
+});

@@ -13,7 +13,8 @@ export async function runTestRuleset(cwd: string, file: string, o: { asOf?: stri
   for (const r of results) {
     const mark = r.ok ? t("cli.test.pass", {}, o.locale) : t("cli.test.fail", {}, o.locale);
     const text = r.text.replace(/\s+/g, " ").trim();
-    out.push(`${mark}  ${r.ruleId} ${r.kind}#${r.index}  ${Array.from(text).slice(0, 40).join("")}${Array.from(text).length > 40 ? "…" : ""}`);
+    const id = r.overriddenBy ? `${r.ruleId}@${r.overriddenBy}` : r.ruleId;
+    out.push(`${mark}  ${id} ${r.kind}#${r.index}  ${Array.from(text).slice(0, 40).join("")}${Array.from(text).length > 40 ? "…" : ""}`);
     if (!r.ok) out.push(`      ${r.detail}`);
   }
   const failed = results.filter((r) => !r.ok).length;
