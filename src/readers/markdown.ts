@@ -11,6 +11,7 @@ import { InputError } from "./errors.js";
 import { LineIndex, TextBuilder, positionMapper } from "./positioned.js";
 import { parseDirectiveComment, resolveNextLineTargets } from "./directives.js";
 import { markdownChunks } from "./markdown-chunks.js";
+import { startsItem } from "./item-lines.js";
 import type { Directive } from "../model/document.js";
 
 /**
@@ -126,7 +127,7 @@ class MarkdownWalker {
     const flush = (): void => {
       if (builder) {
         builder.trimEnd();
-        this.emitSpan("paragraph", builder, from, to);
+        this.emitItems("paragraph", builder, from, to);
       }
       builder = undefined;
     };
@@ -170,9 +171,13 @@ class MarkdownWalker {
         this.headings.push({ level: node.depth, title: block.text });
         return;
       }
-      case "paragraph":
-        this.block(paragraphKind, node, node.children);
+      case "paragraph": {
+        const builder = new TextBuilder();
+        this.inline(node.children, builder);
+        builder.trimEnd();
+        this.emitItems(paragraphKind, builder, this.start(node), this.end(node));
         return;
+      }
       case "blockquote":
         this.children(node.children, "paragraph");
         return;
@@ -216,7 +221,7 @@ class MarkdownWalker {
     const from = fenced ? this.source.indexOf("\n", start) + 1 || end : start;
     builder.pushAligned(node.value, this.source, from, end, false);
     builder.trimEnd();
-    this.emit("paragraph", builder, node);
+    this.emitItems("paragraph", builder, start, end);
   }
 
   private html(value: string, node: Nodes): void {
@@ -268,8 +273,57 @@ class MarkdownWalker {
     return this.emitSpan(kind, builder, this.start(node), this.end(node));
   }
 
+  /**
+   * A paragraph, split where one of its lines starts an item (item-lines.ts): pasted PDF or Word
+   * text has no blank lines, so a title and its numbered clauses arrive as one paragraph. Each
+   * later piece is a list item; its text and offsets are a slice of the paragraph's, so every
+   * unit keeps its source position.
+   */
+  private emitItems(kind: BlockKind, builder: TextBuilder, from: number, to: number): void {
+    const { text, offsets } = builder.build();
+    const starts = [0];
+    let prev = "";
+    for (let at = 0; at <= text.length;) {
+      const nl = text.indexOf("\n", at);
+      const lineEnd = nl < 0 ? text.length : nl;
+      const line = text.slice(at, lineEnd);
+      const lead = /^[ \t\u3000]*/u.exec(line)![0].length;
+      const content = line.slice(lead);
+      if (content.trim() !== "") {
+        if (at > 0 && prev !== "" && startsItem(prev, content)) starts.push(at + lead);
+        prev = content;
+      }
+      if (nl < 0) break;
+      at = nl + 1;
+    }
+    if (starts.length === 1) {
+      this.emitBuilt(kind, text, offsets, from, to);
+      return;
+    }
+    starts.forEach((start, i) => {
+      const next = starts[i + 1] ?? text.length;
+      let end = next;
+      while (end > start && /[\s\u3000]/u.test(text[end - 1]!)) end--;
+      if (end <= start) return;
+      const pieceFrom = i === 0 ? from : this.lineLead(offsets[start]!);
+      const pieceTo = i === starts.length - 1 ? to : offsets[end - 1]! + 1;
+      this.emitBuilt(i === 0 ? kind : "listItem", text.slice(start, end), offsets.slice(start, end), pieceFrom, pieceTo);
+    });
+  }
+
+  /** Back over markup written before a piece's first character on its line (「**(1)** …」). */
+  private lineLead(offset: number): number {
+    let p = offset;
+    while (p > 0 && /[*_~ \t]/.test(this.source[p - 1]!)) p--;
+    return p > 0 && this.source[p - 1] !== "\n" ? offset : p;
+  }
+
   private emitSpan(kind: BlockKind, builder: TextBuilder, from: number, to: number): Block | undefined {
     const { text, offsets } = builder.build();
+    return this.emitBuilt(kind, text, offsets, from, to);
+  }
+
+  private emitBuilt(kind: BlockKind, text: string, offsets: Int32Array, from: number, to: number): Block | undefined {
     if (kind !== "heading" && kind !== "tableCell" && text.trim() === "") return undefined;
     const block: Block = {
       kind,

@@ -87,9 +87,11 @@ describe("structure", () => {
     expect(find(doc, "12文字以上").block.sectionPath).toEqual(["第1章 調達案件の概要", "2. 情報セキュリティ要件", "(2) ログ管理"]);
   });
 
-  it("makes each list item, nested ones too, its own block", () => {
+  it("makes each list item, nested ones too, and each numbered line of a pasted paragraph its own block", () => {
     const items = doc.blocks.filter((b) => b.kind === "listItem");
     expect(items.map((b) => [b.text, b.location.line, b.location.column])).toEqual([
+      ["② 保存期間は令和７年４月～令和８年３月を目安とし、㈱や№などの機種依存文字も正しく読むこと。", 17, 1],
+      ["③ 監視項目：Ⅰ 認証、Ⅱ 通信（約≒100件／日）", 18, 1],
       ["インシデントを認知した場合は、直ちに発注者へ報告すること。", 20, 3],
       ["報告は電話及び電子メールで行う。", 21, 5],
     ]);

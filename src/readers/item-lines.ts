@@ -1,0 +1,71 @@
+// Where a line of pasted text starts a new item. Text pasted from PDF or Word has no blank lines:
+// a title and the numbered clauses under it arrive as one run of lines, and a sentence wrapped
+// mid-way can put a digit at the start of a line (「…を\n1年間保存すること。」). A line starts an
+// item when it opens with an item marker AND the line before it is finished (a sentence end, a
+// colon, a short title) or the marker stands apart as a label (followed by a space).
+import { asciiWidth, numberingPrefix } from "./docx/headings.js";
+
+// A symbol bullet, but not a run of them: 「○○省」 is a placeholder name, not a list item.
+export const BULLET = /^(?:[・●○◆◇■□▪※](?![・●○◆◇■□▪])|[-‐－*][ \t\u3000])/u;
+
+/** Markers the heading detector does not know: 第N項, 第N号 (第N条 and 第N章 it does). */
+const CLAUSE = /^第[0-9一二三四五六七八九十百〇]+[項号]/u;
+
+export interface ItemMarker {
+  /** Length of the marker in the line's text (after leading indentation). */
+  length: number;
+  /** A marker that can also be a wrapped sentence's first word (「1 日」「ア 」): needs a finished line before it. */
+  weak: boolean;
+}
+
+/** The item marker a line (indentation already removed) opens with, if any. */
+export function itemMarker(line: string): ItemMarker | undefined {
+  if (BULLET.test(line)) return { length: 1, weak: false };
+  const clause = CLAUSE.exec(line);
+  if (clause) return { length: clause[0].length, weak: false };
+  const numbered = numberingPrefix(line);
+  if (!numbered) return undefined;
+  // 「1 」「ア 」「a.」 are also how a PDF-spaced or wrapped sentence can start; bracketed and
+  // circled numbers, 第N条 and 1.2 are not.
+  const weak = /^(dec|kata|alpha|hpdec)$/.test(numbered.type);
+  return { length: numbered.length, weak };
+}
+
+const MAX_TITLE_CHARS = 40;
+
+/** The previous line cannot continue onto the next: it ends a sentence, a bracket, or introduces. */
+function finished(prev: string): boolean {
+  return /[。．.:：）)」』】]$/u.test(asciiWidth(prev).trimEnd()) || /[。．][ \t\u3000]*$/u.test(prev);
+}
+
+/**
+ * A line that reads as the first part of a sentence cut by wrapping: it has a comma, or ends in a
+ * particle (a title ends in a noun). 「第1条 乙は、本契約の…情報を」 is not a heading.
+ */
+export function sentenceFragment(line: string): boolean {
+  const s = line.trim();
+  return /[、，,]/u.test(s) || (/[をにがはでとのへやも]$/u.test(s) && !/^[^ \t\u3000]*[ \t\u3000]+[^ \t\u3000]+$/u.test(s));
+}
+
+/** A short line that reads as a title: no sentence punctuation, not a sentence cut mid-way. */
+function titleLike(prev: string): boolean {
+  const s = prev.trim();
+  if (s.length === 0 || s.length > MAX_TITLE_CHARS) return false;
+  if (/。/u.test(s)) return false;
+  return !sentenceFragment(s);
+}
+
+/**
+ * Whether `line` (indentation removed) starts a new item after `prev` (the previous non-blank line
+ * of the same paragraph, indentation removed).
+ */
+export function startsItem(prev: string, line: string): boolean {
+  const marker = itemMarker(line);
+  if (!marker) return false;
+  if (finished(prev) || titleLike(prev)) return true;
+  if (marker.weak) return false;
+  // A strong marker written as a label (「（1）目的」「① 」) starts an item; one used as a word in
+  // a wrapped sentence (「…次の\n（1）の規定により」) does not.
+  const after = asciiWidth(line).slice(marker.length);
+  return /^[ \t]/.test(after) || !/^(?:[のにをはがとでへも]|から|まで|及び|又は|並びに|若しくは)/u.test(after);
+}
