@@ -1,19 +1,21 @@
 // Plain text → SpecDocument. Specs pasted from Word or PDF have no markup: a line that reads as a
-// numbered heading (第1章, 1., (1), ア …) is a heading, a line starting with a bullet or a number
-// starts a new list item, and other lines join the paragraph above (PDF text wraps mid-sentence)
+// numbered heading (第1章, 1., (1), ア …) is a heading, a line starting with an item marker starts a
+// new list item (item-lines.ts: not when it only continues a wrapped sentence, 「…を\n1 年間」),
+// and other lines join the paragraph above (PDF text wraps mid-sentence, 「…解除され\nた後」)
 // until a blank line. Every line keeps its exact position.
 import type { Block, BlockKind, SpecDocument } from "../model/document.js";
 // The Word reader's detector for hand-numbered headings, so both readers agree on what a heading is.
 import { PatternLevels, headingShaped, numberingPrefix } from "./docx/headings.js";
 import { LineIndex, TextBuilder, positionMapper } from "./positioned.js";
 import { parseDirectiveComment, resolveNextLineTargets } from "./directives.js";
+import { itemMarker, sentenceFragment, startsItem } from "./item-lines.js";
 import type { Directive } from "../model/document.js";
 
-// A symbol bullet, but not a run of them: 「○○省」 is a placeholder name, not a list item.
-const BULLET = /^(?:[・●○◆◇■□▪※](?![・●○◆◇■□▪])|[-‐－*][ \t\u3000])/u;
 const BLANK = /^[ \t\u3000]*$/u;
+/** A line starting with hiragana continues a word or a sentence, bar the few words a sentence opens with. */
+const CONTINUATION = /^(?!この|その|これ|それ|なお|また|ただし|あらかじめ|さらに)[ぁ-ゖ]/u;
 
-interface Open { kind: BlockKind; builder: TextBuilder; startOffset: number }
+interface Open { kind: BlockKind; builder: TextBuilder; startOffset: number; lastLine: string }
 
 /** `text` must already be decoded and LF-normalised (decodeText does both). */
 export function readText(text: string, uri: string): SpecDocument {
@@ -65,7 +67,12 @@ export function readText(text: string, uri: string): SpecDocument {
     }
 
     const numbered = numberingPrefix(content);
-    if (numbered && headingShaped(content, numbered)) {
+    // Inside an open paragraph, a line only breaks it when it can start an item there.
+    const breaks = open === undefined || startsItem(open.lastLine, content);
+    // A heading-shaped line that is the first part of a wrapped clause (the next line continues it).
+    const next = lines[i + 1]?.replace(/^[ \t\u3000]+/u, "") ?? "";
+    const wrapped = !BLANK.test(next) && !startsItem(content, next) && (sentenceFragment(content) || CONTINUATION.test(next));
+    if (numbered && headingShaped(content, numbered) && breaks && !wrapped) {
       close();
       const level = leveler.level(numbered.type);
       while (headings.length && headings[headings.length - 1]!.level >= level) headings.pop();
@@ -76,16 +83,17 @@ export function readText(text: string, uri: string): SpecDocument {
       return;
     }
 
-    const startsItem = BULLET.test(content) || numbered !== undefined;
-    if (open && !startsItem) {
+    const item = itemMarker(content) !== undefined;
+    if (open && !(item && breaks)) {
       open.builder.pushAt("\n", lineStart - 1);
       open.builder.pushSlice(content, contentStart);
+      open.lastLine = content;
       return;
     }
     close();
     const builder = new TextBuilder();
     builder.pushSlice(content, contentStart);
-    open = { kind: startsItem ? "listItem" : "paragraph", builder, startOffset: contentStart };
+    open = { kind: item ? "listItem" : "paragraph", builder, startOffset: contentStart, lastLine: content };
   });
   close();
   resolveNextLineTargets(directives, blocks, index, text);
