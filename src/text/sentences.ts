@@ -1,30 +1,49 @@
 // Split a block's normalised text into sentences: on 。！？ (NFKC: 。!?), on a full stop "．"
-// (NFKC ".") that ends Japanese text (not 1.2 or TLS1.2), never inside 「」『』 when they balance.
+// (NFKC ".") that ends Japanese text (not 1.2 or TLS1.2), never inside 「」『』 or （） that close:
+// 「（持出しには電子メールの送信を含む。）」 and 「…とする。」と定める are one sentence with theirs.
+// A bracket is skipped only when its closer is found within MAX_INSIDE characters and before the
+// block ends, so an unclosed （ or a stray 「 never swallows the rest of a block.
 
 export interface Span { start: number; end: number }
 
-const OPEN = new Set([0x300c, 0x300e]);   // 「 『
-const CLOSE = new Set([0x300d, 0x300f]);  // 」 』
+/** Opener → closer. NFKC turns （） into ()；【】〔〕 survive it. */
+const PAIRS = new Map<number, number>([
+  [0x300c, 0x300d], // 「」
+  [0x300e, 0x300f], // 『』
+  [0x28, 0x29],     // ()
+  [0x3010, 0x3011], // 【】
+  [0x3014, 0x3015], // 〔〕
+]);
 /** Closing marks that stay with the sentence they close. */
 const TRAILING = new Set([0x300d, 0x300f, 0x29, 0x5d, 0x3011, 0x3015, 0x20, 0x22, 0x27]);
+/** The longest bracketed text read as one piece; a longer span is not a parenthetical. */
+export const MAX_INSIDE = 300;
 
 function isDigit(c: number): boolean { return c >= 0x30 && c <= 0x39; }
 function isAsciiWord(c: number): boolean { return (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a); }
 
-function balanced(text: string): boolean {
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
+/**
+ * Index of the closer matching the opener at `open`, brackets nested inside included, or -1 when
+ * it does not close within MAX_INSIDE characters. 「1)」 inside is not a bracket: its ( is missing,
+ * so only openers push.
+ */
+function closing(text: string, open: number): number {
+  const stack: number[] = [PAIRS.get(text.charCodeAt(open))!];
+  const limit = Math.min(text.length, open + 1 + MAX_INSIDE);
+  for (let i = open + 1; i < limit; i++) {
     const c = text.charCodeAt(i);
-    if (OPEN.has(c)) depth++;
-    else if (CLOSE.has(c)) { depth--; if (depth < 0) return false; }
+    const closer = PAIRS.get(c);
+    if (closer !== undefined) { stack.push(closer); continue; }
+    if (c === stack[stack.length - 1]) {
+      stack.pop();
+      if (stack.length === 0) return i;
+    }
   }
-  return depth === 0;
+  return -1;
 }
 
 export function splitSentences(text: string): Span[] {
   const spans: Span[] = [];
-  const useDepth = balanced(text);
-  let depth = 0;
   let start = 0;
   const n = text.length;
   const push = (end: number) => {
@@ -37,9 +56,15 @@ export function splitSentences(text: string): Span[] {
   };
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (useDepth && OPEN.has(c)) { depth++; continue; }
-    if (useDepth && CLOSE.has(c)) { depth--; continue; }
-    if (depth > 0) continue;
+    if (PAIRS.has(c)) {
+      const close = closing(text, i);
+      if (close < 0) continue;
+      // A parenthetical that is a sentence of its own (「。(…とする。)」) ends there.
+      const alone = c === 0x28 && text.slice(start, i).trim() === "" && /[。!?｡.]$/u.test(text.slice(i + 1, close));
+      i = close;
+      if (alone) push(close + 1);
+      continue;
+    }
     let stop = c === 0x3002 || c === 0x21 || c === 0x3f || c === 0xff61;
     if (c === 0x2e) {
       const prev = i > 0 ? text.charCodeAt(i - 1) : 0;
@@ -48,12 +73,7 @@ export function splitSentences(text: string): Span[] {
     }
     if (!stop) continue;
     let end = i + 1;
-    while (end < n && (TRAILING.has(text.charCodeAt(end)) || text.charCodeAt(end) === c)) {
-      // A closing mark belongs to this sentence only if it has no opener after `start`.
-      const e = text.charCodeAt(end);
-      if (CLOSE.has(e) && useDepth) break;
-      end++;
-    }
+    while (end < n && (TRAILING.has(text.charCodeAt(end)) || text.charCodeAt(end) === c)) end++;
     push(end);
     i = end - 1;
   }
