@@ -36,6 +36,15 @@ export function errorResult(uri: string, code: InputErrorCode, messageId: string
   return { uri, format: formatFromName(uri), error: { code, message: t(messageId, params, locale) }, findings: [], coverage: {} };
 }
 
+/** An operating-system error reading `uri` → its result, the errno code turned into a reason a person can act on. */
+export function ioErrorResult(uri: string, code: string | undefined, detail: string, locale: Locale): FileResult {
+  const reason = code ?? detail;
+  if (code === "ENOENT") return errorResult(uri, "io", "cli.file.notFound", {}, locale);
+  if (code === "EACCES" || code === "EPERM") return errorResult(uri, "io", "cli.file.noPermission", { reason }, locale);
+  if (code === "ELOOP") return errorResult(uri, "io", "cli.file.symlinkLoop", { reason }, locale);
+  return errorResult(uri, "io", "cli.file.ioError", { reason }, locale);
+}
+
 async function readBytes(task: LintTask, s: LintSettings): Promise<Uint8Array | FileResult> {
   if (task.kind === "bytes") return task.bytes;
   try {
@@ -48,8 +57,7 @@ async function readBytes(task: LintTask, s: LintSettings): Promise<Uint8Array | 
     return new Uint8Array(await fs.readFile(task.path));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") return errorResult(task.uri, "io", "cli.file.notFound", {}, s.locale);
-    return errorResult(task.uri, "io", "cli.file.ioError", { reason: code ?? (e as Error).message }, s.locale);
+    return ioErrorResult(task.uri, code, (e as Error).message, s.locale);
   }
 }
 

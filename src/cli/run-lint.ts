@@ -8,7 +8,7 @@ import { t, type Locale } from "../i18n/index.js";
 import type { FormatName } from "../formatters/index.js";
 import type { Report, RuleInfo } from "../formatters/report.js";
 import type { Io } from "./io.js";
-import { errorResult, type LintSettings, type LintTask } from "./lint-file.js";
+import { ioErrorResult, type LintSettings, type LintTask } from "./lint-file.js";
 import { toolVersion } from "./version.js";
 import { LintPool, readersFor } from "./pool.js";
 
@@ -96,8 +96,7 @@ export async function runLint(o: LintRunOptions, config: ResolvedConfig, io: Io,
   const paths = new Map<string, string>();
   for (const target of collected.targets) {
     if (target.kind === "missing") {
-      done.push(errorResult(target.uri, "io", target.reason === "ENOENT" ? "cli.file.notFound" : "cli.file.ioError",
-        { reason: target.reason }, o.locale));
+      done.push(ioErrorResult(target.uri, target.reason, target.reason, o.locale));
     } else if (target.kind === "stdin") {
       tasks.push({ kind: "bytes", uri: target.uri, bytes: await readStdin() });
     } else {

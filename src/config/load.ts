@@ -72,7 +72,6 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<ResolvedConfi
   let src: YamlSource | undefined;
   let data: ConfigFileData = {};
   if (configFile !== undefined) {
-    if (!existsSync(configFile)) throw new ConfigError("config.file.notFound", { file: configFile }, configFile);
     src = readYamlFile(configFile);
     if (src.data !== null && src.data !== undefined) {
       if (typeof src.data !== "object" || Array.isArray(src.data)) throw new ConfigError("config.yaml.notMap", {}, configFile, 1, 1);

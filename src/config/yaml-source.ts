@@ -24,8 +24,10 @@ export function readYamlFile(file: string): YamlSource {
   let size: number;
   try {
     size = statSync(file).size;
-  } catch {
-    throw new ConfigError("config.file.notFound", { file }, file);
+  } catch (e) {
+    // Only a missing file is "not found"; a symlink loop or a permission problem says what it is.
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") throw new ConfigError("config.file.notFound", { file }, file);
+    throw new ConfigError("config.file.unreadable", { detail: (e as Error).message }, file);
   }
   if (size > MAX_CONFIG_BYTES) {
     throw new ConfigError("config.file.tooLarge", { size, max: MAX_CONFIG_BYTES }, file, 1, 1);

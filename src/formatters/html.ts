@@ -91,7 +91,7 @@ export async function formatHtml(report: Report, opts: FormatOptions): Promise<s
   for (const [i, f] of report.files.entries()) {
     parts.push(`<section id="f${i}"><h2>${esc(f.uri)}</h2>`);
     if (f.error) {
-      parts.push(`<p class="unreadable">${esc(t("cli.stylish.unreadable", { code: f.error.code, message: f.error.message }, locale))}</p></section>`);
+      parts.push(`<p class="unreadable">${esc(t("cli.stylish.unreadable", { file: f.uri, code: f.error.code, message: f.error.message }, locale))}</p></section>`);
       continue;
     }
     parts.push(`<h3>${esc(t("cli.html.findings", {}, locale))}</h3>`, findingsTable(f, i, opts));

@@ -35,7 +35,7 @@ export async function formatStylish(report: Report, opts: FormatOptions): Promis
     if (!f.error && shown.length === 0) continue;
     out.push(p.underline(f.uri));
     if (f.error) {
-      out.push("  " + p.red(t("cli.stylish.unreadable", { code: f.error.code, message: f.error.message }, locale)));
+      out.push("  " + p.red(t("cli.stylish.unreadable", { file: f.uri, code: f.error.code, message: f.error.message }, locale)));
     }
     for (const x of shown) {
       const sev = t(`cli.severity.${x.severity}`, {}, locale);

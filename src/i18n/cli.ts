@@ -22,7 +22,8 @@ export const cliMessages: Catalogue = {
 
   // stylish
   "cli.stylish.suggestion": { ja: "例文: {text}", en: "template: {text}" },
-  "cli.stylish.unreadable": { ja: "読み込めません [{code}]: {message}", en: "cannot read [{code}]: {message}" },
+  // Names the file on the line itself, so the line alone (grep, a CI log) says which file and why.
+  "cli.stylish.unreadable": { ja: "{file} を読み込めません [{code}]: {message}", en: "cannot read {file} [{code}]: {message}" },
   "cli.stylish.summary": {
     ja: "{files} ファイル: {errors} 件のエラー、{warnings} 件の警告、{infos} 件の情報",
     en: "{files} file(s): {errors} error(s), {warnings} warning(s), {infos} info",
@@ -148,6 +149,8 @@ export const cliMessages: Catalogue = {
   // per-file problems produced by the CLI itself (the readers have their own catalogue)
   "cli.file.notFound": { ja: "ファイルが見つかりません。", en: "File not found." },
   "cli.file.notRegular": { ja: "通常のファイルではありません（パイプ・デバイスなど）。読み込みません。", en: "Not a regular file (pipe, device …); not read." },
+  "cli.file.noPermission": { ja: "読み取り権限がありません（{reason}）。ファイルの権限を確認してください。", en: "No permission to read the file ({reason}). Check the file's permissions." },
+  "cli.file.symlinkLoop": { ja: "シンボリックリンクが循環しているため読めません（{reason}）。", en: "The symbolic links form a loop ({reason}); the file cannot be read." },
   "cli.file.ioError": { ja: "ファイルを読めません（{reason}）。", en: "Cannot read the file ({reason})." },
   "cli.file.tooLarge": { ja: "ファイルが大きすぎます（{size} バイト、上限 {max} バイト）。--max-file-size で変更できます。", en: "File too large ({size} bytes, limit {max}). Change with --max-file-size." },
   "cli.file.timeout": { ja: "制限時間 {ms} ミリ秒以内に検査が終わりませんでした。このファイルは検査されていません（--timeout で変更できます）。", en: "Linting did not finish within {ms} ms; the file was not checked (change with --timeout)." },

@@ -41,6 +41,20 @@ describe("exit codes", () => {
     expect(r.summary).toEqual({ files: 2, errors: 1, warnings: 0, infos: 0, unreadable: 1 });
   });
 
+  it("stylish names each unreadable file and the reason on its own line (missing file, symlink loop)", () => {
+    const ws = makeWorkspace();
+    fs.symlinkSync("self.md", path.join(ws, "self.md"));
+    const run = runCli(["nope.md", "self.md"], { cwd: ws });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toContain("  nope.md を読み込めません [io]: ファイルが見つかりません。\n");
+    expect(run.stdout).toContain("  self.md を読み込めません [io]: シンボリックリンクが循環しているため読めません（ELOOP）。\n");
+    const en = runCli(["nope.md", "--locale", "en"], { cwd: ws });
+    expect(en.stdout).toContain("  cannot read nope.md [io]: File not found.\n");
+    // JSON keeps the contract: the path is in `uri`, the message is the reason alone.
+    expect(parseJson(runCli(["--format", "json", "self.md"], { cwd: ws })).files[0]!.error)
+      .toEqual({ code: "io", message: "シンボリックリンクが循環しているため読めません（ELOOP）。" });
+  });
+
   it("reports a legacy .doc found in a folder instead of skipping it", () => {
     const ws = makeWorkspace({ "specs/old.doc": legacyDocBytes(), "specs/a.md": "受注者は、最新のセキュリティパッチを適用すること。\n",
       "specs/node_modules/x.md": "x", "specs/.hidden/y.md": "y", "specs/notes.csv": "a,b" });

@@ -1,7 +1,7 @@
 // Every config/ruleset error: message text (ja and en), file, line and column.
 import { describe, expect, it } from "vitest";
 import { join } from "node:path";
-import { writeFileSync } from "node:fs";
+import { symlinkSync, writeFileSync } from "node:fs";
 import { loadConfig, resolveRulesetAsConfig, loadRulesetFile, ConfigError, formatConfigError } from "../../src/config/index.js";
 import { MAX_CONFIG_BYTES } from "../../src/config/yaml-source.js";
 import { t } from "../../src/i18n/index.js";
@@ -90,6 +90,14 @@ describe("config file errors", () => {
       ["config.extends.notFound", 3, 5],
     ]);
     expect(text(errors[1]!)).toBe(`extends/rulesets のファイル「./missing.yaml」が見つかりません（${join(dir, "missing.yaml")}）。`);
+  });
+
+  it("--config naming a symlink loop says so, not 'not found'", async () => {
+    const dir = tempTree({});
+    symlinkSync("loop.yaml", join(dir, "loop.yaml"));
+    const err = await loadConfig({ cwd: dir, configPath: "loop.yaml", kinds }).catch((e: unknown) => e as ConfigError);
+    expect(err).toMatchObject({ messageId: "config.file.unreadable", file: join(dir, "loop.yaml") });
+    expect(text(err as ConfigError)).toMatch(/^ファイルを読めません: ELOOP/);
   });
 
   it("--config naming a file that does not exist", async () => {
