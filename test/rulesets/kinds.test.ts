@@ -55,6 +55,19 @@ describe("subject (subject-missing)", () => {
     const titled = "# 受注者向け仕様書\n\n## 保守\n\nログを保存すること。\n";
     expect(judge(config, rule("subject-missing"), titled).findings.map((x) => x.location)).toEqual([at(5, 1, 5, 10)]);
   });
+  it("takes the actor from the lead of a numbered run, of pasted items, and of the section", () => {
+    const sub = rule("subject-missing");
+    const run = "## 遵守事項\n\n受託者は、以下に掲げる事項を遵守すること。\n\n(1) ログを保存すること。\n\n(2) パッチを適用すること。\n";
+    expect(judge(config, sub, run).findings).toEqual([]);
+    const pasted = "## 遵守事項\n受注者は、次の事項を遵守すること。\n（1）ログを保存すること。\n（2）パッチを適用すること。\n";
+    expect(judge(config, sub, pasted).findings).toEqual([]);
+    const section = "## 作業\n\n受託者は、以下に掲げる作業を行うこと。\n\nログを保存すること。\n\nパッチを適用すること。\n";
+    expect(judge(config, sub, section).findings).toEqual([]);
+  });
+  it("still flags a numbered run with no lead, at each item", () => {
+    const md = "## 作業\n\n(1) ログを保存すること。\n\n(2) パッチを適用すること。\n";
+    expect(judge(config, rule("subject-missing"), md).findings.map((x) => x.location)).toEqual([at(3, 1, 3, 14), at(5, 1, 5, 15)]);
+  });
   it("exempts functional requirements and definitions", () => {
     expect(judge(config, rule("subject-missing"), "## 機能\n\n利用者を認証できること。契約期間は1年とする。").findings).toEqual([]);
   });

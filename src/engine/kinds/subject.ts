@@ -1,7 +1,9 @@
 // subject: an obligation sentence must say who bears the duty — in the sentence itself, in the
-// lead of its clause (the block's first sentence, or the paragraph introducing a list or table),
-// or in a heading above it.
+// lead of its clause (the block's first sentence, the paragraph introducing a list, a table or a
+// numbered run, or the section's first sentence when it introduces the duties below), or in a
+// heading above it.
 import type { Finding } from "../../model/finding.js";
+import { itemMarker } from "../../readers/item-lines.js";
 import { normalizeTerm } from "../../text/normalize.js";
 import { sentenceTail } from "../../text/obligation.js";
 import type { TermEntry } from "../types.js";
@@ -23,6 +25,11 @@ const schema: JsonSchema = {
 
 /** Blocks whose text is governed by a preceding lead paragraph (「受注者は、次の事項を遵守すること。」). */
 const LED_KINDS = new Set(["listItem", "tableCell"]);
+
+/** A list item, a table cell, or a paragraph opening with an item marker (「(1) …」「① …」 typed by hand). */
+function led(ab: AnalysedBlock): boolean {
+  return LED_KINDS.has(ab.block.kind) || itemMarker(ab.block.text.trimStart()) !== undefined;
+}
 /** A paragraph that introduces the duties after it. */
 const LEAD = /(次の|以下の|下記の|次に掲げる|以下に掲げる)|[:：]$/u;
 
@@ -71,12 +78,19 @@ function leadHas(ctx: CheckContext, ab: AnalysedBlock,
   const section = ab.section;
   // Lead paragraph: the nearest paragraph before this block in its section that introduces a list
   // of duties (「受注者は、次の事項を遵守すること。」「…以下のとおりとする：」).
+  const isLed = led(ab);
   for (let i = ab.index - 1; i > section && i >= 0; i--) {
     const prev = ctx.blocks[i]!;
     if (prev.block.kind === "heading") break;
-    if (LED_KINDS.has(prev.block.kind) && LED_KINDS.has(ab.block.kind)) continue;
+    if (isLed && led(prev)) continue;
     if (LEAD.test(prev.text) && blockHas(i)) return true;
-    if (!LED_KINDS.has(ab.block.kind)) break;
+    if (!isLed) break;
+  }
+  // The section's first sentence, when it introduces the duties below (「受託者は、以下に掲げる…」).
+  const first = ctx.blocks[section + 1];
+  if (first && first.index < ab.index && first.block.kind !== "heading") {
+    const lead = first.sentences[0];
+    if (lead && LEAD.test(lead.text) && inRange(first.index, lead.start, lead.end)) return true;
   }
   // The headings above.
   if (section >= 0) {
