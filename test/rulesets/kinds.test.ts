@@ -86,6 +86,15 @@ describe("reference (referenced-not-provided)", () => {
     expect(judge(config, rule1, "要件は別紙1のとおり。\n\n## 別紙1 セキュリティ要件\n\n受注者は…").findings).toEqual([]);
     expect(judge(config, rule1, "要件は別紙一のとおり。\n\n（別紙１）セキュリティ要件\n受注者は…").findings).toEqual([]);
   });
+  it("accepts a plain title line anywhere in a block (text, Word or pasted PDF), not a sentence naming the annex", () => {
+    const ref = rule("referenced-not-provided");
+    const pasted = "## 要件\n\n要件は別紙1のとおりとする。\n\n以上のとおりとする。\n別紙１　情報セキュリティ要件\n（1）受注者は、ログを保存すること。\n";
+    expect(judge(config, ref, pasted).findings).toEqual([]);
+    const wrapped = "## 要件\n\n要件は別紙1のとおりとする。\n\n前文である。\n（別紙1）\n受注者は…\n";
+    expect(judge(config, ref, wrapped).findings).toEqual([]);
+    const sentence = "## 要件\n\n要件は別紙1のとおりとする。\n\n別紙1のとおり実施すること。\n\n別紙1に定める手順による。\n";
+    expect(judge(config, ref, sentence).findings.map((x) => x.location)).toEqual([at(3, 4, 3, 7)]);
+  });
   it("does not take 別紙10 for 別紙1, nor count the annex's own title as a second reference", () => {
     const f = judge(config, rule("referenced-not-provided"), "要件は別紙1「要件定義書」のとおり。\n\n## 別紙10 様式\n").findings;
     expect(f.map((x) => x.location)).toEqual([at(1, 4, 1, 7)]);

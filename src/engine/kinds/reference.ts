@@ -1,5 +1,6 @@
 // reference: a clause that delegates to 別紙N / 別添N / 要件定義書 needs that document in the input
-// (a heading naming it, or a paragraph opening with its name, as in PDF text without headings).
+// (a heading naming it, or a title line opening with its name, as in PDF, text or Word drafts
+// without heading styles: 「別紙1 情報セキュリティ要件」).
 import type { Finding } from "../../model/finding.js";
 import { parseKanjiNumber } from "../../text/numbers.js";
 import type { TermEntry } from "../types.js";
@@ -38,11 +39,32 @@ function names(text: string, key: string): boolean {
 
 /** Leading numbering, brackets and labels an annex title may start with: 「（別紙1）」「【別紙１】」「1. 別紙1」. */
 const LEADING = /^[\s([（【〔<＜]*/u;
+/** What may follow the name in a title: its subject after a space or a bracket, or nothing. */
+const TITLE_AFTER = /^(?:$|[\s)）】〕>＞「『:：]|[^\s。]*$)/u;
+const MAX_TITLE_CHARS = 60;
+
+/**
+ * A line that titles the annex: it opens with the name and reads as a title, not a sentence —
+ * 「別紙1 情報セキュリティ要件」「（別紙１）」「別紙1「要件定義書」」, but not 「別紙1のとおり実施すること。」.
+ * Plain text and Word drafts write such titles as ordinary lines, with no heading style.
+ */
+function titleLine(line: string, key: string): boolean {
+  const s = referenceKey(line.normalize("NFKC").trim());
+  if (s.length > MAX_TITLE_CHARS || /。$/u.test(s)) return false;
+  const rest = line.normalize("NFKC").trim().replace(LEADING, "");
+  const restKey = referenceKey(rest);
+  if (!restKey.startsWith(key) || /[0-9]/.test(restKey.charAt(key.length)) && /[0-9]$/.test(key)) return false;
+  // The text after the name, spaces kept: find where the name ends in the spaced line.
+  let seen = 0;
+  let i = 0;
+  for (; i < rest.length && seen < key.length; i++) if (!/\s/.test(rest[i]!)) seen++;
+  const after = rest.slice(i).replace(/^[〇一二三四五六七八九十]+/u, "");
+  return TITLE_AFTER.test(after) && !/^(?:の|に|を|は|が|で|と|による|により|参照)/u.test(after);
+}
 
 function provides(ab: AnalysedBlock, key: string): boolean {
-  const text = referenceKey(ab.text);
-  if (ab.block.kind === "heading") return names(text, key);
-  return names(text.replace(LEADING, "").slice(0, key.length + 1), key);
+  if (ab.block.kind === "heading") return names(referenceKey(ab.text), key);
+  return ab.block.text.split("\n").some((line) => titleLine(line, key));
 }
 
 export const reference: RuleKind = {
