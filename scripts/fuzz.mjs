@@ -384,9 +384,9 @@ async function main() {
   const started = performance.now();
   const { counts, failures } = await fuzzInProcess({ iterations: o.iterations, seed: o.seed, only: o.only, api, slowMs: o.slowMs });
   console.log(`in-process: ${o.only !== undefined ? 1 : o.iterations} inputs in ${Math.round(performance.now() - started)} ms:`, JSON.stringify(counts));
-  const outDir = path.join(os.tmpdir(), "chotatsu-fuzz-failures");
+  // A fresh folder per run, made only when something failed: concurrent runs never mix their inputs.
+  const outDir = failures.length ? fs.mkdtempSync(path.join(os.tmpdir(), "chotatsu-fuzz-failures-")) : "";
   for (const f of failures) {
-    fs.mkdirSync(outDir, { recursive: true });
     fs.writeFileSync(path.join(outDir, f.name), f.bytes);
     console.log(`FAIL #${f.i} ${f.name} (${f.ms} ms) ${f.desc}\n  ${f.outcome.slice(0, 400)}`);
   }

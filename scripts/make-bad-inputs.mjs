@@ -473,8 +473,12 @@ export function caseDefinitions() {
   ];
 }
 
-/** Writes every case under outDir (wiped first) and returns the case list with absolute paths. */
-export function makeBadInputs(outDir = path.join(os.tmpdir(), "chotatsu-bad-inputs")) {
+/**
+ * Writes every case under outDir (wiped first) and returns the case list with absolute paths.
+ * outDir is required: a shared default folder would be wiped by one run while another reads it.
+ */
+export function makeBadInputs(outDir) {
+  if (typeof outDir !== "string" || outDir === "") throw new Error("makeBadInputs: give the output folder (e.g. a fresh fs.mkdtempSync folder)");
   fs.rmSync(outDir, { recursive: true, force: true });
   fs.mkdirSync(outDir, { recursive: true });
   const cases = caseDefinitions();
@@ -497,7 +501,8 @@ export function makeBadInputs(outDir = path.join(os.tmpdir(), "chotatsu-bad-inpu
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const started = Date.now();
-  const out = process.argv[2] ? path.resolve(process.argv[2]) : undefined;
+  // Without a folder, a fresh one per run (two runs on one machine never share it); kept for inspection.
+  const out = process.argv[2] ? path.resolve(process.argv[2]) : fs.mkdtempSync(path.join(os.tmpdir(), "chotatsu-bad-inputs-"));
   const cases = makeBadInputs(out);
-  console.log(`${cases.length} cases written to ${out ?? path.join(os.tmpdir(), "chotatsu-bad-inputs")} in ${Date.now() - started} ms`);
+  console.log(`${cases.length} cases written to ${out} in ${Date.now() - started} ms`);
 }

@@ -1,13 +1,16 @@
 #!/usr/bin/env node
-// Prints the case table of test/bad-input/README.md from the figures the last suite run measured
-// ($TMPDIR/chotatsu-bad-inputs-results.json, written by bad-input.test.ts).
-//   node test/bad-input/render-table.mjs [results.json ...] > /tmp/table.md   (later files add cases)
+// Prints the case table of test/bad-input/README.md from the figures a suite run measured
+// (the file named by CHOTATSU_BAD_INPUT_RESULTS when bad-input.test.ts ran).
+//   node test/bad-input/render-table.mjs results.json [more.json ...] > table.md   (later files add cases)
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { caseDefinitions } from "../../scripts/make-bad-inputs.mjs";
 
-const files = process.argv.length > 2 ? process.argv.slice(2) : [path.join(os.tmpdir(), "chotatsu-bad-inputs-results.json")];
+const files = process.argv.slice(2);
+if (files.length === 0) {
+  console.error("usage: CHOTATSU_BAD_INPUT_RESULTS=$(mktemp) npx vitest run test/bad-input, then: node test/bad-input/render-table.mjs <that file>");
+  process.exit(2);
+}
 const results = Object.assign({}, ...files.map((f) => JSON.parse(fs.readFileSync(f, "utf8"))));
 const titles = Object.fromEntries(caseDefinitions().map((c) => [c.id, c.title]));
 const extra = {

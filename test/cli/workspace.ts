@@ -1,7 +1,7 @@
 // A throw-away project folder with a tiny ruleset, so CLI tests control exactly which rules fire.
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
+import { tempDir } from "../temp.js";
 
 export const MINI_RULESET = `id: mini
 title: テスト用の規則セット
@@ -40,7 +40,7 @@ export const BAD_MD = "# 情報セキュリティ\n\n受注者は、機器を納
 export const WARN_MD = "# 情報セキュリティ\n\n受注者は、最新のセキュリティパッチを適宜適用すること。\n";
 
 export function makeWorkspace(files: Record<string, string | Uint8Array> = {}): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "chotatsu-cli-"));
+  const dir = tempDir("chotatsu-cli-");
   const all: Record<string, string | Uint8Array> = {
     "mini.yaml": MINI_RULESET,
     ".chotatsu-lint.yaml": "extends: [./mini.yaml]\n",

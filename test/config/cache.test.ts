@@ -1,18 +1,18 @@
 // The build-time cache of built-in rulesets gives exactly what parsing gives, and is ignored when stale.
 import { describe, expect, it } from "vitest";
-import { mkdtempSync, writeFileSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { readBuiltinCache, writeBuiltinCache } from "../../src/config/builtin-cache.js";
 import { parseRulesetFile } from "../../src/config/ruleset.js";
 import { builtinRulesetPath } from "../../src/config/paths.js";
 import { kindRegistry } from "../../src/engine/kinds/index.js";
+import { tempDir } from "../temp.js";
 
 describe("built-in ruleset cache", () => {
   const file = builtinRulesetPath("mhlw-tebiki");
 
   it("round-trips to the same parse, origins re-rooted to absolute paths", () => {
-    const dir = mkdtempSync(join(tmpdir(), "chotatsu-cache-"));
+    const dir = tempDir("chotatsu-cache-");
     const parsed = parseRulesetFile(file, kindRegistry, false);
     const out = writeBuiltinCache(file, parsed, dir);
     expect(readFileSync(out, "utf8").includes(file)).toBe(false); // stored relative to the package
@@ -24,13 +24,13 @@ describe("built-in ruleset cache", () => {
   });
 
   it("is ignored when the YAML changed since it was written, or when missing or corrupt", () => {
-    const dir = mkdtempSync(join(tmpdir(), "chotatsu-cache-"));
+    const dir = tempDir("chotatsu-cache-");
     const out = writeBuiltinCache(file, parseRulesetFile(file, kindRegistry, false), dir);
     const body = JSON.parse(readFileSync(out, "utf8")) as { sha256: string };
     writeFileSync(out, JSON.stringify({ ...body, sha256: "0".repeat(64) }));
     expect(readBuiltinCache(file, dir)).toBeUndefined();
     writeFileSync(out, "{");
     expect(readBuiltinCache(file, dir)).toBeUndefined();
-    expect(readBuiltinCache(file, mkdtempSync(join(tmpdir(), "chotatsu-cache-")))).toBeUndefined();
+    expect(readBuiltinCache(file, tempDir("chotatsu-cache-"))).toBeUndefined();
   });
 });

@@ -1,8 +1,8 @@
 // Small kind registry and temp-dir helpers for config tests (independent of the engine's kinds).
-import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { KindSchemas } from "../../src/config/kinds.js";
+import { tempDir } from "../temp.js";
 
 const termList = { type: "array", items: { type: "string", minLength: 1 } };
 const matchSpec = {
@@ -48,7 +48,7 @@ export const testKinds: KindSchemas = {
 
 /** A fresh directory with the given files (paths relative to it). */
 export function tempTree(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), "chotatsu-config-"));
+  const dir = tempDir("chotatsu-config-");
   for (const [rel, text] of Object.entries(files)) {
     const file = join(dir, rel);
     mkdirSync(dirname(file), { recursive: true });

@@ -1,11 +1,11 @@
 // Masks (words hiding shorter term hits inside them) and case-sensitive `cs:` entries.
 import { describe, expect, it } from "vitest";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { checkDocument, lintDocument } from "../../src/engine/index.js";
 import { resolveRulesetAsConfig, ConfigError } from "../../src/config/index.js";
 import { config, md } from "./helpers.js";
+import { tempDir } from "../temp.js";
 
 const at = (f: { location?: { line: number; column: number; endLine: number; endColumn: number } }) =>
   [f.location?.line, f.location?.column, f.location?.endLine, f.location?.endColumn];
@@ -43,7 +43,7 @@ describe("masks", () => {
   });
 
   it("is loaded from a ruleset's top-level masks and merged along extends", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "chotatsu-masks-"));
+    const dir = tempDir("chotatsu-masks-");
     writeFileSync(join(dir, "base.yaml"), "id: base\ntitle: b\nmasks: [プログラム]\nrules:\n" +
       "  - { id: log, kind: forbid, severity: error, title: t, message: '{match}', messageEn: m, source: s, patterns: [ログ] }\n");
     writeFileSync(join(dir, "child.yaml"), "id: child\ntitle: c\nextends: ./base.yaml\nmasks: [ログイン]\n");
@@ -76,7 +76,7 @@ describe("case-sensitive entries (cs:)", () => {
   });
 
   it("rejects cs: before a $name in a ruleset, with its line", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "chotatsu-cs-"));
+    const dir = tempDir("chotatsu-cs-");
     writeFileSync(join(dir, "r.yaml"), "id: r\ntitle: r\nterms:\n  a: [x]\nrules:\n" +
       "  - id: x\n    kind: forbid\n    severity: error\n    title: t\n    message: m\n    messageEn: m\n    source: s\n    patterns: ['cs:$a']\n");
     const e = await resolveRulesetAsConfig(join(dir, "r.yaml")).catch((x: unknown) => x);

@@ -1,7 +1,6 @@
 // require `present` choosing its combination by a document condition ({ if, then, else }).
 import { describe, expect, it } from "vitest";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { lintDocument } from "../../src/engine/index.js";
 import { evaluatePresent, presentElements, type PresentExpr } from "../../src/engine/kinds/require.js";
@@ -10,6 +9,7 @@ import { compileSchema } from "../../src/config/validate.js";
 import { rulesetSchema } from "../../src/config/schema.js";
 import { defaultKinds } from "../../src/config/kinds.js";
 import { config, md } from "./helpers.js";
+import { tempDir } from "../temp.js";
 
 const supply = config([{
   id: "supply-chain", kind: "require", appliesWhen: "outsourcing",
@@ -70,7 +70,7 @@ describe("present: if / then / else", () => {
   });
 
   it("is validated by the schema, and an unknown condition name is a config error with its line", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "chotatsu-present-if-"));
+    const dir = tempDir("chotatsu-present-if-");
     const head = "id: r\ntitle: r\nconditions:\n  dev: { any: [開発] }\nrules:\n";
     const rule = (present: string) =>
       `  - id: x\n    kind: require\n    severity: error\n    title: t\n    message: m\n    messageEn: m\n    source: s\n` +
