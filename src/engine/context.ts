@@ -197,7 +197,11 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
       key = "top";
     } else {
       const ab = blocks[at.block]!;
-      base.sectionPath = [...ab.block.sectionPath];
+      // A heading's own sectionPath holds only the headings above it; a finding ON a heading (an absent
+      // clause placed at its section, a phrase inside the heading) lies in that heading's section.
+      base.sectionPath = ab.block.kind === "heading"
+        ? [...ab.block.sectionPath, (ab.block.label ? ab.block.label + " " : "") + ab.block.text]
+        : [...ab.block.sectionPath];
       if ("start" in at) {
         base.location = locate(ab, at.start, at.end);
         const s = sentenceAt(at.block, at.start);
@@ -208,8 +212,6 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
         base.location = { ...ab.block.location };
         base.excerpt = excerpt(ab, 0, ab.text.length);
         key = ab.block.kind === "heading" ? `section:${ab.text}` : ab.text;
-        // A finding placed at a heading lies in that heading's section.
-        if (ab.block.kind === "heading") base.sectionPath = [...ab.block.sectionPath, (ab.block.label ? ab.block.label + " " : "") + ab.block.text];
       }
     }
     if (rule.suggestion) base.suggestion = rule.suggestion;

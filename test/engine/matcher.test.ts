@@ -61,4 +61,16 @@ describe("conditions and findings", () => {
     ]);
     expect(new Set(a.map((x) => x.fingerprint)).size).toBe(2);
   });
+  it("gives a finding located on a heading that heading's section; an absent clause with no such heading sits at the top", () => {
+    const f = config([{ id: "kashi", kind: "forbid", message: "{match}", params: { patterns: ["瑕疵担保"] } },
+      { id: "patch", kind: "require", section: ["情報セキュリティ"], params: { match: { all: ["パッチ"], obligation: true } } },
+      { id: "backup", kind: "require", section: ["バックアップ"], params: { match: { all: ["バックアップ"], obligation: true } } }]);
+    const r = lintDocument(md("# 仕様\n\n## 瑕疵担保責任\n\n本文。\n\n## 情報セキュリティ\n\n本文。\n"), f).findings;
+    const at = (l?: { line: number; column: number; endLine: number; endColumn: number }) => l && [l.line, l.column, l.endLine, l.endColumn];
+    expect(r.map((x) => [x.ruleId, at(x.location), x.sectionPath])).toEqual([
+      ["backup", [1, 1, 1, 1], undefined],
+      ["kashi", [3, 4, 3, 8], ["仕様", "瑕疵担保責任"]],
+      ["patch", [7, 1, 7, 12], ["仕様", "情報セキュリティ"]],
+    ]);
+  });
 });
