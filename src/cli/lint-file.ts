@@ -19,8 +19,9 @@ export interface LintSettings {
   debug: boolean;
 }
 
+/** `fingerprintUri`: the file's path relative to the project folder, when it differs from `uri`. */
 export type LintTask =
-  | { kind: "file"; uri: string; path: string }
+  | { kind: "file"; uri: string; path: string; fingerprintUri?: string }
   | { kind: "bytes"; uri: string; bytes: Uint8Array };
 
 /** The format a file would have had, for results of files that could not be read. */
@@ -66,7 +67,8 @@ export async function lintFile(task: LintTask, s: LintSettings): Promise<FileRes
   if (!(bytes instanceof Uint8Array)) return bytes;
   try {
     const doc = await readSpec(bytes, task.uri, s.readOptions);
-    const { findings, coverage } = await lintDocument(doc, s.config, { requireReason: s.requireReason, locale: s.locale });
+    const fingerprintUri = task.kind === "file" ? task.fingerprintUri : undefined;
+    const { findings, coverage } = await lintDocument(doc, s.config, { requireReason: s.requireReason, locale: s.locale, fingerprintUri });
     return { uri: task.uri, format: doc.format, error: null, findings, coverage };
   } catch (e) {
     if (e instanceof InputError) return errorResult(task.uri, e.code, e.messageId, e.params, s.locale);

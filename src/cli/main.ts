@@ -1,5 +1,6 @@
 // The command-line program. Only commander and the message catalogue load up front; config,
 // readers (in workers) and formatters load when a run needs them.
+import path from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import { t, type Locale } from "../i18n/index.js";
 import { ConfigError } from "../config/errors.js";
@@ -29,6 +30,8 @@ interface GlobalOpts {
   debug?: boolean;
   stdin?: boolean;
   stdinFilename?: string;
+  baseline?: string;
+  writeBaseline?: string;
 }
 
 /** Help text is shown before options are parsed, so its language comes from a quick look at argv. */
@@ -77,6 +80,8 @@ function buildProgram(locale: Locale): Command {
     .addOption(new Option("--no-color", h("cli.help.noColor")))
     .option("--max-warnings <n>", h("cli.help.maxWarnings"))
     .option("--require-reason", h("cli.help.requireReason"))
+    .option("--baseline <file>", h("cli.help.baseline"))
+    .option("--write-baseline <file>", h("cli.help.writeBaseline"))
     .option("-j, --jobs <n>", h("cli.help.jobs"))
     .option("--timeout <ms>", h("cli.help.timeout"))
     .option("--max-file-size <size>", h("cli.help.maxFileSize"))
@@ -143,6 +148,10 @@ export async function main(argv: string[], io: Io = processIo, cwd: string = pro
       const { checkOutputDir } = await import("./output.js");
       await checkOutputDir(lintOpts.outputFile);
     }
+    if (lintOpts?.writeBaseline) {
+      const { checkOutputDir } = await import("./output.js");
+      await checkOutputDir(path.resolve(cwd, lintOpts.writeBaseline));
+    }
     if (lintOpts && lintOpts.inputs.length) {
       const { startPool } = await import("./run-lint.js");
       pool = startPool(lintOpts);
@@ -179,6 +188,7 @@ async function lintOptions(inv: Invocation, o: GlobalOpts, format: FormatName, l
     timeoutMs: o.timeout !== undefined ? parseCount("--timeout", o.timeout, 1) : DEFAULT_TIMEOUT_MS,
     maxFileBytes: o.maxFileSize !== undefined ? parseSize("--max-file-size", o.maxFileSize) : undefined,
     ignorePatterns: o.ignorePattern ?? [], quiet: Boolean(o.quiet), debug: Boolean(o.debug),
+    baseline: o.baseline, writeBaseline: o.writeBaseline,
   };
 }
 
@@ -198,6 +208,11 @@ async function report(e: unknown, locale: Locale, debug: boolean, io: Io): Promi
   if (e instanceof ConfigError) {
     const { formatConfigError } = await import("../config/format.js");
     for (const line of formatConfigError(e, locale)) io.err(t("cli.error.config", { where: "", message: line }, locale) + "\n");
+    return 2;
+  }
+  const { BaselineError } = await import("./baseline.js");
+  if (e instanceof BaselineError) {
+    io.err(t(e.messageId, e.params, locale) + "\n");
     return 2;
   }
   const { OutputDirMissing } = await import("./output.js");

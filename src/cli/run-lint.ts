@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { promises as fs } from "node:fs";
 import type { FileResult } from "../model/finding.js";
+import type { BaselineEntry } from "./baseline.js";
 import type { ResolvedConfig } from "../engine/types.js";
 import { t, type Locale } from "../i18n/index.js";
 import type { FormatName } from "../formatters/index.js";
@@ -36,6 +37,10 @@ export interface LintRunOptions {
   ignorePatterns: string[];
   quiet: boolean;
   debug: boolean;
+  /** Findings recorded in this file are suppressed (kind "baseline"). Relative to cwd. */
+  baseline?: string;
+  /** Record the unsuppressed findings into this file, then apply it. Relative to cwd. */
+  writeBaseline?: string;
 }
 
 export const DEFAULT_TIMEOUT_MS = 20_000;
@@ -66,7 +71,11 @@ async function readOptionsFor(maxFileBytes: number | undefined) {
 }
 
 export async function runLint(o: LintRunOptions, config: ResolvedConfig, io: Io, warmPool?: LintPool): Promise<number> {
-  const { collect } = await import("./collect.js");
+  const { collect, toUri } = await import("./collect.js");
+  // A broken baseline fails before any file is read: a run without it would fail on every old finding.
+  const baselineFile = o.writeBaseline ?? o.baseline;
+  const baselineEntries = o.baseline && !o.writeBaseline
+    ? await (await import("./baseline.js")).readBaseline(o.baseline, o.cwd) : undefined;
   const configDir = config.configFile ? path.dirname(config.configFile) : o.cwd;
   const collected = await collect(o.inputs, {
     cwd: o.cwd, ignore: o.ignorePatterns, configIgnore: config.ignore, ignoreBase: configDir,
@@ -101,7 +110,10 @@ export async function runLint(o: LintRunOptions, config: ResolvedConfig, io: Io,
       tasks.push({ kind: "bytes", uri: target.uri, bytes: await readStdin() });
     } else {
       paths.set(target.uri, target.path);
-      tasks.push({ kind: "file", uri: target.uri, path: target.path });
+      // Fingerprints name the file relative to the project (config) folder, so a baseline written from
+      // the project root still matches when the linter runs from a subfolder.
+      const fingerprintUri = toUri(configDir, target.path);
+      tasks.push({ kind: "file", uri: target.uri, path: target.path, ...(fingerprintUri !== target.uri ? { fingerprintUri } : {}) });
     }
   }
   const pool = warmPool ?? startPool(o);
@@ -111,18 +123,27 @@ export async function runLint(o: LintRunOptions, config: ResolvedConfig, io: Io,
     pool.close();
   }
 
+  let baselineNote = "";
+  let baselineFailed = false;
+  if (baselineFile) {
+    const r = await settleBaseline(o, baselineFile, baselineEntries, done, paths, io);
+    baselineNote = r.note;
+    baselineFailed = r.failed;
+  }
+
   const { buildReport } = await import("../formatters/report.js");
   const report: Report = buildReport(done, ruleInfos(config), toolVersion());
   const { loadFormatter } = await import("../formatters/index.js");
   const formatter = await loadFormatter(o.format);
   const color = o.color ?? (!o.outputFile && io.isTTY && !process.env.NO_COLOR);
-  const text = await formatter(report, {
+  let text = await formatter(report, {
     locale: o.locale, color, quiet: o.quiet,
     readSource: async (uri) => {
       const p = paths.get(uri);
       return p ? new Uint8Array(await fs.readFile(p)) : null;
     },
   });
+  if (baselineNote && o.format === "stylish") text += baselineNote + "\n";
   if (o.outputFile) {
     const { writeAtomic, OutputDirMissing } = await import("./output.js");
     try {
@@ -139,6 +160,38 @@ export async function runLint(o: LintRunOptions, config: ResolvedConfig, io: Io,
   const s = report.summary;
   const overWarnings = o.maxWarnings >= 0 && s.warnings > o.maxWarnings;
   if (overWarnings) io.err(t("cli.maxWarnings", { count: s.warnings, max: o.maxWarnings }, o.locale) + "\n");
-  if (s.unreadable > 0 || usageProblem) return 2;
+  if (s.unreadable > 0 || usageProblem || baselineFailed) return 2;
   return s.errors > 0 || overWarnings ? 1 : 0;
+}
+
+/**
+ * --write-baseline records the run's unsuppressed findings and then applies them (the run that adopts
+ * the linter passes); --baseline applies an existing file. Returns the stale-entry line for stylish.
+ */
+async function settleBaseline(o: LintRunOptions, file: string, entries: BaselineEntry[] | undefined,
+  done: FileResult[], paths: ReadonlyMap<string, string>, io: Io): Promise<{ note: string; failed: boolean }> {
+  const { applyBaseline, baselineUriMapper, buildBaseline, serializeBaseline } = await import("./baseline.js");
+  const toBaselineUri = baselineUriMapper(file, o.cwd, paths);
+  if (o.writeBaseline) {
+    const unreadable = done.filter((f) => f.error).length;
+    // A file that could not be read has no findings to record; writing now would make them "new" later.
+    if (unreadable) {
+      io.err(t("cli.baseline.notWritten", { file, n: unreadable }, o.locale) + "\n");
+      return { note: "", failed: true };
+    }
+    const recorded = buildBaseline(done, toBaselineUri);
+    const { writeAtomic } = await import("./output.js");
+    try {
+      await writeAtomic(path.resolve(o.cwd, file), serializeBaseline(recorded));
+    } catch (e) {
+      io.err(t("cli.baseline.writeFailed", { file, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message }, o.locale) + "\n");
+      return { note: "", failed: true };
+    }
+    const n = recorded.reduce((a, e) => a + e.count, 0);
+    io.err(t("cli.baseline.written", { file, n, files: new Set(recorded.map((e) => e.uri)).size }, o.locale) + "\n");
+    entries = recorded;
+  }
+  const { stale } = applyBaseline(done, entries ?? [], toBaselineUri);
+  const n = stale.reduce((a, e) => a + e.count, 0);
+  return { note: n ? t("cli.baseline.stale", { file, n }, o.locale) : "", failed: false };
 }

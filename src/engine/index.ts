@@ -9,7 +9,15 @@ import { evaluateApplies, evaluateCondition } from "./conditions.js";
 import { applySuppressions } from "./suppress.js";
 import { kindRegistry } from "./kinds/index.js";
 
-export interface LintOptions { requireReason?: boolean; locale?: Locale }
+export interface LintOptions {
+  requireReason?: boolean;
+  locale?: Locale;
+  /**
+   * The file name fingerprints are made from, when it differs from `doc.uri`: the CLI passes the path
+   * relative to the project folder, so a fingerprint does not change with the folder the linter runs in.
+   */
+  fingerprintUri?: string;
+}
 export interface LintResult { findings: Finding[]; coverage: Record<string, Coverage> }
 
 /** Options of the internal check, used by examples.ts. */
@@ -57,18 +65,20 @@ export function compareFindings(a: Finding, b: Finding): number {
 /** Lint one document: kinds, reader notices, suppression; findings sorted by line, column, rule, message. */
 export function lintDocument(doc: SpecDocument, config: ResolvedConfig, opts: LintOptions = {}): LintResult {
   const locale = opts.locale ?? config.locale ?? "ja";
-  const { findings, coverage } = checkDocument(doc, config, { locale });
+  const fpUri = opts.fingerprintUri ?? doc.uri;
+  const { findings, coverage } = checkDocument(fpUri === doc.uri ? doc : { ...doc, uri: fpUri }, config, { locale });
   for (const n of doc.notices) {
     const f: Finding = {
       ruleId: "unseen-content", severity: "warning", uri: doc.uri,
       message: t("unseen-content", { what: n.what, count: n.count }, locale),
-      fingerprint: sha1Short(`unseen-content\n${doc.uri}\n${n.what}`),
+      fingerprint: sha1Short(`unseen-content\n${fpUri}\n${n.what}`),
     };
     if (n.location) f.location = n.location;
     findings.push(f);
   }
-  const all = applySuppressions(findings, doc.directives, doc.uri,
+  const all = applySuppressions(findings, doc.directives, fpUri,
     { requireReason: opts.requireReason, locale });
+  for (const f of all) f.uri = doc.uri;
   all.sort(compareFindings);
   return { findings: all, coverage };
 }

@@ -114,6 +114,8 @@ export const cliMessages: Catalogue = {
   "cli.help.timeout": { ja: "1 ファイルあたりの制限時間（ミリ秒）", en: "time budget per file (ms)" },
   "cli.help.maxFileSize": { ja: "ファイルサイズの上限（例: 50MB）", en: "maximum file size (e.g. 50MB)" },
   "cli.help.ignorePattern": { ja: "除外する glob パターン", en: "glob pattern(s) to ignore" },
+  "cli.help.baseline": { ja: "ベースラインファイルに記録済みの指摘を抑止し、新しい指摘だけを数える", en: "suppress findings recorded in a baseline file; only new findings count" },
+  "cli.help.writeBaseline": { ja: "現在の指摘をベースラインファイルに記録する（完全に書けた場合のみ作成）", en: "record the current findings in a baseline file (written atomically)" },
   "cli.help.quiet": { ja: "エラーのみ表示する", en: "report errors only" },
   "cli.help.debug": { ja: "内部エラーのスタックトレースを表示する", en: "print stack traces of internal errors" },
   "cli.help.stdin": { ja: "標準入力から読む", en: "read from standard input" },
@@ -145,6 +147,34 @@ export const cliMessages: Catalogue = {
   "cli.error.config": { ja: "設定エラー: {where}{message}", en: "config error: {where}{message}" },
   "cli.error.internal": { ja: "内部エラーが発生しました: {message}（--debug で詳細を表示）", en: "Internal error: {message} (use --debug for details)" },
   "cli.error.stdinTwice": { ja: "標準入力 (-) は一度だけ指定できます。", en: "stdin (-) can be given only once." },
+
+  // baseline file
+  "cli.baseline.missing": {
+    ja: "ベースラインファイル {file} が見つかりません。--write-baseline {file} で作成してください。",
+    en: "Baseline file {file} not found. Create it with --write-baseline {file}.",
+  },
+  "cli.baseline.unreadable": { ja: "ベースラインファイル {file} を読めません（{reason}）。", en: "Cannot read baseline file {file} ({reason})." },
+  "cli.baseline.corrupt": {
+    ja: "ベースラインファイル {file} の内容が壊れています（{reason}）。--write-baseline で作り直してください。",
+    en: "Baseline file {file} is corrupt ({reason}). Recreate it with --write-baseline.",
+  },
+  "cli.baseline.version": {
+    ja: "ベースラインファイル {file} の形式バージョン {version} には対応していません（対応: {expected}）。",
+    en: "Baseline file {file} has format version {version}; this version reads {expected}.",
+  },
+  "cli.baseline.written": {
+    ja: "ベースラインファイル {file} に {n} 件の指摘（{files} ファイル）を記録しました。",
+    en: "Recorded {n} finding(s) in {files} file(s) to baseline file {file}.",
+  },
+  "cli.baseline.notWritten": {
+    ja: "読み込めないファイルが {n} 件あるため、ベースラインファイル {file} は書き出していません。",
+    en: "{n} file(s) could not be read, so baseline file {file} was not written.",
+  },
+  "cli.baseline.writeFailed": { ja: "ベースラインファイル {file} を書き出せませんでした: {reason}", en: "Could not write baseline file {file}: {reason}" },
+  "cli.baseline.stale": {
+    ja: "ベースライン {file} の {n} 件は検出されなくなりました（修正済み）。--write-baseline で更新できます。",
+    en: "{n} baseline finding(s) in {file} no longer occur (fixed). Refresh with --write-baseline.",
+  },
 
   // per-file problems produced by the CLI itself (the readers have their own catalogue)
   "cli.file.notFound": { ja: "ファイルが見つかりません。", en: "File not found." },
