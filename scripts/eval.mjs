@@ -97,7 +97,9 @@ export function loadExpected(expectedPath) {
 
 function runCli(cliPath, files) {
   return new Promise((resolve) => {
-    execFile(process.execPath, [cliPath, "--format", "json", ...files],
+    // The evaluation measures judgement, not speed: a generous per-file budget keeps a busy
+    // machine (CI running other suites in parallel) from turning a document into a timeout.
+    execFile(process.execPath, [cliPath, "--format", "json", "--timeout", "120000", ...files],
       { cwd: ROOT, maxBuffer: 256 * 1024 * 1024, timeout: 300_000 },
       (err, stdout, stderr) => {
         // Exit 1 (errors found) and 2 (an unreadable file) still print the JSON report.
