@@ -3,12 +3,15 @@
 // paragraphs into the body flow, drops some, keeps hidden text), so its paragraphs are aligned with
 // ours by text, in order; an unmatched mammoth paragraph is simply not marked.
 
+// Private-use delimiters around the ordinal survive mammoth's escaping untouched; a draft that
+// itself contains them is stripped of them first, so it cannot forge a marker.
 const OPEN = "\uE000cl";
 const CLOSE = "\uE001";
 /** How far ahead in our paragraphs a mammoth paragraph may find its match. */
 const LOOKAHEAD = 8;
 
-export interface OurParagraph { ordinal: number; text: string }
+/** `label`: Word's automatic numbering (「第2章」「（1）」), which mammoth does not render. */
+export interface OurParagraph { ordinal: number; text: string; label?: string }
 
 interface MammothElement { type: string; children?: MammothElement[]; value?: string; [k: string]: unknown }
 
@@ -37,9 +40,9 @@ function textOf(el: MammothElement): string {
   return (el.children ?? []).map(textOf).join("");
 }
 
-function marker(ordinal: number): MammothElement {
+function run(value: string): MammothElement {
   return {
-    type: "run", children: [{ type: "text", value: `${OPEN}${ordinal}${CLOSE}` }],
+    type: "run", children: [{ type: "text", value }],
     styleId: null, styleName: null, isBold: false, isUnderline: false, isItalic: false,
     isStrikethrough: false, isAllCaps: false, isSmallCaps: false, verticalAlignment: "baseline",
     font: null, fontSize: null, highlight: null,
@@ -56,15 +59,32 @@ function paragraphsInOrder(root: MammothElement): MammothElement[] {
   return out;
 }
 
+/**
+ * mammoth turns a numbered paragraph into an <ol>/<ul> item (browser numbering), unless its style maps
+ * to a heading. Findings and section paths name 「第2章」「（1）」, so everything else gets our label
+ * in front; list items are left alone rather than numbered twice.
+ */
+function rendersAsList(para: MammothElement): boolean {
+  return !!para["numbering"] && !/^heading \d/i.test(String(para["styleName"] ?? ""));
+}
+
+function stripDelimiters(el: MammothElement): void {
+  if (el.type === "text" && el.value) el.value = el.value.replace(/[\uE000\uE001]/g, "");
+  for (const c of el.children ?? []) stripDelimiters(c);
+}
+
 export function markParagraphs(root: MammothElement, ours: OurParagraph[], flagged: Set<number>): MammothElement {
-  const mine = ours.filter((p) => norm(p.text) !== "").map((p) => ({ ordinal: p.ordinal, text: norm(p.text) }));
+  stripDelimiters(root);
+  const mine = ours.filter((p) => norm(p.text) !== "").map((p) => ({ ordinal: p.ordinal, text: norm(p.text), label: p.label }));
   let j = 0;
   for (const para of paragraphsInOrder(root)) {
     const text = norm(textOf(para));
     if (!text) continue;
     for (let k = j; k < Math.min(mine.length, j + LOOKAHEAD); k++) {
       if (!similar(text, mine[k]!.text)) continue;
-      if (flagged.has(mine[k]!.ordinal)) para.children = [marker(mine[k]!.ordinal), ...(para.children ?? [])];
+      const p = mine[k]!;
+      if (p.label && !rendersAsList(para)) para.children = [run(`${p.label} `), ...(para.children ?? [])];
+      if (flagged.has(p.ordinal)) para.children = [run(`${OPEN}${p.ordinal}${CLOSE}`), ...(para.children ?? [])];
       j = k + 1;
       break;
     }
@@ -78,7 +98,14 @@ function neutraliseLinks(html: string): string {
     /^(https?:|mailto:|#)/i.test(url) ? whole : "");
 }
 
-export async function renderDocxHtml(bytes: Uint8Array, ours: OurParagraph[], flagged: Set<number>, anchorPrefix: string): Promise<string> {
+/** The default flag: an anchor target named after our paragraph ordinal. Callers add back-links. */
+export function defaultFlag(anchorPrefix: string): (ordinal: number) => string {
+  return (n) => `<span class="cl-flag" id="${anchorPrefix}p${n}">¶${n}</span>`;
+}
+
+/** `renderFlag` returns trusted HTML for the start of a flagged paragraph (its caller escapes). */
+export async function renderDocxHtml(bytes: Uint8Array, ours: OurParagraph[], flagged: Set<number>, anchorPrefix: string,
+  renderFlag: (ordinal: number) => string = defaultFlag(anchorPrefix)): Promise<string> {
   const mod = await import("mammoth");
   const mammoth = (mod as unknown as { default?: typeof mod }).default ?? mod;
   const result = await mammoth.convertToHtml(
@@ -90,6 +117,5 @@ export async function renderDocxHtml(bytes: Uint8Array, ours: OurParagraph[], fl
     },
   );
   const re = new RegExp(`${OPEN}(\\d+)${CLOSE}`, "g");
-  return neutraliseLinks(result.value).replace(re, (_m, n: string) =>
-    `<span class="cl-flag" id="${anchorPrefix}p${n}">¶${n}</span>`);
+  return neutraliseLinks(result.value).replace(re, (_m, n: string) => renderFlag(Number(n)));
 }

@@ -5,7 +5,6 @@ import { formatGithub, escapeData, escapeProperty } from "../../src/formatters/g
 import { formatJunit } from "../../src/formatters/junit.js";
 import { formatSarif } from "../../src/formatters/sarif.js";
 import { formatStylish } from "../../src/formatters/stylish.js";
-import { formatHtml } from "../../src/formatters/html.js";
 import { escapeXml } from "../../src/formatters/xml.js";
 import { SaxesParser } from "saxes";
 
@@ -147,17 +146,5 @@ describe("stylish", () => {
   });
   it("colours only when asked", async () => {
     expect(await formatStylish(report, { ...ja, color: true })).toMatch(/\u001b\[31m/);
-  });
-});
-
-describe("html", () => {
-  it("is self-contained with summary, findings, checklist and anchors to Word paragraphs", async () => {
-    const html = await formatHtml(report, ja);
-    expect(html).toContain("<!DOCTYPE html>");
-    expect(html).toContain("default-src 'none'");
-    expect(html).toContain('<a href="#f0-p40">段落 40 表3 行5 列2</a>');
-    expect(html).toContain('<tr class="st-absent"><td><code>log-retention</code></td><td></td><td>なし</td><td>対象外</td><td></td></tr>');
-    expect(html).toContain("ヘッダーの指摘 &lt;&amp;&gt;");
-    expect(html).not.toMatch(/<script/i);
   });
 });

@@ -20,6 +20,20 @@ describe("paragraph alignment", () => {
     expect(firstText(doc.children[2]!)).toBe("\uE000cl2\uE001");
     expect(firstText(doc.children[1]!)).toBe("テキストボックスの注記です");
   });
+  it("strips marker delimiters a draft itself contains, so it cannot forge a flag", () => {
+    const doc = { type: "document", children: [para("偽の\uE000cl99\uE001目印を含む段落")] };
+    markParagraphs(doc, [{ ordinal: 1, text: "偽のcl99目印を含む段落" }], new Set());
+    expect(firstText(doc.children[0]!)).toBe("偽のcl99目印を含む段落");
+  });
+  it("prefixes our numbering label unless mammoth renders the paragraph as a list item", () => {
+    const heading = { ...para("総則"), styleName: "heading 1", numbering: { level: "0", isOrdered: true } };
+    const item = { ...para("記録すること。"), styleName: null, numbering: { level: "0", isOrdered: true } };
+    const doc = { type: "document", children: [heading, item] };
+    markParagraphs(doc, [{ ordinal: 1, text: "総則", label: "第1章" }, { ordinal: 2, text: "記録すること。", label: "1." }], new Set([2]));
+    expect(firstText(doc.children[0]!)).toBe("第1章 ");
+    expect(firstText(doc.children[1]!)).toBe("\uE000cl2\uE001");
+    expect(doc.children[1]!.children).toHaveLength(2);
+  });
   it("tolerates hidden text or a missing field result on one side", () => {
     expect(similar("本書は、が調達するネットワーク機器の更新業務について定める。", "本書は、厚生労働省が調達するネットワーク機器の更新業務について定める。")).toBe(true);
     expect(similar("受注者は、ログを保存すること。", "発注者は、納入物を検査する。")).toBe(false);
@@ -28,7 +42,7 @@ describe("paragraph alignment", () => {
 
 describe("html report of a Word file", () => {
   const file = path.join(__dirname, "../../fixtures/docx/outline.docx");
-  it.runIf(fs.existsSync(file))("highlights and anchors the flagged paragraph", async () => {
+  it.runIf(fs.existsSync(file))("highlights the flagged paragraph and links it with its finding both ways", async () => {
     const report = buildReport([{
       uri: "outline.docx", format: "docx", error: null, coverage: {},
       findings: [{ ruleId: "patch-latest", severity: "error", message: "m", uri: "outline.docx", fingerprint: "x",
@@ -36,8 +50,18 @@ describe("html report of a Word file", () => {
     }], [], "0.1.0");
     const html = await formatHtml(report, { locale: "ja", color: false, quiet: false,
       readSource: async () => new Uint8Array(fs.readFileSync(file)) });
-    expect(html).toContain('<a href="#f0-p18">段落 18</a>');
-    expect(html).toMatch(/<p><span class="cl-flag" id="f0-p18">¶18<\/span>受注者は、ＯＳ及びミドルウェアに最新のセキュリティパッチを適用すること。<\/p>/);
+    expect(html).toContain('<tr id="f0-x1">');
+    expect(html).toContain('<a class="nw" href="#f0-p18">段落 18</a>');
+    expect(html).toContain('<p><span class="cl-flag" id="f0-p18">¶18</span><a class="cl-back sev-error" href="#f0-x1" title="m">patch-latest</a>'
+      + "受注者は、ＯＳ及びミドルウェアに最新のセキュリティパッチを適用すること。</p>");
     expect(html.match(/class="cl-flag"/g)).toHaveLength(1);
+  });
+  it.runIf(fs.existsSync(file))("shows Word's automatic heading numbers, which mammoth drops, without doubling list numbers", async () => {
+    const report = buildReport([{ uri: "outline.docx", format: "docx", error: null, coverage: {}, findings: [] }], [], "0.1.0");
+    const html = await formatHtml(report, { locale: "ja", color: false, quiet: false,
+      readSource: async () => new Uint8Array(fs.readFileSync(file)) });
+    expect(html).toContain("<h1>第1章 総則</h1><h2>（1） 目的</h2>");
+    expect(html).toContain("<h3>ア 保存期間</h3>");
+    expect(html).toContain("<ol><li>ファイアウォールの設定変更は記録すること。</li>");
   });
 });
