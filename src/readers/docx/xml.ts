@@ -3,6 +3,7 @@
 import { isUtf8 } from "node:buffer";
 import { SaxesParser } from "saxes";
 import { InputError } from "../errors.js";
+import { describeXmlError } from "./xml-errors.js";
 
 export type Attrs = Record<string, string>;
 
@@ -44,7 +45,8 @@ export function parseXml(bytes: Uint8Array, part: string, handler: XmlHandler): 
     parser.write(xml).close();
   } catch (err) {
     if (err instanceof InputError) throw err;
-    throw new InputError("corrupt-docx", "docx.bad-xml", { part, detail: (err as Error).message.split("\n")[0] });
+    const { reason, params } = describeXmlError((err as Error).message);
+    throw new InputError("corrupt-docx", `docx.bad-xml.${reason}`, { part, ...params });
   }
 }
 

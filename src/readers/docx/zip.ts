@@ -39,12 +39,23 @@ const SIG_ZIP64_LOCATOR = 0x07064b50;
 const SIG_CENTRAL = 0x02014b50;
 const SIG_LOCAL = 0x04034b50;
 
-function corrupt(detail: string): InputError {
-  return new InputError("corrupt-docx", "docx.corrupt-zip", { detail });
+// Each reason has its own message id (src/i18n/readers-docx.ts) so no English detail leaks into Japanese output.
+function corrupt(reason: string, params: Record<string, string | number> = {}): InputError {
+  return new InputError("corrupt-docx", `docx.corrupt-zip.${reason}`, params);
 }
 
-function bomb(detail: string, params: Record<string, string | number> = {}): InputError {
-  return new InputError("zip-bomb", "docx.zip-bomb", { detail, ...params });
+function bomb(reason: string, params: Record<string, string | number> = {}): InputError {
+  return new InputError("zip-bomb", `docx.zip-bomb.${reason}`, params);
+}
+
+const toMb = (bytes: number): number => Math.round((bytes / (1024 * 1024)) * 10) / 10;
+
+/** zlib names its failures in English; its error codes say which of the two usual cases it was. */
+function inflateFailure(name: string, err: unknown): InputError {
+  const code = (err as { code?: string }).code;
+  if (code === "Z_DATA_ERROR") return corrupt("inflate-data", { name });
+  if (code === "Z_BUF_ERROR") return corrupt("inflate-end", { name });
+  return corrupt("inflate-other", { name, raw: (err as Error).message });
 }
 
 export class ZipArchive {
@@ -54,7 +65,7 @@ export class ZipArchive {
   constructor(private readonly bytes: Uint8Array, private readonly limits: ZipLimits = DEFAULT_ZIP_LIMITS) {
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const eocd = findEocd(view);
-    if (eocd < 0) throw corrupt("end of central directory not found");
+    if (eocd < 0) throw corrupt("no-eocd");
     if (eocd >= 20 && view.getUint32(eocd - 20, true) === SIG_ZIP64_LOCATOR) {
       // Word never writes Zip64 for documents below 4 GB, far above our size caps.
       throw new InputError("corrupt-docx", "docx.zip64", {});
@@ -64,12 +75,12 @@ export class ZipArchive {
     const cdOffset = view.getUint32(eocd + 16, true);
     if (total === 0xffff || cdOffset === 0xffffffff) throw new InputError("corrupt-docx", "docx.zip64", {});
     if (total > limits.maxEntries) throw bomb("entries", { count: total, max: limits.maxEntries });
-    if (cdOffset + cdSize > eocd) throw corrupt("central directory outside the file");
+    if (cdOffset + cdSize > eocd) throw corrupt("cd-outside");
 
     let p = cdOffset;
     let declaredTotal = 0;
     for (let i = 0; i < total; i++) {
-      if (p + 46 > eocd || view.getUint32(p, true) !== SIG_CENTRAL) throw corrupt("bad central directory entry");
+      if (p + 46 > eocd || view.getUint32(p, true) !== SIG_CENTRAL) throw corrupt("cd-entry");
       const flags = view.getUint16(p + 8, true);
       const method = view.getUint16(p + 10, true);
       const crc = view.getUint32(p + 16, true);
@@ -79,7 +90,7 @@ export class ZipArchive {
       const extraLen = view.getUint16(p + 30, true);
       const commentLen = view.getUint16(p + 32, true);
       const localHeaderOffset = view.getUint32(p + 42, true);
-      if (p + 46 + nameLen > eocd) throw corrupt("entry name outside the central directory");
+      if (p + 46 + nameLen > eocd) throw corrupt("name-outside");
       const name = decodeName(bytes.subarray(p + 46, p + 46 + nameLen), flags);
       if (compressedSize === 0xffffffff || uncompressedSize === 0xffffffff || localHeaderOffset === 0xffffffff) {
         throw new InputError("corrupt-docx", "docx.zip64", {});
@@ -88,7 +99,7 @@ export class ZipArchive {
         throw bomb("ratio", { name, ratio: Math.round(uncompressedSize / Math.max(compressedSize, 1)) });
       }
       declaredTotal += uncompressedSize;
-      if (declaredTotal > limits.maxInflatedBytes) throw bomb("declared", { max: limits.maxInflatedBytes });
+      if (declaredTotal > limits.maxInflatedBytes) throw bomb("declared", { maxMb: toMb(limits.maxInflatedBytes) });
       this.entries.set(name, { name, method, flags, crc, compressedSize, uncompressedSize, localHeaderOffset });
       p += 46 + nameLen + extraLen + commentLen;
     }
@@ -105,15 +116,16 @@ export class ZipArchive {
     if (e.flags & 1) throw new InputError("encrypted-docx", "docx.encrypted-entry", { name });
     const view = new DataView(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength);
     const lh = e.localHeaderOffset;
-    if (lh + 30 > this.bytes.length || view.getUint32(lh, true) !== SIG_LOCAL) throw corrupt(`local header of ${name}`);
+    if (lh + 30 > this.bytes.length || view.getUint32(lh, true) !== SIG_LOCAL) throw corrupt("local-header", { name });
     const start = lh + 30 + view.getUint16(lh + 26, true) + view.getUint16(lh + 28, true);
     const end = start + e.compressedSize;
-    if (end > this.bytes.length) throw corrupt(`${name} is truncated`);
+    if (end > this.bytes.length) throw corrupt("truncated-entry", { name });
     const raw = this.bytes.subarray(start, end);
     const budget = this.limits.maxInflatedBytes - this.inflatedSoFar;
     let out: Uint8Array;
     if (e.method === 0) {
-      if (raw.length > budget || raw.length > e.uncompressedSize) throw bomb("output", { name, max: this.limits.maxInflatedBytes });
+      if (raw.length > budget) throw bomb("output", { name, maxMb: toMb(this.limits.maxInflatedBytes) });
+      if (raw.length > e.uncompressedSize) throw bomb("lying", { name });
       out = raw;
     } else if (e.method === 8) {
       try {
@@ -124,16 +136,17 @@ export class ZipArchive {
       } catch (err) {
         const code = (err as { code?: string }).code;
         if (code === "ERR_BUFFER_TOO_LARGE" || err instanceof RangeError) {
-          throw bomb("output", { name, max: this.limits.maxInflatedBytes });
+          // Hitting the entry's own declared size means the directory lied; otherwise the archive-wide cap was reached.
+          throw e.uncompressedSize < budget ? bomb("lying", { name }) : bomb("output", { name, maxMb: toMb(this.limits.maxInflatedBytes) });
         }
-        throw corrupt(`${name}: ${(err as Error).message}`);
+        throw inflateFailure(name, err);
       }
     } else {
-      throw corrupt(`${name}: compression method ${e.method}`);
+      throw corrupt("method", { name, method: e.method });
     }
     // Declared sizes are only a claim; a mismatch means a damaged or crafted archive.
-    if (out.length !== e.uncompressedSize) throw corrupt(`${name}: size differs from the directory`);
-    if (crc32(out) !== e.crc) throw corrupt(`${name}: CRC mismatch`);
+    if (out.length !== e.uncompressedSize) throw corrupt("size", { name });
+    if (crc32(out) !== e.crc) throw corrupt("crc", { name });
     this.inflatedSoFar += out.length;
     return out;
   }
