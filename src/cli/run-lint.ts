@@ -37,7 +37,7 @@ export interface LintRunOptions {
   ignorePatterns: string[];
   quiet: boolean;
   debug: boolean;
-  /** Findings recorded in this file are suppressed (kind "baseline"). Relative to cwd. */
+  /** Findings recorded in this file are suppressed (kind "baseline"). Relative to cwd. Wins over the config's `baseline:`. */
   baseline?: string;
   /** Record the unsuppressed findings into this file, then apply it. Relative to cwd. */
   writeBaseline?: string;
@@ -58,6 +58,13 @@ export function ruleInfos(config: ResolvedConfig): RuleInfo[] {
   }));
 }
 
+/** The config's `baseline:` named relative to cwd, as a user would type it, for messages. */
+function configBaseline(config: ResolvedConfig, cwd: string): string | undefined {
+  if (config.baseline === undefined) return undefined;
+  const rel = path.relative(cwd, config.baseline);
+  return rel && !path.isAbsolute(rel) ? rel : config.baseline;
+}
+
 async function readStdin(): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   for await (const c of process.stdin) chunks.push(c as Buffer);
@@ -73,9 +80,10 @@ async function readOptionsFor(maxFileBytes: number | undefined) {
 export async function runLint(o: LintRunOptions, config: ResolvedConfig, io: Io, warmPool?: LintPool): Promise<number> {
   const { collect, toUri } = await import("./collect.js");
   // A broken baseline fails before any file is read: a run without it would fail on every old finding.
-  const baselineFile = o.writeBaseline ?? o.baseline;
-  const baselineEntries = o.baseline && !o.writeBaseline
-    ? await (await import("./baseline.js")).readBaseline(o.baseline, o.cwd) : undefined;
+  const applied = o.baseline ?? configBaseline(config, o.cwd);
+  const baselineFile = o.writeBaseline ?? applied;
+  const baselineEntries = applied && !o.writeBaseline
+    ? await (await import("./baseline.js")).readBaseline(applied, o.cwd) : undefined;
   const configDir = config.configFile ? path.dirname(config.configFile) : o.cwd;
   const collected = await collect(o.inputs, {
     cwd: o.cwd, ignore: o.ignorePatterns, configIgnore: config.ignore, ignoreBase: configDir,

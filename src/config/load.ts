@@ -46,6 +46,7 @@ interface ConfigFileData {
   asOf?: string;
   ignore?: string[];
   locale?: Locale;
+  baseline?: string;
 }
 
 /** `.chotatsu-lint.yaml` or `.yml` in `cwd` or the nearest ancestor directory; undefined when none. */
@@ -108,6 +109,8 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<ResolvedConfi
     ignore: data.ignore ?? [],
   };
   if (configFile !== undefined) config.configFile = configFile;
+  // Relative to the config file, like `rulesets:`, so the setting holds wherever the linter starts.
+  if (data.baseline !== undefined) config.baseline = resolve(baseDir, data.baseline);
   return config;
 }
 

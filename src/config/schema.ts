@@ -185,6 +185,7 @@ export function configSchema(): JsonSchema {
       asOf: { type: "string", pattern: DATE_PATTERN },
       ignore: { type: "array", items: { type: "string" } },
       locale: { enum: ["ja", "en"] },
+      baseline: { type: "string", minLength: 1, description: "baseline file (relative to this file), used when --baseline is not given" },
     },
     additionalProperties: false,
   };

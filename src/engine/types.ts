@@ -105,4 +105,6 @@ export interface ResolvedConfig extends Vocabulary {
   ignore: string[];
   /** The config file used, if any. */
   configFile?: string;
+  /** Absolute path of the config's `baseline:` file, applied when --baseline is not given. */
+  baseline?: string;
 }

@@ -205,3 +205,37 @@ describe("--baseline", () => {
     expect(readBaselineFile(ws).findings.map((f) => f.ruleId)).toEqual(["vague-words"]);
   });
 });
+
+describe("baseline: in .chotatsu-lint.yaml", () => {
+  const CONFIG = `extends: [./mini.yaml]\nbaseline: ${BASELINE}\n`;
+
+  it("is applied without --baseline, relative to the config file, also from a subfolder", () => {
+    const ws = adopt();
+    fs.writeFileSync(path.join(ws, ".chotatsu-lint.yaml"), CONFIG);
+    const root = runCli(["specs", ...STRICT, "--format", "json"], { cwd: ws });
+    expect(root.code).toBe(0);
+    expect(parseJson(root).files[0]!.findings.map((x) => x.suppressed)).toEqual([{ kind: "baseline" }, { kind: "baseline" }]);
+    const sub = runCli([".", ...STRICT, "--format", "json"], { cwd: path.join(ws, "specs") });
+    expect(sub.code).toBe(0);
+    expect(parseJson(sub).files[0]!.findings.every((x) => x.suppressed?.kind === "baseline")).toBe(true);
+  });
+
+  it("yields to --baseline given on the command line", () => {
+    const ws = adopt();
+    fs.writeFileSync(path.join(ws, ".chotatsu-lint.yaml"), CONFIG);
+    fs.writeFileSync(path.join(ws, "empty.json"), JSON.stringify({ tool: "chotatsu-lint", version: 1, findings: [] }));
+    const run = runCli(["specs", ...STRICT, "--baseline", "empty.json", "--format", "json"], { cwd: ws });
+    expect(run.code).toBe(1);
+    expect(parseJson(run).files[0]!.findings.map((x) => x.suppressed ?? null)).toEqual([null, null]);
+  });
+
+  it("a missing configured file is exit 2 naming it relative to where the linter runs", () => {
+    const ws = makeWorkspace({ "specs/a.md": DRAFT, ".chotatsu-lint.yaml": CONFIG });
+    const root = runCli(["specs"], { cwd: ws });
+    expect(root.code).toBe(2);
+    expect(root.stderr).toBe(`ベースラインファイル ${BASELINE} が見つかりません。--write-baseline ${BASELINE} で作成してください。\n`);
+    const sub = runCli(["."], { cwd: path.join(ws, "specs") });
+    expect(sub.code).toBe(2);
+    expect(sub.stderr).toContain(`ベースラインファイル ../${BASELINE} が見つかりません。`);
+  });
+});

@@ -177,6 +177,22 @@ describe("built-in default", () => {
   });
 });
 
+describe("baseline: key", () => {
+  it("resolves relative to the config file, wherever the run starts", async () => {
+    const dir = tempTree({ ".chotatsu-lint.yaml": "baseline: ci/.baseline.json\n", "specs/x.md": "" });
+    const c = await loadConfig({ cwd: join(dir, "specs"), kinds });
+    expect(c.baseline).toBe(join(dir, "ci", ".baseline.json"));
+    expect((await loadConfig({ cwd: tempTree({ ".chotatsu-lint.yaml": "locale: ja\n" }), kinds })).baseline).toBeUndefined();
+  });
+
+  it("must be a non-empty string", async () => {
+    for (const v of ["[a.json]", "\"\""]) {
+      const dir = tempTree({ ".chotatsu-lint.yaml": `baseline: ${v}\n` });
+      await expect(loadConfig({ cwd: dir, kinds })).rejects.toThrow();
+    }
+  });
+});
+
 describe("init template", () => {
   it.each(["ja", "en"] as const)("is valid config YAML that loads (%s)", async (locale) => {
     const text = initConfigText(locale, "2026-11-27");
@@ -186,6 +202,10 @@ describe("init template", () => {
     const dir = tempTree({ ".chotatsu-lint.yaml": text });
     const c = await loadConfig({ cwd: dir });
     expect(c.locale).toBe(locale);
+    // The commented-out baseline line is a valid setting once uncommented.
+    const on = text.replace("# baseline: .chotatsu-baseline.json", "baseline: .chotatsu-baseline.json");
+    expect(on).not.toBe(text);
+    expect((await loadConfig({ cwd: tempTree({ ".chotatsu-lint.yaml": on }) })).baseline).toMatch(/\.chotatsu-baseline\.json$/);
   });
 });
 
