@@ -51,7 +51,11 @@ export async function formatStylish(report: Report, opts: FormatOptions): Promis
   }
   const s = report.summary;
   if (s.errors + s.warnings + s.infos + s.unreadable === 0) {
-    out.push(p.green(t("cli.stylish.clean", { files: s.files }, locale)));
+    // A run that passes only because of directives or a baseline says so, so such a gate stays visible.
+    const clean = s.suppressed
+      ? t("cli.stylish.cleanSuppressed", { files: s.files, n: s.suppressed }, locale)
+      : t("cli.stylish.clean", { files: s.files }, locale);
+    out.push(p.green(clean));
   } else {
     let line = t("cli.stylish.summary", { files: s.files, errors: s.errors, warnings: s.warnings, infos: s.infos }, locale);
     if (s.suppressed) line += t("cli.stylish.summarySuppressed", { n: s.suppressed }, locale);

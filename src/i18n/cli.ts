@@ -31,6 +31,10 @@ export const cliMessages: Catalogue = {
   "cli.stylish.summarySuppressed": { ja: "（抑止 {n} 件）", en: " ({n} suppressed)" },
   "cli.stylish.summaryUnreadable": { ja: "読み込めないファイル {n} 件", en: "{n} unreadable file(s)" },
   "cli.stylish.clean": { ja: "問題は見つかりませんでした（{files} ファイル）", en: "No problems found ({files} file(s))" },
+  "cli.stylish.cleanSuppressed": {
+    ja: "問題は見つかりませんでした（{files} ファイル、抑止 {n} 件）",
+    en: "No problems found ({files} file(s), {n} suppressed)",
+  },
   "cli.maxWarnings": {
     ja: "警告が {count} 件あり、--max-warnings {max} を超えています。",
     en: "{count} warning(s) exceed --max-warnings {max}.",

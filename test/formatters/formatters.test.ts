@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { report } from "./sample.js";
+import { files, report, rules } from "./sample.js";
+import { buildReport } from "../../src/formatters/report.js";
 import { formatJson } from "../../src/formatters/json.js";
 import { formatGithub, escapeData, escapeProperty } from "../../src/formatters/github.js";
 import { formatJunit } from "../../src/formatters/junit.js";
@@ -146,5 +147,15 @@ describe("stylish", () => {
   });
   it("colours only when asked", async () => {
     expect(await formatStylish(report, { ...ja, color: true })).toMatch(/\u001b\[31m/);
+  });
+  it("a clean run still counts what was suppressed (inline or baseline), so a baselined gate is visible", async () => {
+    const readable = structuredClone(files.filter((f) => !f.error));
+    for (const f of readable) for (const x of f.findings) x.suppressed ??= { kind: "baseline" };
+    const all = buildReport(readable, rules, "0.1.0");
+    expect(all.summary.suppressed).toBe(4);
+    expect(await formatStylish(all, ja)).toBe("問題は見つかりませんでした（2 ファイル、抑止 4 件）\n");
+    expect(await formatStylish(all, { ...ja, locale: "en" })).toBe("No problems found (2 file(s), 4 suppressed)\n");
+    const none = buildReport(readable.map((f) => ({ ...f, findings: [] })), rules, "0.1.0");
+    expect(await formatStylish(none, ja)).toBe("問題は見つかりませんでした（2 ファイル）\n");
   });
 });
