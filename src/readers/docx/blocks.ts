@@ -3,30 +3,43 @@ import type { Block, BlockKind, Location, Position } from "../../model/document.
 import type { RawParagraph } from "./story.js";
 import type { Styles } from "./styles.js";
 import { headingShaped, numberingPrefix, PatternLevels } from "./headings.js";
+import { itemPieces, type Piece } from "./line-items.js";
 
 /** What a person sees: the automatic label, a space, the text. */
 export function displayText(p: RawParagraph): string {
   return p.label ? `${p.label} ${p.text}` : p.text;
 }
 
-function makeBlock(p: RawParagraph, kind: BlockKind, sectionPath: string[], level?: number): Block {
+/** A block for the paragraph, or for `piece` of it: columns stay offsets within the whole paragraph. */
+function makeBlock(p: RawParagraph, kind: BlockKind, sectionPath: string[], level?: number, piece?: Piece): Block {
   const line = p.ordinal;
-  const len = p.text.length;
+  const start = piece?.start ?? 0;
+  const len = (piece?.end ?? p.text.length) - start;
   const location: Location = {
-    line, column: 1, endLine: line, endColumn: len + 1, paragraph: line, region: p.region, table: p.table,
+    line, column: start + 1, endLine: line, endColumn: start + len + 1, paragraph: line, region: p.region, table: p.table,
   };
   const block: Block = {
-    kind, text: p.text, sectionPath, region: p.region, location,
+    kind, text: piece ? p.text.slice(piece.start, piece.end) : p.text, sectionPath, region: p.region, location,
     positionAt(offset: number): Position {
-      return { line, column: Math.min(Math.max(offset, 0), len) + 1 };
+      return { line, column: start + Math.min(Math.max(offset, 0), len) + 1 };
     },
   };
-  if (p.label) block.label = p.label;
+  if (p.label && start === 0) block.label = p.label;
   if (level !== undefined) block.level = level;
   return block;
 }
 
 const isEmpty = (p: RawParagraph): boolean => p.text.trim() === "";
+
+/**
+ * Blocks for a body-text paragraph: one, or one per item its line breaks separate (line-items.ts).
+ * The first piece keeps the paragraph's kind and label; later pieces are list items.
+ */
+function textBlocks(p: RawParagraph, kind: BlockKind, sectionPath: string[]): Block[] {
+  const pieces = kind === "paragraph" || kind === "listItem" ? itemPieces(p.text) : [];
+  if (pieces.length < 2) return [makeBlock(p, kind, sectionPath)];
+  return pieces.map((piece, i) => makeBlock(p, i === 0 ? kind : "listItem", sectionPath, undefined, piece));
+}
 
 export interface BodyResult {
   blocks: Block[];
@@ -77,7 +90,8 @@ export function bodyBlocks(paras: RawParagraph[], styles: Styles): BodyResult {
       const kind: BlockKind = p.table ? "tableCell" : level !== undefined ? "heading" : p.label ? "listItem" : "paragraph";
       if (level !== undefined) stack = stack.filter((h) => h.level < level!);
       // A heading's path is its ancestors: the stack once its own and deeper levels are closed.
-      blocks.push(makeBlock(p, kind, level !== undefined ? stack.map((h) => h.text) : path, level));
+      if (level !== undefined) blocks.push(makeBlock(p, kind, stack.map((h) => h.text), level));
+      else blocks.push(...textBlocks(p, kind, path));
       if (level !== undefined) {
         stack.push({ level, text: displayText(p).trim() });
         path = stack.map((h) => h.text);
@@ -96,7 +110,7 @@ export function regionBlocks(paras: RawParagraph[], pathAfter: string[][]): Bloc
     const path = p.hostOrdinal !== undefined ? (pathAfter[p.hostOrdinal] ?? []) : [];
     const kind: BlockKind = p.region === "footnote" || p.region === "endnote" || p.region === "comment"
       ? "note" : p.table ? "tableCell" : p.label ? "listItem" : "paragraph";
-    out.push(makeBlock(p, kind, path));
+    out.push(...textBlocks(p, kind, path));
   }
   return out;
 }
