@@ -1,19 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { readDocx } from "../../src/readers/docx/index.js";
 import { describeXmlError } from "../../src/readers/docx/xml-errors.js";
-import { InputError } from "../../src/readers/errors.js";
+import type { InputError } from "../../src/readers/errors.js";
+import { errorOf } from "./error-of.js";
 import { t, type Locale } from "../../src/i18n/index.js";
 import { buildDocx, buildZip, p } from "./zip-builder.js";
 
-function errorOf(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(InputError);
-    return err as InputError;
-  }
-  throw new Error("expected an InputError");
-}
 
 const render = (e: InputError, locale: Locale): string => t(e.messageId, e.params, locale);
 /** Latin words other than names we keep on purpose (part names, format names, units). */

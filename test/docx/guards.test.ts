@@ -1,17 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { readDocx } from "../../src/readers/docx/index.js";
-import { InputError } from "../../src/readers/errors.js";
+import type { InputError } from "../../src/readers/errors.js";
+import { errorOf } from "./error-of.js";
 import { buildDocx, buildZip, p } from "./zip-builder.js";
 
-function errorOf(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(InputError);
-    return err as InputError;
-  }
-  throw new Error("expected an InputError");
-}
 
 const docXml = (inner: string): string =>
   `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${inner}</w:body></w:document>`;
