@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { readDocx } from "../../src/readers/docx/index.js";
-import type { InputError } from "../../src/readers/errors.js";
 import { errorOf } from "./error-of.js";
 import { buildDocx, buildZip, p } from "./zip-builder.js";
 
