@@ -104,6 +104,8 @@ export const cliMessages: Catalogue = {
   "cli.explain.suggestion": { ja: "例文（貼り付けて使える条項）", en: "Template clause" },
   "cli.explain.good": { ja: "良い例", en: "Good examples" },
   "cli.explain.bad": { ja: "悪い例", en: "Bad examples" },
+  "cli.explain.goodFrom": { ja: "良い例（規則セット {ruleset} の上書きによる）", en: "Good examples (from ruleset {ruleset}'s override)" },
+  "cli.explain.badFrom": { ja: "悪い例（規則セット {ruleset} の上書きによる）", en: "Bad examples (from ruleset {ruleset}'s override)" },
   "cli.explain.disabled": { ja: "（この規則は現在の設定で無効です{reason}）", en: "(this rule is off in the current configuration{reason})" },
   "cli.init.exists": { ja: "{file} は既に存在します。上書きしません。", en: "{file} already exists; not overwriting." },
   "cli.init.written": { ja: "{file} を作成しました。", en: "Wrote {file}." },

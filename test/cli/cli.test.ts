@@ -180,6 +180,22 @@ describe("sub-commands", () => {
     expect(runCli(["explain", "nope"], { cwd: ws }).code).toBe(2);
   });
 
+  it("explain also lists the examples an overriding ruleset wrote for the rule, labelled with its id", () => {
+    const agency = "id: agency\ntitle: 独法\nextends: ./mini.yaml\noverrides:\n  vague-words:\n    severity: error\n"
+      + "    examples:\n      good: [\"受注者は、報告を毎月行うこと。\"]\n      bad: [\"受注者は、報告を適宜行うこと。\"]\n";
+    const ws = makeWorkspace({ "agency.yaml": agency, ".chotatsu-lint.yaml": "extends: [./agency.yaml]\n" });
+    const ex = runCli(["explain", "vague-words"], { cwd: ws });
+    expect(ex.code).toBe(0);
+    expect(ex.stdout).toContain("\n\n良い例（規則セット agency の上書きによる）:\n  ○ 受注者は、報告を毎月行うこと。\n"
+      + "\n悪い例（規則セット agency の上書きによる）:\n  × 受注者は、報告を適宜行うこと。\n");
+    // The defining ruleset's own examples keep their plain labels, before the override's.
+    const own = runCli(["explain", "patch-latest", "--locale", "en"], { cwd: ws }).stdout;
+    expect(own).toContain("\n\nGood examples:\n  ○ 受注者は、最新のセキュリティパッチを適用すること。\n\nBad examples:\n  × 受注者は、機器を納入すること。\n");
+    expect(own).not.toContain("override");
+    const en = runCli(["explain", "vague-words", "--locale", "en"], { cwd: ws }).stdout;
+    expect(en).toContain("Bad examples (from ruleset agency's override):\n  × 受注者は、報告を適宜行うこと。\n");
+  });
+
   it("--ruleset before the file names takes one file, not the rest of the line", () => {
     const ws = makeWorkspace();
     fs.rmSync(path.join(ws, ".chotatsu-lint.yaml"));

@@ -64,6 +64,25 @@ function example(e: ExampleSpec): string {
   return typeof e === "string" ? e : e.text;
 }
 
+/**
+ * The defining ruleset's examples, then those an overriding ruleset wrote for the rule as it overrode
+ * it, each labelled with that ruleset: they show what the rule means in this configuration.
+ */
+function examples(r: ResolvedRule, locale: Locale): string[] {
+  const sets = r.exampleSets ?? (r.examples ? [{ rulesetId: r.rulesetId, examples: r.examples }] : []);
+  const out: string[] = [];
+  for (const set of sets) {
+    const from = set.rulesetId !== r.rulesetId;
+    for (const [kind, mark] of [["good", "○"], ["bad", "×"]] as const) {
+      const list = set.examples[kind] ?? [];
+      if (!list.length) continue;
+      const label = from ? t(`cli.explain.${kind}From`, { ruleset: set.rulesetId }, locale) : t(`cli.explain.${kind}`, {}, locale);
+      out.push("", `${label}:`, ...list.map((e) => `  ${mark} ${example(e).replace(/\n/g, "\n    ")}`));
+    }
+  }
+  return out;
+}
+
 export function runExplain(config: ResolvedConfig, id: string, locale: Locale, io: Io): number {
   const rule = config.rules.find((r) => r.id === id);
   const off = rule ? undefined : config.disabled.find((r) => r.id === id);
@@ -85,10 +104,7 @@ export function runExplain(config: ResolvedConfig, id: string, locale: Locale, i
   if (facts.length) out.push("", `${L(`checks.${r.kind}`)}:`, ...facts);
   out.push("", `${L("message")}:`, `  ${locale === "en" ? r.messageEn : r.message}`);
   if (r.suggestion) out.push("", `${L("suggestion")}:`, ...r.suggestion.trim().split("\n").map((s) => `  ${s}`));
-  const good = r.examples?.good ?? [];
-  const bad = r.examples?.bad ?? [];
-  if (good.length) out.push("", `${L("good")}:`, ...good.map((e) => `  ○ ${example(e).replace(/\n/g, "\n    ")}`));
-  if (bad.length) out.push("", `${L("bad")}:`, ...bad.map((e) => `  × ${example(e).replace(/\n/g, "\n    ")}`));
+  out.push(...examples(r, locale));
   io.out(out.join("\n") + "\n");
   return 0;
 }
