@@ -69,3 +69,32 @@ export function startsItem(prev: string, line: string): boolean {
   const after = asciiWidth(line).slice(marker.length);
   return /^[ \t]/.test(after) || !/^(?:[のにをはがとでへも]|から|まで|及び|又は|並びに|若しくは)/u.test(after);
 }
+
+/** A piece of a paragraph's text: [start, end) offsets, trailing whitespace excluded. */
+export interface Piece { start: number; end: number }
+
+/** A paragraph's items (split where a line starts one, see startsItem); a single piece covering the whole text when nothing splits it. */
+export function itemPieces(text: string): Piece[] {
+  const starts = [0];
+  let prev = "";
+  for (let at = 0; ;) {
+    const nl = text.indexOf("\n", at);
+    const line = text.slice(at, nl < 0 ? text.length : nl);
+    const lead = /^[ \t\u3000]*/u.exec(line)![0].length;
+    const content = line.slice(lead);
+    if (content.trim() !== "") {
+      if (at > 0 && prev !== "" && startsItem(prev, content)) starts.push(at + lead);
+      prev = content;
+    }
+    if (nl < 0) break;
+    at = nl + 1;
+  }
+  if (starts.length === 1) return [{ start: 0, end: text.length }];
+  const pieces: Piece[] = [];
+  starts.forEach((start, i) => {
+    let end = starts[i + 1] ?? text.length;
+    while (end > start && /[\s\u3000]/u.test(text[end - 1]!)) end--;
+    if (end > start) pieces.push({ start, end });
+  });
+  return pieces;
+}

@@ -11,7 +11,7 @@ import { InputError } from "./errors.js";
 import { LineIndex, TextBuilder, positionMapper } from "./positioned.js";
 import { parseDirectiveComment, resolveNextLineTargets } from "./directives.js";
 import { markdownChunks } from "./markdown-chunks.js";
-import { startsItem } from "./item-lines.js";
+import { itemPieces } from "./item-lines.js";
 import type { Directive } from "../model/document.js";
 
 /**
@@ -281,32 +281,14 @@ class MarkdownWalker {
    */
   private emitItems(kind: BlockKind, builder: TextBuilder, from: number, to: number): void {
     const { text, offsets } = builder.build();
-    const starts = [0];
-    let prev = "";
-    for (let at = 0; at <= text.length;) {
-      const nl = text.indexOf("\n", at);
-      const lineEnd = nl < 0 ? text.length : nl;
-      const line = text.slice(at, lineEnd);
-      const lead = /^[ \t\u3000]*/u.exec(line)![0].length;
-      const content = line.slice(lead);
-      if (content.trim() !== "") {
-        if (at > 0 && prev !== "" && startsItem(prev, content)) starts.push(at + lead);
-        prev = content;
-      }
-      if (nl < 0) break;
-      at = nl + 1;
-    }
-    if (starts.length === 1) {
+    const pieces = itemPieces(text);
+    if (pieces.length === 1) {
       this.emitBuilt(kind, text, offsets, from, to);
       return;
     }
-    starts.forEach((start, i) => {
-      const next = starts[i + 1] ?? text.length;
-      let end = next;
-      while (end > start && /[\s\u3000]/u.test(text[end - 1]!)) end--;
-      if (end <= start) return;
+    pieces.forEach(({ start, end }, i) => {
       const pieceFrom = i === 0 ? from : this.lineLead(offsets[start]!);
-      const pieceTo = i === starts.length - 1 ? to : offsets[end - 1]! + 1;
+      const pieceTo = i === pieces.length - 1 ? to : offsets[end - 1]! + 1;
       this.emitBuilt(i === 0 ? kind : "listItem", text.slice(start, end), offsets.slice(start, end), pieceFrom, pieceTo);
     });
   }

@@ -3,7 +3,7 @@ import type { Block, BlockKind, Location, Position } from "../../model/document.
 import type { RawParagraph } from "./story.js";
 import type { Styles } from "./styles.js";
 import { headingShaped, numberingPrefix, PatternLevels } from "./headings.js";
-import { itemPieces, type Piece } from "./line-items.js";
+import { itemPieces, type Piece } from "../item-lines.js";
 
 /** What a person sees: the automatic label, a space, the text. */
 export function displayText(p: RawParagraph): string {
@@ -32,7 +32,7 @@ function makeBlock(p: RawParagraph, kind: BlockKind, sectionPath: string[], leve
 const isEmpty = (p: RawParagraph): boolean => p.text.trim() === "";
 
 /**
- * Blocks for a body-text paragraph: one, or one per item its line breaks separate (line-items.ts).
+ * Blocks for a body-text paragraph: one, or one per item its line breaks separate (item-lines.ts).
  * The first piece keeps the paragraph's kind and label; later pieces are list items.
  */
 function textBlocks(p: RawParagraph, kind: BlockKind, sectionPath: string[]): Block[] {
