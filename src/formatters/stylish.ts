@@ -42,7 +42,7 @@ export async function formatStylish(report: Report, opts: FormatOptions): Promis
       const sevPainted = x.severity === "error" ? p.red(sev) : x.severity === "warning" ? p.yellow(sev) : p.blue(sev);
       const section = describeSection(x.sectionPath);
       const head = ["  " + describeWhere(x.location, f.format, locale), sevPainted, p.dim(x.ruleId)];
-      if (section) head.push(p.dim(`（${section}）`));
+      if (section) head.push(p.dim(t("cli.stylish.section", { section }, locale)));
       out.push(head.join("  "));
       out.push("    " + x.message);
       if (x.suggestion) out.push("    " + p.green(t("cli.stylish.suggestion", { text: shorten(x.suggestion, SUGGESTION_MAX) }, locale)));

@@ -22,6 +22,7 @@ export const cliMessages: Catalogue = {
 
   // stylish
   "cli.stylish.suggestion": { ja: "例文: {text}", en: "template: {text}" },
+  "cli.stylish.section": { ja: "（{section}）", en: "({section})" },
   // Names the file on the line itself, so the line alone (grep, a CI log) says which file and why.
   "cli.stylish.unreadable": { ja: "{file} を読み込めません [{code}]: {message}", en: "cannot read {file} [{code}]: {message}" },
   "cli.stylish.summary": {

@@ -142,7 +142,7 @@ describe("stylish", () => {
   });
   it("switches to English and shows errors only with quiet", async () => {
     const out = await formatStylish(report, { locale: "en", color: false, quiet: true });
-    expect(out).toContain("  paragraph 40 table 3 row 5 col 2  error  patch-latest");
+    expect(out).toContain("  paragraph 40 table 3 row 5 col 2  error  patch-latest  (第5章 情報セキュリティ > (3) 脆弱性対策)\n");
     expect(out).not.toContain("vague-qualifier");
   });
   it("colours only when asked", async () => {
