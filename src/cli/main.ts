@@ -101,11 +101,12 @@ function buildProgram(locale: Locale): Command {
   program.command("explain").argument("<rule>").description(h("cli.help.cmdExplain"));
   program.command("init").description(h("cli.help.cmdInit"));
   program.command("test-ruleset").argument("<file>").description(h("cli.help.cmdTestRuleset"));
+  program.command("annotate").argument("<file>").description(h("cli.help.cmdAnnotate"));
   for (const c of program.commands) c.exitOverride().configureOutput({ writeErr: () => {} }).helpOption("-h, --help", h("cli.help.help"));
   return program;
 }
 
-interface Invocation { command: "lint" | "rules" | "explain" | "init" | "test-ruleset"; args: string[]; opts: GlobalOpts }
+interface Invocation { command: "lint" | "rules" | "explain" | "init" | "test-ruleset" | "annotate"; args: string[]; opts: GlobalOpts }
 
 function parse(program: Command, argv: string[]): Promise<Invocation> {
   return new Promise((resolve, reject) => {
@@ -166,6 +167,14 @@ export async function main(argv: string[], io: Io = processIo, cwd: string = pro
     if (inv.command === "explain") {
       const { runExplain } = await import("./commands/explain.js");
       return runExplain(config, inv.args[0]!, locale, io);
+    }
+    if (inv.command === "annotate") {
+      const { runAnnotate } = await import("./commands/annotate.js");
+      return await runAnnotate({
+        cwd, input: inv.args[0]!, output: o.outputFile, locale, debug,
+        requireReason: Boolean(o.requireReason),
+        maxFileBytes: o.maxFileSize !== undefined ? parseSize("--max-file-size", o.maxFileSize) : undefined,
+      }, config, io);
     }
     const { runLint } = await import("./run-lint.js");
     return await runLint({ ...lintOpts!, locale }, config, io, pool);

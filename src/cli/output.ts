@@ -15,14 +15,14 @@ export async function checkOutputDir(file: string): Promise<void> {
   if (!st || !st.isDirectory()) throw new OutputDirMissing(dir);
 }
 
-export async function writeAtomic(file: string, text: string): Promise<void> {
+export async function writeAtomic(file: string, text: string | Uint8Array): Promise<void> {
   const target = path.resolve(file);
   await checkOutputDir(target);
   const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   let handle: fs.FileHandle | undefined;
   try {
     handle = await fs.open(tmp, "wx");
-    await handle.writeFile(text, "utf8");
+    await (typeof text === "string" ? handle.writeFile(text, "utf8") : handle.writeFile(text));
     await handle.sync();
     await handle.close();
     handle = undefined;

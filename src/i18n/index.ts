@@ -5,6 +5,7 @@ import { textReaderMessages } from "./readers-text.js";
 import { cliMessages } from "./cli.js";
 import { engineMessages } from "./engine.js";
 import { configMessages } from "./config.js";
+import { annotateMessages } from "./annotate.js";
 
 export type Locale = "ja" | "en";
 export interface MessageText { ja: string; en: string }
@@ -12,7 +13,7 @@ export type Catalogue = Record<string, MessageText>;
 export type Params = Record<string, string | number | undefined>;
 
 const catalogue: Catalogue = {
-  ...docxReaderMessages, ...textReaderMessages, ...cliMessages, ...engineMessages, ...configMessages,
+  ...docxReaderMessages, ...textReaderMessages, ...cliMessages, ...engineMessages, ...configMessages, ...annotateMessages,
 };
 
 /** Replace {name} placeholders; unknown placeholders are left visible so a missing param is noticed. */

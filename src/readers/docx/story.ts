@@ -5,6 +5,7 @@ import type { Region, TablePos } from "../../model/document.js";
 import { onOff, type Attrs, type XmlHandler } from "./xml.js";
 import type { Styles } from "./styles.js";
 import type { Numbering } from "./numbering.js";
+import { BodyOrdinals, SKIPPED } from "./body-ordinal.js";
 
 export interface RawParagraph {
   region: Region;
@@ -56,12 +57,6 @@ interface Ctx {
   savedRun?: { vanish?: boolean; rStyle?: string };
 }
 
-/** Subtrees whose text Word does not show: deletions, ruby text, field codes, revision history. */
-const SKIPPED = new Set([
-  "w:del", "w:moveFrom", "w:rt", "w:instrText", "w:delText", "w:delInstrText", "w:pPrChange", "w:rPrChange",
-  "w:tblPrChange", "w:tcPrChange", "w:trPrChange", "w:sectPrChange", "w:numberingChange", "w:sdtPr", "w:sdtEndPr",
-]);
-
 const NOTE_SEPARATORS = new Set(["separator", "continuationSeparator", "continuationNotice"]);
 
 export class StoryReader implements XmlHandler {
@@ -79,9 +74,12 @@ export class StoryReader implements XmlHandler {
   private objectDepth = 0;
   private noteId: string | undefined;
   private commentId: string | undefined;
+  /** Body ordinals come from the tracker the comment writer uses too (body-ordinal.ts). */
+  private readonly ordinals: BodyOrdinals | undefined;
 
   constructor(region: Region, private readonly doc: DocState) {
     this.ctxs = [{ region, tables: [] }];
+    this.ordinals = region === "body" ? new BodyOrdinals() : undefined;
   }
 
   private get ctx(): Ctx {
@@ -89,6 +87,7 @@ export class StoryReader implements XmlHandler {
   }
 
   open(name: string, a: Attrs): void {
+    const ordinal = this.ordinals?.open(name);
     if (this.skip) { this.skip++; return; }
     if (SKIPPED.has(name)) {
       // An empty w:del inside the paragraph mark's rPr means the mark itself was deleted.
@@ -106,7 +105,7 @@ export class StoryReader implements XmlHandler {
         if (this.alt.length && this.alt[this.alt.length - 1]) this.skip = 1;
         else if (this.alt.length) this.alt[this.alt.length - 1] = true;
         return;
-      case "w:p": this.openParagraph(); return;
+      case "w:p": this.openParagraph(ordinal); return;
       case "w:pPr": if (para && !this.run) this.inPPr = true; return;
       case "w:pStyle": if (para && this.inPPr) para.raw.styleId = a["w:val"]; return;
       case "w:numId": if (para && this.inPPr) para.numId = a["w:val"]; return;
@@ -153,6 +152,7 @@ export class StoryReader implements XmlHandler {
   }
 
   close(name: string): void {
+    this.ordinals?.close(name);
     if (this.skip) { this.skip--; return; }
     const ctx = this.ctx;
     switch (name) {
@@ -211,12 +211,12 @@ export class StoryReader implements XmlHandler {
     }
   }
 
-  private openParagraph(): void {
+  private openParagraph(bodyOrdinal: number | undefined): void {
     const ctx = this.ctx;
     const t = ctx.tables[ctx.tables.length - 1];
     const raw: RawParagraph = {
       region: ctx.region,
-      ordinal: ctx.region === "body" ? ++this.doc.bodyCount : 0,
+      ordinal: ctx.region === "body" ? (this.doc.bodyCount = bodyOrdinal ?? this.doc.bodyCount + 1) : 0,
       text: "",
       table: t ? { index: t.index, row: t.row, column: t.cellCol } : null,
     };

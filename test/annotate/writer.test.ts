@@ -1,0 +1,83 @@
+// The writer on a file built for the purpose: paragraphs the reader does not count (text boxes in
+// both DrawingML and VML), a self-closing paragraph, an empty w:pPr, table cells, and an existing
+// suppression comment. Anchors are read back with the reader's own story parser.
+import { describe, expect, it } from "vitest";
+import fs from "node:fs";
+import path from "node:path";
+import { annotateDocx } from "../../src/writers/docx/annotate.js";
+import { ZipArchive } from "../../src/readers/docx/zip.js";
+import { readDocx } from "../../src/readers/docx/index.js";
+import { loadRunConfig } from "../../src/cli/config-load.js";
+import { lintFile } from "../../src/cli/lint-file.js";
+import { main } from "../../src/cli/main.js";
+import { buildDocx, p } from "../docx/zip-builder.js";
+import { tempDir } from "../temp.js";
+import { commentsOf, rawEntries } from "./helpers.js";
+
+const textbox = `<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent>${p("箱の中")}</w:txbxContent></wps:txbx></w:drawing></mc:Choice>` +
+  `<mc:Fallback><w:pict><v:textbox><w:txbxContent>${p("箱の中")}</w:txbxContent></v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>`;
+const body = p("調達仕様書") + "<w:p/>" + textbox + `<w:tbl><w:tr><w:tc>${p("セル")}</w:tc><w:tc>${p("セル2")}</w:tc></w:tr></w:tbl>` +
+  `<w:p><w:pPr/><w:r><w:t>ログは3か月間保存すること。</w:t></w:r></w:p>` +
+  `<w:p><w:commentRangeStart w:id="3"/><w:r><w:t>アクセスログは3か月間保存すること。</w:t></w:r><w:commentRangeEnd w:id="3"/><w:r><w:commentReference w:id="3"/></w:r></w:p>`;
+const DISABLE = "chotatsu-lint-disable threshold-short, subject-missing -- 別契約で定める";
+const bytes = buildDocx({ body, comments: `<w:comment w:id="3" w:author="係"><w:p><w:r><w:t>${DISABLE}</w:t></w:r></w:p></w:comment>` });
+const opts = { author: "chotatsu-lint", initials: "CL" };
+const bodyView = (b: Uint8Array) => readDocx(b, "x").blocks.filter((x) => x.region === "body").map((x) => [x.kind, x.text, x.location]);
+
+describe("annotateDocx", () => {
+  it("anchors on the paragraph the reader numbers, whatever surrounds it", () => {
+    expect(bodyView(bytes).map((b) => b[2]).map((l) => (l as { line: number }).line)).toEqual([1, 4, 5, 6, 7]);
+    const notes = [1, 2, 3, 4, 5, 6, 7, 7, 99, 0].map((ordinal) => ({ ordinal, lines: [`note ${ordinal}`, "二行目 <&>"] }));
+    const out = annotateDocx(bytes, notes, opts);
+    const comments = commentsOf(out);
+    expect(comments[0]).toEqual({ id: "3", text: DISABLE, anchor: { from: 7, to: 7, ref: 7 }, author: "係" });
+    expect(comments.slice(1).map((c) => [c.id, c.text.split("\n")[0], c.anchor?.from, c.anchor?.to, c.anchor?.ref, c.author])).toEqual(
+      [[1, 1], [2, 2], [3, 3], [4, 4], [5, 5], [6, 6], [7, 7], [8, 7], [9, 1], [10, 1]].map(([i, at]) =>
+        [String(3 + i!), `note ${notes[i! - 1]!.ordinal}`, at, at, at, "chotatsu-lint"]));
+    expect(comments[1]!.text).toBe("note 1\n二行目 <&>");
+    expect(bodyView(out)).toEqual(bodyView(bytes));
+    // The text box is still read as a text box, once.
+    expect(readDocx(out, "x").blocks.filter((b) => b.text === "箱の中").map((b) => b.region)).toEqual(["textbox"]);
+  });
+
+  it("creates the comments part, its relationship and content type when the file has none", () => {
+    const plain = buildDocx({ body: p("一") + p("二") });
+    const out = annotateDocx(plain, [{ ordinal: 2, lines: ["x"] }], opts);
+    expect(commentsOf(out)).toEqual([{ id: "0", text: "x", anchor: { from: 2, to: 2, ref: 2 }, author: "chotatsu-lint" }]);
+    const raw = rawEntries(out);
+    expect([...raw.keys()]).toEqual([...rawEntries(plain).keys(), "word/comments.xml"]);
+    const text = (name: string) => readEntry(out, name);
+    expect(text("[Content_Types].xml")).toContain('<Override PartName="/word/comments.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/></Types>');
+    expect(text("word/_rels/document.xml.rels")).toContain('Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="comments.xml"');
+    // Annotating the annotated copy appends instead of adding a second relationship or override.
+    const twice = annotateDocx(out, [{ ordinal: 1, lines: ["y"] }], opts);
+    expect(commentsOf(twice).map((c) => [c.id, c.text, c.anchor?.from])).toEqual([["0", "x", 2], ["1", "y", 1]]);
+    expect(readEntry(twice, "[Content_Types].xml")).toBe(text("[Content_Types].xml"));
+    expect(readEntry(twice, "word/_rels/document.xml.rels")).toBe(text("word/_rels/document.xml.rels"));
+  });
+
+  it("a suppression comment keeps suppressing, and suppressed findings get no comment", async () => {
+    const dir = tempDir("annotate-supp-");
+    fs.writeFileSync(path.join(dir, "spec.docx"), bytes);
+    const config = await loadRunConfig({ cwd: dir });
+    const lint = async (name: string) => (await lintFile({ kind: "file", uri: name, path: path.join(dir, name) },
+      { config, readOptions: {}, maxFileBytes: 50e6, requireReason: false, locale: "ja", debug: false })).findings;
+    const before = await lint("spec.docx");
+    const suppressedAt = (fs: Awaited<ReturnType<typeof lint>>) => fs.filter((f) => f.suppressed).map((f) => `${f.ruleId}@${f.location?.line}`).sort();
+    expect(suppressedAt(before)).toEqual(["subject-missing@7", "threshold-short@7"]);
+    const io = { out: () => {}, err: () => {}, isTTY: false };
+    expect(await main(["node", "chotatsu-lint", "annotate", "spec.docx", "-o", "out.docx"], io, dir)).toBe(0);
+    const out = new Uint8Array(fs.readFileSync(path.join(dir, "out.docx")));
+    expect(suppressedAt(await lint("out.docx"))).toEqual(suppressedAt(before));
+    const ours = commentsOf(out).slice(1);
+    expect(ours).toHaveLength(before.filter((f) => !f.suppressed).length);
+    expect(ours.filter((c) => c.anchor?.from === 7)).toEqual([]);
+    expect(ours.filter((c) => c.anchor?.from === 6).map((c) => c.text.split(":")[0]).sort()).toEqual(
+      before.filter((f) => f.location?.line === 6).map((f) => `[${{ error: "エラー", warning: "警告", info: "情報" }[f.severity]}] ${f.ruleId}`).sort());
+  });
+});
+
+function readEntry(zipBytes: Uint8Array, name: string): string {
+  // Through the reader's zip, which checks CRC-32 and sizes of what we wrote.
+  return new TextDecoder().decode(new ZipArchive(zipBytes).read(name));
+}
