@@ -3,7 +3,7 @@
 // mid-way can put a digit at the start of a line (「…を\n1年間保存すること。」). A line starts an
 // item when it opens with an item marker AND the line before it is finished (a sentence end, a
 // colon, a short title) or the marker stands apart as a label (followed by a space).
-import { asciiWidth, numberingPrefix } from "./docx/headings.js";
+import { asciiWidth, numberingPrefix } from "./heading-patterns.js";
 
 // A symbol bullet, but not a run of them: 「○○省」 is a placeholder name, not a list item.
 export const BULLET = /^(?:[・●○◆◇■□▪※](?![・●○◆◇■□▪])|[-‐－*][ \t\u3000])/u;

@@ -5,7 +5,7 @@
 // until a blank line. Every line keeps its exact position.
 import type { Block, BlockKind, SpecDocument } from "../model/document.js";
 // The Word reader's detector for hand-numbered headings, so both readers agree on what a heading is.
-import { PatternLevels, headingShaped, numberingPrefix } from "./docx/headings.js";
+import { PatternLevels, headingShaped, numberingPrefix } from "./heading-patterns.js";
 import { LineIndex, TextBuilder, positionMapper } from "./positioned.js";
 import { parseDirectiveComment, resolveNextLineTargets } from "./directives.js";
 import { itemMarker, sentenceFragment, startsItem } from "./item-lines.js";

@@ -2,7 +2,7 @@
 import type { Block, BlockKind, Location, Position } from "../../model/document.js";
 import type { RawParagraph } from "./story.js";
 import type { Styles } from "./styles.js";
-import { headingShaped, numberingPrefix, PatternLevels } from "./headings.js";
+import { headingShaped, numberingPrefix, PatternLevels } from "../heading-patterns.js";
 import { itemPieces, type Piece } from "../item-lines.js";
 
 /** What a person sees: the automatic label, a space, the text. */
