@@ -4,6 +4,7 @@ import type { SpecDocument } from "../model/document.js";
 import { normalize } from "../text/normalize.js";
 import { splitSentences } from "../text/sentences.js";
 import { analyseSentence } from "../text/obligation.js";
+import { itemMarker } from "../readers/item-lines.js";
 import type { AnalysedBlock, Hit, Sentence } from "./kinds/kind.js";
 import { casedText, type CompiledMatcher } from "./matcher.js";
 import type { TermEntry } from "./types.js";
@@ -24,13 +25,15 @@ export function analyseBlocks(doc: SpecDocument, matcher: CompiledMatcher): Anal
     const text = norm.text;
     if (block.kind === "heading") section = index;
     const sentences: Sentence[] = block.kind === "heading"
-      ? (text ? [{ block: index, start: 0, end: text.length, text, obligation: false, prohibition: false, negated: false, narrative: false }] : [])
+      ? (text ? [{ block: index, start: 0, end: text.length, text, obligation: false, prohibition: false, negated: false, narrative: false, excluded: false, deferred: false }] : [])
       : splitSentences(text).map(({ start, end }) => {
         const s = text.slice(start, end);
         return { block: index, start, end, text: s, ...analyseSentence(s, matcher.endings) };
       });
     blocks.push({ index, block, text, norm, sentences, section });
   });
+  markExcludedRows(blocks);
+  inheritLeadDuty(blocks);
   const sectionEnd = new Int32Array(blocks.length);
   const open: { index: number; level: number }[] = [];
   blocks.forEach((ab, i) => {
@@ -42,6 +45,69 @@ export function analyseBlocks(doc: SpecDocument, matcher: CompiledMatcher): Anal
   });
   for (const o of open) sectionEnd[o.index] = blocks.length;
   return { doc, blocks, sectionEnd };
+}
+
+/** A paragraph that introduces the duties after it (「受注者は、次の事項を遵守すること。」「…以下のとおり：」). */
+export const LEAD = /(次の|以下の|下記の|次に掲げる|以下に掲げる|次のとおり|以下のとおり)|[:：]$/u;
+
+/** A list item, a table cell, or a paragraph opening with an item marker typed by hand (「(1) …」「① …」). */
+export function ledBlock(ab: AnalysedBlock): boolean {
+  return ab.block.kind === "listItem" || ab.block.kind === "tableCell" || itemMarker(ab.block.text.trimStart()) !== undefined;
+}
+
+/**
+ * Items under a lead sentence that puts a duty on them carry that duty (labelling.md §6): in
+ * 「受注者は、次の事項を遵守すること。」 followed by 「・ログを1年間保存」, the item is an obligation
+ * although it has no ending of its own. Items with their own ending keep their own judgement.
+ */
+function inheritLeadDuty(blocks: AnalysedBlock[]): void {
+  let lead: AnalysedBlock | undefined;
+  for (const ab of blocks) {
+    if (ab.block.kind === "heading") { lead = undefined; continue; }
+    if (!ledBlock(ab)) {
+      const last = ab.sentences[ab.sentences.length - 1];
+      lead = last && LEAD.test(ab.text) && (last.obligation || /[:：]$/u.test(ab.text.trim())) && !last.negated ? ab : undefined;
+      continue;
+    }
+    if (!lead || lead.section !== ab.section) continue;
+    for (const s of ab.sentences) {
+      if (s.obligation || s.narrative || s.negated || s.excluded || s.deferred) continue;
+      s.obligation = true;
+    }
+  }
+}
+
+/** A cell that takes its row out of the procurement (「対象外」「範囲外」「×」), or marks it in such a column. */
+const OUT_OF_SCOPE_CELL = /^(対象外|範囲外|適用外|本調達の範囲外|本業務の範囲外|含まない|不要|対象としない|実施しない|行わない|×|✕|✗)([(（].*)?$/u;
+const OUT_OF_SCOPE_COLUMN = /^(対象外|範囲外|適用外|調達範囲外|本調達の範囲外|含まない)$/u;
+const TICK = /^(○|〇|◯|●|✓|✔|レ|v|V)$/u;
+
+/**
+ * Scope tables (labelling.md §1): a row whose cell says 対象外 / 範囲外 (or ticks a 範囲外 column) does
+ * not put its topic on the contractor, so the row's other cells count as excluded sentences.
+ */
+function markExcludedRows(blocks: AnalysedBlock[]): void {
+  const tables = new Map<number, Map<number, AnalysedBlock[]>>();
+  for (const ab of blocks) {
+    const t = ab.block.location.table;
+    if (ab.block.kind !== "tableCell" || !t) continue;
+    let rows = tables.get(t.index);
+    if (!rows) tables.set(t.index, rows = new Map());
+    const row = rows.get(t.row) ?? [];
+    row.push(ab);
+    rows.set(t.row, row);
+  }
+  for (const rows of tables.values()) {
+    const header = rows.get(1) ?? [];
+    const outColumns = new Set(header.filter((c) => OUT_OF_SCOPE_COLUMN.test(c.text.trim())).map((c) => c.block.location.table!.column));
+    for (const [r, cells] of rows) {
+      if (r === 1 && outColumns.size) continue;
+      const marker = cells.find((c) => OUT_OF_SCOPE_CELL.test(c.text.trim())
+        || (outColumns.has(c.block.location.table!.column) && TICK.test(c.text.trim())));
+      if (!marker) continue;
+      for (const c of cells) for (const s of c.sentences) if (c !== marker) { s.excluded = true; s.obligation = false; }
+    }
+  }
 }
 
 /**

@@ -71,7 +71,7 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
       if (h.block === to - 1 && h.start >= end) break;
       if (h.end > end && h.block === to - 1 && to - from === 1) continue;
       if (!blockAllowed(h.block, kinds)) continue;
-      if (blocks[h.block]!.block.kind !== "heading" && sentenceAt(h.block, h.start)?.narrative) continue;
+      if (blocks[h.block]!.block.kind !== "heading" && outOfProcurement(sentenceAt(h.block, h.start))) continue;
       out.push(h);
     }
     return out;
@@ -220,13 +220,50 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
     return base;
   };
 
+  const isTocLine = (b: number): boolean => {
+    const ab = blocks[b]!;
+    return ab.block.kind !== "heading" && TOC_LINE.test(ab.text);
+  };
+  const sectionHasBody = (h: number): boolean => {
+    for (let i = h + 1; i < analysed.sectionEnd[h]!; i++) {
+      const ab = blocks[i]!;
+      if (ab.block.kind !== "heading" && ab.text.trim() && !isTocLine(i)) return true;
+    }
+    return false;
+  };
+  const bodyInInput = (b: number): boolean => {
+    const ab = blocks[b]!;
+    if (ab.block.kind === "heading") return sectionHasBody(b);
+    if (!isTocLine(b)) return true;
+    const title = tocTitle(ab.text);
+    if (!title) return false;
+    return blocks.some((x, i) => x.block.kind === "heading" && x.text.includes(title) && sectionHasBody(i));
+  };
+
   const ctx: EngineContext = {
     doc, config, locale, asOf: config.asOf, blocks, analysed, conditions: {},
-    hits, units, near, sentenceAt, label, finding,
+    hits, units, near, sentenceAt, label, finding, bodyInInput, isTocLine,
     rulesetFile: (rule) => config.rulesets.find((r) => r.id === rule.rulesetId)?.file ?? rule.origin.file,
   };
   ctx.conditions = conditionsOf(ctx);
   return ctx;
+}
+
+/** A TOC line: a title followed by dot leaders and a page number, or by spaces and a page number. */
+const TOC_LINE = /^[^。]{2,60}?(\.{3,}|…+|‥+|・{3,}|･{3,}|-{4,}|─{3,}|\s{2,})\s*[0-9]{1,3}\s*$/u;
+
+/** The title of a TOC line without its number and leaders. */
+function tocTitle(text: string): string {
+  return text.replace(/(\.{3,}|…+|‥+|・{3,}|･{3,}|-{4,}|─{3,}|\s{2,})\s*[0-9]{1,3}\s*$/u, "")
+    .replace(/^[\s(（]*(第?[0-9一二三四五六七八九十]+[章節条]?|[0-9]+(\.[0-9]+)*)[)）.．]?\s*/u, "").trim();
+}
+
+/**
+ * A sentence that puts no duty on the topic it names: background narrative, an exclusion or
+ * reassignment, or a deferral without content (labelling.md §1–2). Its hits count for nothing.
+ */
+export function outOfProcurement(s: Sentence | undefined): boolean {
+  return !!s && (s.narrative || s.excluded || s.deferred);
 }
 
 /** Exact location of normalised [start, end) in a block. */

@@ -26,7 +26,13 @@ export interface Coverage {
   status: ClauseStatus;
   applies: boolean;
   missing: string[];
-  evidence: { line: number; paragraph?: number } | null;
+  /** Where the judgement rests, and that sentence (or title) as written. */
+  evidence: { line: number; paragraph?: number; text?: string } | null;
+  /**
+   * Why a clause is not present: elements-missing, bare-duty (only a weak duty on the topic),
+   * heading-only (a title whose body is not in the input), excluded, deferred, not-a-duty, nothing.
+   */
+  why?: string;
 }
 
 export type InputErrorCode =

@@ -24,6 +24,27 @@ export const NEGATION_ENDINGS = [
   "なくてもよい", "差し支えない", "妨げない", "適用外",
 ];
 
+/**
+ * The sentence takes the duty out of the procurement (labelling.md §1): the topic is excluded from
+ * the scope (「診断は本調達の範囲に含まない」「バックアップの取得は求めない」), declared not to be used or
+ * required (「クラウドサービスは利用しない」「条件は定めない」「想定していない」), or given to another
+ * party (「〜は他事業者が行う」「〜は別途調達する」「〜は発注者が実施する」). Judged on the predicate at
+ * the end of the sentence, so 「〜を除き、…してはならない」 stays a prohibition.
+ */
+const EXCLUSION_TAIL = /(範囲外|対象外|適用外|範囲に含まない|範囲に含めない|範囲としない|対象としない|対象に含まない|含まない|含めない|求めない|求めません|要しない|要さない|不要|必要としない|必要はない|想定していない|想定しない|予定していない|参加要件としない|要件としない|問わない)(もの|こと)?(とする|とします|である|です)?$/u;
+/**
+ * A bare verbal negation ends an exclusion (「本業務では暗号化は行わない。」), while the same verb
+ * before こと / ものとする is a prohibition on the contractor (「USBメモリを利用しないこと」).
+ */
+const EXCLUSION_VERBAL = /(行わない|実施しない|利用しない|使用しない|採用しない|定めない|設けない|求めない)(予定である)?$/u;
+const REASSIGNED = /(他事業者|他の事業者|別の事業者|別事業者|別途調達|別途契約|別調達|別契約|発注者|当省|本省|甲|職員|担当課|当機構|本市|当市|本県|当県|本区|当区)(が|において|にて|の責任において|側で)(別途)?[^。、]{0,24}(行う|実施する|担当する|対応する|調達する|整備する|構築する|用意する|行うものとする|実施するものとする|担当するものとする|対応するものとする|行います|実施します)$/u;
+const SEPARATELY = /別途(調達|契約|発注)(する|する予定である|予定|とする|を予定している)$/u;
+/**
+ * A deferral with no content (labelling.md §2): 「詳細は協議して定める」「今後検討する」「別途指示する」.
+ * The topic is not specified, so it is absent, not partial.
+ */
+const DEFERRAL_TAIL = /(協議(の上|のうえ|して|により|による)?[^。]{0,8}(定める|決定する|決める|とする)|別途協議(する|とする|の上決定する)?|別途(定める|決定する|指示する|示す)|今後検討(する|とする|を行う)?|検討中(である|です)?|未定(である|とする|です)?)(もの|こと)?(とする|とします)?$/u;
+
 /** Plain verbal negation: before こと/ものとする it makes a prohibition, not a negated duty. */
 const VERBAL_NEGATION = /(ない|ず|ません)$/;
 const PROHIBITION_CORE = /(ない|ないよう|ないように|ず)$/;
@@ -75,19 +96,28 @@ function endsWithAny(s: string, list: readonly string[]): string | undefined {
 /** Judge one sentence (normalised text). */
 export function analyseSentence(sentence: string, sets: EndingSets = defaultSets): SentenceInfo {
   const tail = sentenceTail(sentence);
+  const scope = scopeOf(tail);
+  if (scope) return { obligation: false, prohibition: false, negated: true, narrative: false, ...scope };
   const ending = endsWithAny(tail, sets.obligations);
   if (ending === undefined) {
     const negated = endsWithAny(tail, sets.negations) !== undefined || endsWithAny(tail, sets.verbalNegations) !== undefined;
     return {
       obligation: false, prohibition: false, negated,
-      narrative: PAST.test(tail) || (BACKGROUND_START.test(tail) && !negated),
+      narrative: PAST.test(tail) || (BACKGROUND_START.test(tail) && !negated), excluded: false, deferred: false,
     };
   }
   const core = tail.slice(0, tail.length - ending.length);
   if (endsWithAny(core, sets.negations) !== undefined || (ending === "とする" && /(ない|ず)$/.test(core) && !/こと$/.test(core))) {
     // 「ログの取得は不要とする」「本業務は対象外とする」「パッチの適用は求めないものとする」
-    return { obligation: false, prohibition: false, negated: true, narrative: false };
+    return { obligation: false, prohibition: false, negated: true, narrative: false, excluded: true, deferred: false };
   }
   const prohibition = sets.prohibitions.includes(ending) || PROHIBITION_CORE.test(core);
-  return { obligation: true, prohibition, negated: false, narrative: false };
+  return { obligation: true, prohibition, negated: false, narrative: false, excluded: false, deferred: false };
+}
+
+/** Exclusion, reassignment or deferral stated by the sentence's predicate, if any. */
+export function scopeOf(tail: string): { excluded: boolean; deferred: boolean } | undefined {
+  if (EXCLUSION_TAIL.test(tail) || EXCLUSION_VERBAL.test(tail) || REASSIGNED.test(tail) || SEPARATELY.test(tail)) return { excluded: true, deferred: false };
+  if (DEFERRAL_TAIL.test(tail)) return { excluded: false, deferred: true };
+  return undefined;
 }

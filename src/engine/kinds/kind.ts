@@ -48,6 +48,13 @@ export interface SentenceInfo {
   negated: boolean;
   /** Past-tense background narrative (前回は〜であった, 〜していた). */
   narrative: boolean;
+  /**
+   * The sentence takes its topic out of the procurement: excluded from the scope, declared not
+   * required or not used, or given to another party (「〜は他事業者が行う」; a 対象外 cell of its table row).
+   */
+  excluded: boolean;
+  /** The sentence defers its topic without content (「詳細は協議して定める」「今後検討する」). */
+  deferred: boolean;
 }
 
 export interface Sentence extends SentenceInfo {
@@ -117,6 +124,14 @@ export interface CheckContext {
    * narrative skipped — for "also mentions …" / "unless …" conditions.
    */
   near(entries: readonly TermEntry[], at: { block: number; start: number }, within: Within): Hit[];
+  /**
+   * Whether the text a heading (or a table-of-contents line) names is in the input: for a heading,
+   * a non-empty body block in its section; for a TOC line, a heading elsewhere with the same title
+   * that has such a body. labelling.md §3: a title whose body is missing gives partial.
+   */
+  bodyInInput(block: number): boolean;
+  /** A table-of-contents line (「7. 情報セキュリティの確保 ……… 3」) or a flattened TOC run. */
+  isTocLine(block: number): boolean;
   /** The sentence of `block` containing normalised offset `offset`. */
   sentenceAt(block: number, offset: number): Sentence | undefined;
   /** Absolute path of the ruleset file that defined `rule` (to resolve data files). */

@@ -81,12 +81,20 @@ export function presentElements(expr: PresentExpr, condition: (c: ConditionExpr)
   return out;
 }
 
+/**
+ * Why a clause is not present (labelling.md): elements missing from a duty; only a weak or bare
+ * duty on the topic; only a title whose body is not in the input; the topic excluded, reassigned or
+ * deferred; the topic named only outside any duty (purpose, background, a title word); nothing.
+ */
+export type Reason = "elements-missing" | "bare-duty" | "heading-only" | "excluded" | "deferred" | "not-a-duty" | "nothing";
+
 export interface Judgement {
   status: ClauseStatus;
   /** First unit of each element that matched. */
   matched: Record<string, UnitMatch | undefined>;
   missing: string[];
-  /** Where the topic shows (a heading naming it, or a topic mention) when no element matched. */
+  why?: Reason;
+  /** Where the topic shows (a title naming it, or a duty on the topic) when no element matched. */
   topicAt?: { block: number } | { block: number; start: number; end: number };
 }
 
@@ -105,20 +113,48 @@ export function judge(ctx: CheckContext, rule: ResolvedRule): Judgement {
   // Only elements the document's own case asks for are missing (a service needs no device controls).
   const wanted = presentElements(expr, condition);
   const missing = names.filter((n) => !matched[n] && wanted.has(n)).map(label);
-  if (names.some((n) => matched[n])) return { status: "partial", matched, missing };
-  // No element: a heading that names the clause, or a topic mention, still makes it partial.
+  if (names.some((n) => matched[n])) return { status: "partial", matched, missing, why: "elements-missing" };
+  // No element. A title naming the clause (heading or TOC line) is partial only when the body it
+  // names is not in the input (labelling.md §3); a weak or bare duty on the topic is partial (§4).
   for (const spec of Object.values(elements)) {
-    const u = ctx.units({ all: spec.all, any: spec.any, none: spec.none, within: "block", blocks: "heading" }, 1)[0];
-    if (u) return { status: "partial", matched, missing, topicAt: { block: u.block } };
-  }
-  if (p.topic) {
-    const u = ctx.units({ within: "block", blocks: "any", ...p.topic }, 1)[0];
-    if (u) {
-      const h = u.hits[0]!;
-      return { status: "partial", matched, missing, topicAt: { block: h.block, start: h.start, end: h.end } };
+    for (const u of ctx.units({ all: spec.all, any: spec.any, none: spec.none, within: "block", blocks: "any" })) {
+      const b = ctx.blocks[u.block]!;
+      if ((b.block.kind === "heading" || ctx.isTocLine(u.block)) && !ctx.bodyInInput(u.block)) {
+        return { status: "partial", matched, missing, why: "heading-only", topicAt: { block: u.block } };
+      }
     }
   }
-  return { status: "absent", matched, missing };
+  if (p.topic) {
+    const topic = { within: "block" as const, blocks: "any" as const, ...p.topic };
+    for (const u of ctx.units(topic)) {
+      for (const h of u.hits) {
+        const b = ctx.blocks[h.block]!;
+        if (b.block.kind === "heading" || ctx.isTocLine(h.block)) {
+          if (!ctx.bodyInInput(h.block)) return { status: "partial", matched, missing, why: "heading-only", topicAt: { block: h.block } };
+          continue;
+        }
+        const s = ctx.sentenceAt(h.block, h.start);
+        if (s && s.obligation && !s.negated) {
+          return { status: "partial", matched, missing, why: "bare-duty", topicAt: { block: h.block, start: h.start, end: h.end } };
+        }
+      }
+    }
+  }
+  return { status: "absent", matched, missing, why: absentReason(ctx, p, elements) };
+}
+
+/** Why nothing counted: the topic's words sit only in excluded / deferred sentences, or outside duties. */
+function absentReason(ctx: CheckContext, p: RequireParams, elements: Record<string, MatchSpec>): Reason {
+  const entries = [...(p.topic ? specTerms(p.topic) : []), ...Object.values(elements).flatMap((e) => e.all?.slice(0, 1) ?? [])];
+  let excluded = false; let deferred = false; let mentioned = false;
+  for (const e of entries) {
+    for (const h of ctx.hits(e)) {
+      if (ctx.blocks[h.block]!.block.kind === "heading") { mentioned = true; continue; }
+      const s = ctx.sentenceAt(h.block, h.start);
+      if (s?.excluded) excluded = true; else if (s?.deferred) deferred = true; else mentioned = true;
+    }
+  }
+  return excluded ? "excluded" : deferred ? "deferred" : mentioned ? "not-a-duty" : "nothing";
 }
 
 /** The heading of the section where the clause belongs (rule `section` terms), if the document has one. */
@@ -142,6 +178,19 @@ function firstUnit(j: Judgement): UnitMatch | undefined {
     if (!f || h.block < f.block || (h.block === f.block && h.start < f.start)) first = u;
   }
   return first;
+}
+
+/** The sentence (or title) that the judgement rests on, as written, trimmed to about 120 characters. */
+function evidenceText(ctx: CheckContext, at: FindingAt): string {
+  if (!("block" in at)) return "";
+  const ab = ctx.blocks[at.block]!;
+  let from = 0; let to = ab.text.length;
+  if ("start" in at) {
+    const s = ctx.sentenceAt(at.block, at.start);
+    if (s) { from = s.start; to = s.end; }
+  }
+  const text = ab.block.text.slice(ab.norm.toOriginal(from), ab.norm.toOriginalEnd(to)).replace(/\s+/g, " ").trim();
+  return text.length > 120 ? `${text.slice(0, 119)}…` : text;
 }
 
 export const require: RuleKind = {
@@ -173,7 +222,8 @@ export const require: RuleKind = {
       const h = sectionHeading(ctx, rule);
       at = h !== undefined ? { block: h } : { top: true };
     }
-    const coverage: Coverage = { status: j.status, applies: true, missing: j.missing, evidence };
+    if (evidence && at !== undefined && "block" in at) evidence.text = evidenceText(ctx, at);
+    const coverage: Coverage = { status: j.status, applies: true, missing: j.missing, evidence, ...(j.why ? { why: j.why } : {}) };
     const findings: Finding[] = [];
     if (j.status !== "present") {
       const sep = t("engine.list.separator", {}, ctx.locale);

@@ -1,16 +1,20 @@
-// subject: an obligation sentence must say who bears the duty — in the sentence itself, in the
-// lead of its clause (the block's first sentence, the paragraph introducing a list, a table or a
-// numbered run, or the section's first sentence when it introduces the duties below), or in a
-// heading above it.
+// subject: a duty whose bearer a reader cannot tell (labelling.md, "Defects"). A specification is
+// addressed to the contractor, so an actor-less 「〜すること」 in a list of contractor tasks is the
+// contractor's and is no defect. The actor is genuinely ambiguous only where the text has just put
+// duties on another party: an actor-less duty right after the orderer's own duty (「発注者は、…を
+// 提示する。…を確認すること。」), or after a sentence where both parties act (「発注者及び受注者は、
+// 協議の上…」). A heading naming a party (「発注者の役割」) settles the actor for its section.
 import type { Finding } from "../../model/finding.js";
-import { itemMarker } from "../../readers/item-lines.js";
 import { normalizeTerm } from "../../text/normalize.js";
 import { sentenceTail } from "../../text/obligation.js";
 import type { TermEntry } from "../types.js";
-import { termListSchema, type AnalysedBlock, type CheckContext, type JsonSchema, type RuleKind } from "./kind.js";
+import { termListSchema, type CheckContext, type Hit, type JsonSchema, type RuleKind, type Sentence } from "./kind.js";
 
 export interface SubjectParams {
+  /** Every name of a party: a sentence naming one has an actor. */
   actors: TermEntry[];
+  /** The orderer's names: an actor-less duty right after their own duty is ambiguous. */
+  ambiguousAfter?: TermEntry[];
   /** Sentence endings that state a property or a definition, not a duty (〜できること, 〜とする). */
   exemptEndings?: string[];
 }
@@ -18,51 +22,68 @@ export interface SubjectParams {
 const schema: JsonSchema = {
   type: "object", additionalProperties: false, required: ["actors"],
   properties: {
-    actors: { ...termListSchema, minItems: 1 },
-    exemptEndings: { type: "array", items: { type: "string", minLength: 1 } },
+    actors: { ...termListSchema, minItems: 1, description: "Names of any party; a sentence naming one has an actor." },
+    ambiguousAfter: { ...termListSchema, description: "Names of the orderer: an actor-less duty right after the orderer's own duty is reported." },
+    exemptEndings: { type: "array", items: { type: "string", minLength: 1 }, description: "Sentence endings that state a property or a definition, not a duty." },
   },
 };
 
-/** Blocks whose text is governed by a preceding lead paragraph (「受注者は、次の事項を遵守すること。」). */
-const LED_KINDS = new Set(["listItem", "tableCell"]);
+/** What follows a party's name when it is the subject of its sentence. */
+const SUBJECT_MARK = /^(は|が|では|において|にあっては|にて|側は|及び|および|並びに|と|、|,)/u;
+/** Both parties act in one sentence: 「甲乙」「双方」「両者」「協議の上」. */
+const JOINT = /(甲乙|双方|両者|相互に|協議の上|協議のうえ|協議して)/u;
 
-/** A list item, a table cell, or a paragraph opening with an item marker (「(1) …」「① …」 typed by hand). */
-function led(ab: AnalysedBlock): boolean {
-  return LED_KINDS.has(ab.block.kind) || itemMarker(ab.block.text.trimStart()) !== undefined;
-}
-/** A paragraph that introduces the duties after it. */
-const LEAD = /(次の|以下の|下記の|次に掲げる|以下に掲げる)|[:：]$/u;
+type Side = "orderer" | "other" | "both";
 
 export const subject: RuleKind = {
   kind: "subject",
   schema,
   terms(rule) {
-    return [...(rule.params as unknown as SubjectParams).actors];
+    const p = rule.params as unknown as SubjectParams;
+    return [...p.actors, ...(p.ambiguousAfter ?? [])];
   },
   check(ctx, rule) {
     const p = rule.params as unknown as SubjectParams;
     const exempt = (p.exemptEndings ?? []).map((e) => normalizeTerm(e)).filter(Boolean);
-    const actorBlocks = new Map<number, { start: number }[]>();
-    for (const e of p.actors) for (const h of ctx.hits(e)) {
-      const list = actorBlocks.get(h.block) ?? [];
-      list.push({ start: h.start });
-      actorBlocks.set(h.block, list);
-    }
-    const inRange = (block: number, start: number, end: number) =>
-      (actorBlocks.get(block) ?? []).some((h) => h.start >= start && h.start < end);
-    const blockHas = (block: number) => actorBlocks.has(block);
+    const byBlock = (entries: TermEntry[]) => {
+      const m = new Map<number, Hit[]>();
+      for (const e of entries) for (const h of ctx.hits(e)) m.set(h.block, [...(m.get(h.block) ?? []), h]);
+      return m;
+    };
+    const actors = byBlock(p.actors);
+    const orderers = byBlock(p.ambiguousAfter ?? []);
+    const inSentence = (m: Map<number, Hit[]>, s: Sentence) => (m.get(s.block) ?? []).filter((h) => h.start >= s.start && h.start < s.end);
+    const isSubject = (s: Sentence, h: Hit) => SUBJECT_MARK.test(ctx.blocks[s.block]!.text.slice(h.end, h.end + 6));
+
     const findings: Finding[] = [];
+    let last: Side | undefined;
+    /** The party a heading names settles the actor of its section until a sentence names another. */
+    let settled: Side | undefined;
     for (const ab of ctx.blocks) {
-      if (ab.block.kind === "heading") continue;
-      const covered = () => leadHas(ctx, ab, inRange, blockHas);
-      let coveredMemo: boolean | undefined;
+      if (ab.block.kind === "heading") {
+        // A heading naming a party settles who acts in its section; any other heading starts afresh.
+        settled = orderers.has(ab.index) ? "orderer" : actors.has(ab.index) ? "other" : undefined;
+        last = undefined;
+        continue;
+      }
       for (const s of ab.sentences) {
-        if (!s.obligation || s.narrative || s.negated) continue;
+        const named = inSentence(actors, s);
+        const ord = inSentence(orderers, s);
+        if (named.length || ord.length) {
+          const subjects = [...named, ...ord].filter((h) => isSubject(s, h));
+          const ordSubject = subjects.some((h) => ord.some((o) => o.start === h.start));
+          const otherSubject = subjects.some((h) => !ord.some((o) => o.start <= h.start && o.end >= h.end));
+          let side: Side | undefined;
+          if ((ordSubject && otherSubject) || (JOINT.test(s.text) && subjects.length)) side = "both";
+          else if (ordSubject) side = "orderer";
+          else if (otherSubject) side = "other";
+          if (side) last = side === settled ? undefined : side;
+          continue;
+        }
+        if (!s.obligation || s.narrative || s.negated || s.excluded || s.deferred) continue;
         const tail = sentenceTail(s.text);
         if (exempt.some((e) => tail.endsWith(e))) continue;
-        if (inRange(ab.index, s.start, s.end)) continue;
-        coveredMemo ??= covered();
-        if (coveredMemo) continue;
+        if (last !== "orderer" && last !== "both") continue;
         findings.push(ctx.finding(rule, { block: ab.index, start: s.start, end: s.start + tail.length }));
       }
     }
@@ -70,39 +91,4 @@ export const subject: RuleKind = {
   },
 };
 
-/** Whether the clause around `ab` names an actor: first sentence, lead paragraph, or headings above. */
-function leadHas(ctx: CheckContext, ab: AnalysedBlock,
-  inRange: (block: number, start: number, end: number) => boolean, blockHas: (block: number) => boolean): boolean {
-  const firstSentence = ab.sentences[0];
-  if (firstSentence && inRange(ab.index, firstSentence.start, firstSentence.end)) return true;
-  const section = ab.section;
-  // Lead paragraph: the nearest paragraph before this block in its section that introduces a list
-  // of duties (「受注者は、次の事項を遵守すること。」「…以下のとおりとする：」).
-  const isLed = led(ab);
-  for (let i = ab.index - 1; i > section && i >= 0; i--) {
-    const prev = ctx.blocks[i]!;
-    if (prev.block.kind === "heading") break;
-    if (isLed && led(prev)) continue;
-    if (LEAD.test(prev.text) && blockHas(i)) return true;
-    if (!isLed) break;
-  }
-  // The section's first sentence, when it introduces the duties below (「受託者は、以下に掲げる…」).
-  const first = ctx.blocks[section + 1];
-  if (first && first.index < ab.index && first.block.kind !== "heading") {
-    const lead = first.sentences[0];
-    if (lead && LEAD.test(lead.text) && inRange(first.index, lead.start, lead.end)) return true;
-  }
-  // The headings above.
-  if (section >= 0) {
-    let level = ctx.blocks[section]!.block.level ?? 1;
-    // The document title (a heading opening the file) names the procurement, not who bears a duty.
-    if (section > 0 && blockHas(section)) return true;
-    for (let i = section - 1; i > 0 && level > 1; i--) {
-      const b = ctx.blocks[i]!.block;
-      if (b.kind !== "heading" || (b.level ?? 1) >= level) continue;
-      if (blockHas(i)) return true;
-      level = b.level ?? 1;
-    }
-  }
-  return false;
-}
+export type { CheckContext };

@@ -1,0 +1,167 @@
+// Scores the linter's JSON report against blind labels: status agreement (exact, balanced = mean
+// recall of present / partial / absent, per rule, per class) and defect precision / recall matched
+// at the location a labeller marked (same line or paragraph ± 1), never per document.
+import { DEFECT_IDS, DOCUMENT_LEVEL_DEFECTS, RULE_IDS, STATUSES } from "./labels.mjs";
+
+const ratio = (n, d) => (d === 0 ? 1 : n / d);
+
+/** How far (in lines / paragraphs) a finding may sit from the quoted words and still match. */
+export const LINE_SLACK = 1;
+
+/**
+ * Matches one document's labelled defects with its findings, per rule.
+ * labels: { rule, quote?, places?: {line,endLine}[] }[]; findings: the report's findings.
+ * Returns { tp, fp: finding[], fn: label[] } per rule id.
+ */
+export function matchDefects(labels, findings) {
+  const out = {};
+  for (const id of DEFECT_IDS) {
+    const mine = labels.filter((l) => l.rule === id);
+    const found = findings.filter((f) => f.ruleId === id && !f.suppressed);
+    const used = new Set();
+    const missed = [];
+    let tp = 0;
+    const located = mine.filter((l) => !DOCUMENT_LEVEL_DEFECTS.has(id) && l.places?.length);
+    const anywhere = mine.filter((l) => !located.includes(l));
+    for (const l of located) {
+      const i = found.findIndex((f, k) => !used.has(k) && l.places.some((p) => {
+        const line = f.location?.line ?? 0;
+        return line >= p.line - LINE_SLACK && line <= p.endLine + LINE_SLACK;
+      }));
+      if (i >= 0) { used.add(i); tp++; } else missed.push(l);
+    }
+    // Document-level defects (and a quote the document does not contain, reported separately)
+    // match any remaining finding of the rule in the document.
+    for (const l of anywhere) {
+      const i = found.findIndex((_f, k) => !used.has(k));
+      if (i >= 0) { used.add(i); tp++; } else missed.push(l);
+    }
+    out[id] = { tp, fp: found.filter((_f, k) => !used.has(k)), fn: missed };
+  }
+  return out;
+}
+
+function emptyConfusion() {
+  return Object.fromEntries(STATUSES.map((e) => [e, { present: 0, partial: 0, absent: 0, missing: 0 }]));
+}
+
+/**
+ * @param items {{ name, expected: { coverage, defects }, actual }[]} (defects carry `places`)
+ */
+export function compare(items) {
+  const perRule = Object.fromEntries(RULE_IDS.map((id) => [id, { agree: 0, total: 0, confusion: emptyConfusion() }]));
+  const confusion = emptyConfusion();
+  const perDefect = Object.fromEntries(DEFECT_IDS.map((id) => [id, { tp: 0, fp: 0, fn: 0 }]));
+  const disagreements = [];
+  const defectMismatches = [];
+  const fileErrors = [];
+  let agree = 0;
+  let total = 0;
+
+  for (const { name, expected, actual } of items) {
+    if (actual?.error) fileErrors.push({ file: name, error: actual.error });
+    const cov = actual?.coverage ?? {};
+    for (const id of RULE_IDS) {
+      const exp = expected.coverage[id];
+      if (!exp) continue;
+      const act = STATUSES.includes(cov[id]?.status) ? cov[id].status : "missing";
+      const r = perRule[id];
+      r.total++; total++;
+      r.confusion[exp][act]++;
+      confusion[exp][act]++;
+      if (act === exp) { r.agree++; agree++; } else {
+        disagreements.push({ file: name, rule: id, expected: exp, actual: act, missing: cov[id]?.missing ?? [], why: cov[id]?.why });
+      }
+    }
+    const matched = matchDefects(expected.defects, actual?.findings ?? []);
+    for (const id of DEFECT_IDS) {
+      const m = matched[id];
+      const d = perDefect[id];
+      d.tp += m.tp; d.fp += m.fp.length; d.fn += m.fn.length;
+      for (const f of m.fp) defectMismatches.push({ file: name, defect: id, kind: "fp", line: f.location?.line, excerpt: f.excerpt ?? "" });
+      for (const l of m.fn) defectMismatches.push({ file: name, defect: id, kind: "fn", line: l.places?.[0]?.line, excerpt: l.quote ?? l.section ?? "" });
+    }
+  }
+
+  let tp = 0, fp = 0, fn = 0;
+  const defects = {};
+  for (const id of DEFECT_IDS) {
+    const d = perDefect[id];
+    tp += d.tp; fp += d.fp; fn += d.fn;
+    defects[id] = { ...d, precision: ratio(d.tp, d.tp + d.fp), recall: ratio(d.tp, d.tp + d.fn) };
+  }
+  const rules = {};
+  for (const id of RULE_IDS) rules[id] = { ...perRule[id], agreement: ratio(perRule[id].agree, perRule[id].total) };
+  const classes = {};
+  for (const c of STATUSES) {
+    const support = STATUSES.reduce((s, a) => s + confusion[c][a], 0) + confusion[c].missing;
+    const predicted = STATUSES.reduce((s, e) => s + confusion[e][c], 0);
+    classes[c] = { support, recall: ratio(confusion[c][c], support), precision: ratio(confusion[c][c], predicted) };
+  }
+  const supported = STATUSES.filter((c) => classes[c].support > 0);
+  const balanced = supported.length ? supported.reduce((s, c) => s + classes[c].recall, 0) / supported.length : 1;
+  const worstRule = RULE_IDS.reduce((w, id) => (rules[id].total && rules[id].agreement < rules[w].agreement ? id : w), RULE_IDS[0]);
+  return {
+    files: items.length,
+    agreement: ratio(agree, total),
+    balanced,
+    agree, total,
+    classes,
+    confusion,
+    rules,
+    worstRule: { id: worstRule, agreement: rules[worstRule].agreement },
+    absentJudgedPresent: confusion.absent.present,
+    defects,
+    defectTotals: { tp, fp, fn, precision: ratio(tp, tp + fp), recall: ratio(tp, tp + fn) },
+    disagreements,
+    defectMismatches,
+    fileErrors,
+  };
+}
+
+/** Targets of issue 11, asserted on dev by the eval test; test figures are only reported. */
+export const TARGETS = { agreement: 0.95, balanced: 0.93, ruleMin: 0.85, precision: 0.9, recall: 0.85 };
+
+export function shortfalls(r, t = TARGETS) {
+  const out = [];
+  if (r.agreement < t.agreement) out.push(`exact ${pct(r.agreement)} < ${pct(t.agreement)}`);
+  if (r.balanced < t.balanced) out.push(`balanced ${pct(r.balanced)} < ${pct(t.balanced)}`);
+  if (r.worstRule.agreement < t.ruleMin) out.push(`rule ${r.worstRule.id} ${pct(r.worstRule.agreement)} < ${pct(t.ruleMin)}`);
+  if (r.defectTotals.precision < t.precision) out.push(`defect precision ${pct(r.defectTotals.precision)} < ${pct(t.precision)}`);
+  if (r.defectTotals.recall < t.recall) out.push(`defect recall ${pct(r.defectTotals.recall)} < ${pct(t.recall)}`);
+  return out;
+}
+
+export const pct = (x) => `${(x * 100).toFixed(1)}%`;
+
+/**
+ * Agreement between two labellers on the documents both labelled: exact status agreement,
+ * Cohen's κ over the three statuses, and defect agreement (B's defects matched to A's places).
+ */
+export function labellerAgreement(pairs) {
+  const m = emptyConfusion();
+  let agree = 0, n = 0;
+  let both = 0, onlyA = 0, onlyB = 0;
+  for (const { a, b } of pairs) {
+    for (const id of RULE_IDS) {
+      const x = a.coverage[id], y = b.coverage[id];
+      if (!x || !y) continue;
+      m[x][y]++; n++;
+      if (x === y) agree++;
+    }
+    // Treat B's labels as "findings" at B's places and match them against A's.
+    const asFindings = b.defects.map((l) => ({ ruleId: l.rule, location: { line: l.places?.[0]?.line ?? 0 } }));
+    const matched = matchDefects(a.defects, asFindings);
+    for (const id of DEFECT_IDS) { both += matched[id].tp; onlyA += matched[id].fn.length; onlyB += matched[id].fp.length; }
+  }
+  const po = ratio(agree, n);
+  let pe = 0;
+  for (const c of STATUSES) {
+    const rowA = STATUSES.reduce((s, y) => s + m[c][y], 0) / (n || 1);
+    const colB = STATUSES.reduce((s, x) => s + m[x][c], 0) / (n || 1);
+    pe += rowA * colB;
+  }
+  const kappa = pe === 1 ? 1 : (po - pe) / (1 - pe);
+  return { documents: pairs.length, judgements: n, exact: po, kappa, confusion: m,
+    defects: { both, onlyA, onlyB, f1: ratio(2 * both, 2 * both + onlyA + onlyB) } };
+}
