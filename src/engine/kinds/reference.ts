@@ -10,13 +10,16 @@ export interface ReferenceParams {
   patterns: TermEntry[];
   /** Only references whose sentence also contains one of these (のとおり, 参照, に定める …). */
   when?: { any?: TermEntry[] };
+  /** Only references that delegate these matters: the sentence must also name one (セキュリティ, 個人情報 …). */
+  about?: { any?: TermEntry[] };
 }
 
 const schema: JsonSchema = {
   type: "object", additionalProperties: false, required: ["patterns"],
   properties: {
     patterns: { ...termListSchema, minItems: 1 },
-    when: { type: "object", additionalProperties: false, properties: { any: termListSchema } },
+    when: { type: "object", additionalProperties: false, properties: { any: termListSchema }, description: "Words of delegation the sentence must contain (のとおり, 参照 …)." },
+    about: { type: "object", additionalProperties: false, properties: { any: termListSchema }, description: "Matters the delegation must concern (a form, a map or a price list is not worth a finding)." },
   },
 };
 
@@ -72,7 +75,7 @@ export const reference: RuleKind = {
   schema,
   terms(rule) {
     const p = rule.params as unknown as ReferenceParams;
-    return [...p.patterns, ...(p.when?.any ?? [])];
+    return [...p.patterns, ...(p.when?.any ?? []), ...(p.about?.any ?? [])];
   },
   check(ctx, rule) {
     const p = rule.params as unknown as ReferenceParams;
@@ -90,7 +93,10 @@ export const reference: RuleKind = {
       if (titled) continue;
       if (ab.block.kind === "heading") continue;
       if (p.when?.any?.length && ctx.near(p.when.any, h, "sentence").length === 0) continue;
+      if (p.about?.any?.length && ctx.near(p.about.any, h, "sentence").length === 0) continue;
       const key = referenceKey(ab.text.slice(h.start, h.end));
+      // The document's own annex title line (「別紙1 情報セキュリティ要件」) is not a reference.
+      if (provides(ab, key)) continue;
       if (decided.has(key)) continue; // one finding per missing document, at its first reference
       const found = ctx.blocks.some((other) => other.index !== h.block && provides(other, key));
       decided.set(key, found);

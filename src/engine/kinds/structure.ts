@@ -8,13 +8,18 @@ import type { TermEntry } from "../types.js";
 import { labelSchema, termListSchema, type CheckContext, type Hit, type JsonSchema, type RuleKind } from "./kind.js";
 
 export interface StructureSection { any: TermEntry[]; label?: unknown; under?: string; annex?: TermEntry[] }
-export interface StructureParams { sections: Record<string, StructureSection> }
+export interface StructureParams {
+  sections: Record<string, StructureSection>;
+  /** Title words of a document that is itself an annex (特記事項, 特約条項, 別表 …): not judged. */
+  notOn?: TermEntry[];
+}
 
 const TITLE_MAX = 40;
 
 const schema: JsonSchema = {
   type: "object", additionalProperties: false, required: ["sections"],
   properties: {
+    notOn: { ...termListSchema, description: "Title words of a document that is itself an annex; such a document is not judged." },
     sections: {
       type: "object", minProperties: 1,
       additionalProperties: {
@@ -38,15 +43,46 @@ function titleLine(ctx: CheckContext, h: Hit): boolean {
   return line.length <= TITLE_MAX && !line.includes("。");
 }
 
+/** The blocks that carry a document's title: the first two with text (「（別紙1）」 then its title). */
+function titleBlocks(ctx: CheckContext): number[] {
+  const out: number[] = [];
+  for (const b of ctx.blocks) {
+    if (!b.text.trim()) continue;
+    out.push(b.index);
+    if (out.length === 2) break;
+  }
+  return out;
+}
+
+/** Chapter number of a heading as written (「第5章」「5.」「５　」), when it has one. */
+function chapterNumber(text: string): number | undefined {
+  const m = /^\s*(?:第\s*([0-9]+)\s*[章部編]?|([0-9]+)(?:[.．、)）]|\s))/u.exec(text);
+  return m ? Number(m[1] ?? m[2]) : undefined;
+}
+
+/**
+ * A document the chapter check does not fit (labelling.md, missing-section): itself an annex or
+ * 特記事項 (its title says so), or an excerpt that starts past the first chapter.
+ */
+function notASpecification(ctx: CheckContext, notOn: TermEntry[]): boolean {
+  const title = new Set(titleBlocks(ctx));
+  if (notOn.some((e) => ctx.hits(e).some((h) => title.has(h.block)))) return true;
+  const first = ctx.blocks.find((b) => b.block.kind === "heading" && chapterNumber((b.block.label ?? "") + b.text) !== undefined);
+  const n = first ? chapterNumber((first.block.label ?? "") + first.text) : undefined;
+  return n !== undefined && n > 1;
+}
+
 export const structure: RuleKind = {
   kind: "structure",
   schema,
   terms(rule) {
-    return Object.values((rule.params as unknown as StructureParams).sections ?? {}).flatMap((s) => s.any);
+    const p = rule.params as unknown as StructureParams;
+    return [...Object.values(p.sections ?? {}).flatMap((s) => s.any), ...(p.notOn ?? [])];
   },
   check(ctx, rule) {
     const p = rule.params as unknown as StructureParams;
     const sections = p.sections ?? {};
+    if (p.notOn && notASpecification(ctx, p.notOn)) return { findings: [] };
     const hasHeadings = ctx.blocks.some((b) => b.block.kind === "heading");
     const titles = (s: StructureSection): Hit[] => s.any.flatMap((e) => ctx.hits(e).filter((h) =>
       hasHeadings ? ctx.blocks[h.block]!.block.kind === "heading" : titleLine(ctx, h)));
