@@ -220,9 +220,11 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
     return base;
   };
 
+  const tocMemo = new Map<number, boolean>();
   const isTocLine = (b: number): boolean => {
-    const ab = blocks[b]!;
-    return ab.block.kind !== "heading" && TOC_LINE.test(ab.text);
+    let v = tocMemo.get(b);
+    if (v === undefined) tocMemo.set(b, v = blocks[b]!.block.kind !== "heading" && tocText(blocks[b]!.text));
+    return v;
   };
   const sectionHasBody = (h: number): boolean => {
     for (let i = h + 1; i < analysed.sectionEnd[h]!; i++) {
@@ -231,13 +233,17 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
     }
     return false;
   };
-  const bodyInInput = (b: number): boolean => {
+  const bodyInInput = (b: number, words?: string): boolean => {
     const ab = blocks[b]!;
     if (ab.block.kind === "heading") return sectionHasBody(b);
     if (!isTocLine(b)) return true;
-    const title = tocTitle(ab.text);
+    // A TOC entry's body is in the input when its words head or fill another part of the document
+    // (that part is judged on its own); a TOC alone (an outline, a truncated excerpt) names a body
+    // that is not there.
+    const title = words ?? tocTitle(ab.text);
     if (!title) return false;
-    return blocks.some((x, i) => x.block.kind === "heading" && x.text.includes(title) && sectionHasBody(i));
+    return blocks.some((x, i) => i !== b && !isTocLine(i) && x.text.includes(title)
+      && (x.block.kind !== "heading" || sectionHasBody(i)));
   };
 
   const ctx: EngineContext = {
@@ -251,6 +257,23 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
 
 /** A TOC line: a title followed by dot leaders and a page number, or by spaces and a page number. */
 const TOC_LINE = /^[^。]{2,60}?(\.{3,}|…+|‥+|・{3,}|･{3,}|-{4,}|─{3,}|\s{2,})\s*[0-9]{1,3}\s*$/u;
+
+/** Page number after a TOC title: dot leaders, or two spaces, then 1–3 digits at a line end. */
+const TOC_ENTRY = /(\.{2,}|…+|‥+|・{3,}|･{3,}|-{4,}|─{3,}|\s)\s*[0-9]{1,3}(?=\s|$)/gu;
+
+/**
+ * A table of contents: a line with leaders and a page number, a block opening with 目次, or a
+ * flattened run of entries (PDF text: 「1 調達案件の概要 4 (1) 調達件名 4 …」) without any 。.
+ */
+function tocText(text: string): boolean {
+  const t = text.trim();
+  if (!t || t.includes("。")) return false;
+  if (/^目\s*次/u.test(t)) return true;
+  const lines = t.split("\n").filter((l) => l.trim());
+  if (lines.length > 1 && lines.filter((l) => TOC_LINE.test(l.trim())).length * 2 > lines.length) return true;
+  if (lines.length === 1 && TOC_LINE.test(t)) return true;
+  return t.length > 40 && (t.match(TOC_ENTRY)?.length ?? 0) >= 4;
+}
 
 /** The title of a TOC line without its number and leaders. */
 function tocTitle(text: string): string {

@@ -129,7 +129,7 @@ export interface CheckContext {
    * a non-empty body block in its section; for a TOC line, a heading elsewhere with the same title
    * that has such a body. labelling.md §3: a title whose body is missing gives partial.
    */
-  bodyInInput(block: number): boolean;
+  bodyInInput(block: number, words?: string): boolean;
   /** A table-of-contents line (「7. 情報セキュリティの確保 ……… 3」) or a flattened TOC run. */
   isTocLine(block: number): boolean;
   /** The sentence of `block` containing normalised offset `offset`. */

@@ -119,7 +119,8 @@ export function judge(ctx: CheckContext, rule: ResolvedRule): Judgement {
   for (const spec of Object.values(elements)) {
     for (const u of ctx.units({ all: spec.all, any: spec.any, none: spec.none, within: "block", blocks: "any" })) {
       const b = ctx.blocks[u.block]!;
-      if ((b.block.kind === "heading" || ctx.isTocLine(u.block)) && !ctx.bodyInInput(u.block)) {
+      const words = b.text.slice(u.hits[0]!.start, u.hits[0]!.end);
+      if ((b.block.kind === "heading" || ctx.isTocLine(u.block)) && !ctx.bodyInInput(u.block, words)) {
         return { status: "partial", matched, missing, why: "heading-only", topicAt: { block: u.block } };
       }
     }
@@ -130,7 +131,7 @@ export function judge(ctx: CheckContext, rule: ResolvedRule): Judgement {
       for (const h of u.hits) {
         const b = ctx.blocks[h.block]!;
         if (b.block.kind === "heading" || ctx.isTocLine(h.block)) {
-          if (!ctx.bodyInInput(h.block)) return { status: "partial", matched, missing, why: "heading-only", topicAt: { block: h.block } };
+          if (!ctx.bodyInInput(h.block, b.text.slice(h.start, h.end))) return { status: "partial", matched, missing, why: "heading-only", topicAt: { block: h.block } };
           continue;
         }
         const s = ctx.sentenceAt(h.block, h.start);
