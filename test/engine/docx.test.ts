@@ -21,7 +21,7 @@ const c = config([
 describe("engine on a Word document", () => {
   it("finds, locates (paragraph ordinal and column) and suppresses via Word comments", () => {
     const r = lintDocument(doc(), c);
-    expect(r.coverage["patch-latest"]).toEqual({ status: "present", applies: true, missing: [], evidence: { line: 18, paragraph: 18 } });
+    expect(r.coverage["patch-latest"]).toEqual({ status: "present", applies: true, missing: [], evidence: { line: 18, paragraph: 18, text: expect.any(String) } });
     expect(r.coverage["incident-report"]).toMatchObject({ status: "absent", evidence: null });
     expect(r.findings.map((f) => [f.ruleId, f.location?.line, f.location?.column, f.location?.endColumn, f.suppressed?.kind ?? null, f.suppressed?.reason ?? null]))
       .toEqual([

@@ -35,13 +35,13 @@ const change = "受注者は、納入物に意図せざる変更が加えられ�
 describe("present: if / then / else", () => {
   it("a service is complete with the disclosure alone", () => {
     const r = lintDocument(md(`# 調査研究業務\n\n${disclosure}\n`), supply);
-    expect(r.coverage["supply-chain"]).toEqual({ status: "present", applies: true, missing: [], evidence: { line: 3 } });
+    expect(r.coverage["supply-chain"]).toEqual({ status: "present", applies: true, missing: [], evidence: { line: 3, text: disclosure } });
     expect(r.findings).toEqual([]);
   });
 
   it("a system build needs both; only the element its branch asks for is missing", () => {
     const r = lintDocument(md(`# システムの設計・開発及び構築\n\n${disclosure}\n`), supply);
-    expect(r.coverage["supply-chain"]).toEqual({ status: "partial", applies: true, missing: ["意図せざる変更"], evidence: { line: 3 } });
+    expect(r.coverage["supply-chain"]).toEqual({ status: "partial", applies: true, missing: ["意図せざる変更"], why: "elements-missing", evidence: { line: 3, text: disclosure } });
     expect(r.findings.map((f) => [f.status, f.message, f.location])).toEqual([
       ["partial", "supply-chain: 意図せざる変更", { line: 3, column: 6, endLine: 3, endColumn: 10, region: "body" }],
     ]);

@@ -30,7 +30,8 @@ describe("require", () => {
   it("is silent and present on a compliant clause", () => {
     const r = lint("# 仕様書\n\n受注者は、最新のセキュリティパッチを適用すること。\n");
     expect(r.findings).toEqual([]);
-    expect(r.coverage["patch-latest"]).toEqual({ status: "present", applies: true, missing: [], evidence: { line: 3 } });
+    expect(r.coverage["patch-latest"]).toEqual({ status: "present", applies: true, missing: [],
+      evidence: { line: 3, text: "受注者は、最新のセキュリティパッチを適用すること。" } });
   });
   it("reports absent at the heading of the section where the clause belongs", () => {
     const r = lint("# 仕様書\n\n## 情報セキュリティ\n\n受注者は秘密を守ること。\n");
@@ -42,14 +43,26 @@ describe("require", () => {
     const r = lint("# 仕様書\n\n受注者は秘密を守ること。\n");
     expect(r.findings[0]!.location).toEqual({ line: 1, column: 1, endLine: 1, endColumn: 1 });
   });
-  it("does not count a negated duty as present", () => {
+  it("judges a negated or excluded duty absent, topic words included, and says why (labelling.md §1)", () => {
     const text = "# 仕様書\n\n最新のセキュリティパッチの適用は求めない。\n\n最新の修正プログラムの適用は不要とする。\n";
     expect(lint(text).coverage["patch-latest"]!.status).toBe("absent");
     const withTopic = config([{ id: "patch-latest", kind: "require", params: {
       match: { all: ["$latest", "$patch", "$apply"], obligation: true }, topic: { any: ["$patch"] } } }], { terms });
-    const r = lint(text, withTopic);
-    expect(r.coverage["patch-latest"]).toMatchObject({ status: "partial", evidence: { line: 3 } });
-    expect(r.findings[0]).toMatchObject({ status: "partial", location: { line: 3, column: 4, endLine: 3, endColumn: 13 } });
+    expect(lint(text, withTopic).coverage["patch-latest"]).toMatchObject({ status: "absent", why: "excluded" });
+    const reassigned = "# 仕様書\n\nセキュリティパッチの適用は他事業者が行う。\n";
+    expect(lint(reassigned, withTopic).coverage["patch-latest"]).toMatchObject({ status: "absent", why: "excluded" });
+    const deferred = "# 仕様書\n\nパッチ適用の詳細は協議して定める。\n";
+    expect(lint(deferred, withTopic).coverage["patch-latest"]).toMatchObject({ status: "absent", why: "deferred" });
+  });
+  it("gives partial for a weak or bare duty on the topic, absent for a topic word outside any duty (labelling.md §4)", () => {
+    const withTopic = config([{ id: "patch-latest", kind: "require", params: {
+      match: { all: ["$latest", "$patch", "$apply"], obligation: true }, topic: { any: ["$patch"] } } }], { terms });
+    const r = lint("# 仕様書\n\n受注者は、必要に応じてパッチを適用すること。\n", withTopic);
+    expect(r.coverage["patch-latest"]).toMatchObject({ status: "partial", why: "bare-duty",
+      evidence: { line: 3, text: "受注者は、必要に応じてパッチを適用すること。" } });
+    expect(r.findings[0]).toMatchObject({ status: "partial", location: { line: 3, column: 12, endLine: 3, endColumn: 15 } });
+    expect(lint("# 仕様書\n\n本業務の目的はパッチ管理の改善である。\n", withTopic).coverage["patch-latest"])
+      .toMatchObject({ status: "absent", why: "not-a-duty" });
   });
   it("counts a prohibition (してはならない) as an obligation", () => {
     const c = config([{ id: "no-internet", kind: "require",
@@ -87,10 +100,16 @@ describe("require", () => {
     const full = lint("インシデントが発生した場合は、直ちに担当職員に報告すること。\n", incident);
     expect(full.coverage["incident-report"]!.status).toBe("present");
   });
-  it("gives partial for a heading alone", () => {
-    const r = lint("# 仕様書\n\n## 最新のセキュリティパッチの適用\n\n（記載なし）\n");
-    expect(r.coverage["patch-latest"]).toMatchObject({ status: "partial", evidence: { line: 3 } });
+  it("gives partial for a heading whose body is not in the input, absent for one whose body says nothing (labelling.md §3)", () => {
+    const r = lint("# 仕様書\n\n## 最新のセキュリティパッチの適用\n");
+    expect(r.coverage["patch-latest"]).toMatchObject({ status: "partial", why: "heading-only", evidence: { line: 3 } });
     expect(r.findings[0]).toMatchObject({ status: "partial", location: { line: 3, column: 1 } });
+    expect(lint("# 仕様書\n\n## 最新のセキュリティパッチの適用\n\n受注者は、作業日報を提出すること。\n").coverage["patch-latest"])
+      .toMatchObject({ status: "absent" });
+  });
+  it("gives partial for a table-of-contents line whose chapter is not in the input", () => {
+    const toc = "# 仕様書\n\n目次\n\n1 概要 ........ 1\n\n7 最新のセキュリティパッチの適用 ........ 12\n";
+    expect(lint(toc).coverage["patch-latest"]).toMatchObject({ status: "partial", why: "heading-only" });
   });
   it("keeps coverage but no finding when the rule does not apply", () => {
     const c = config([{ id: "patch-latest", kind: "require", appliesWhen: "system",

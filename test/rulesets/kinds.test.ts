@@ -40,20 +40,29 @@ describe("consistency (inconsistent-actor-terms)", () => {
 });
 
 describe("subject (subject-missing)", () => {
-  it("flags a duty with no actor, located at the sentence", () => {
-    const md = "## 保守\n\n受注者は、障害を切り分けること。\n\nセキュリティパッチは定期的に適用すること。\n";
+  it("flags an actor-less duty right after the orderer's own duty, located at the sentence", () => {
+    const md = "## 検収\n\n発注者は、納入物を検査する。\n\n不合格品は交換すること。\n";
     const f = judge(config, rule("subject-missing"), md).findings;
-    expect(f.map((x) => x.location)).toEqual([at(5, 1, 5, 21)]);
+    expect(f.map((x) => x.location)).toEqual([at(5, 1, 5, 12)]);
+  });
+  it("flags actor-less duties after a sentence where both parties act", () => {
+    const md = "## 協議\n\n甲及び乙は、協議の上、仕様を変更する。変更内容を記録すること。\n";
+    expect(judge(config, rule("subject-missing"), md).findings.map((x) => x.location)).toEqual([at(3, 20, 3, 31)]);
+  });
+  it("is silent on a list of contractor tasks without an actor (a spec is addressed to the contractor)", () => {
+    const md = "## 保守\n\n受注者は、障害を切り分けること。\n\nセキュリティパッチは定期的に適用すること。\n\n月次報告書を提出すること。\n";
+    expect(judge(config, rule("subject-missing"), md).findings).toEqual([]);
+    expect(judge(config, rule("subject-missing"), "## 作業\n\nログを保存すること。\n").findings).toEqual([]);
   });
   it("takes the actor from a lead paragraph before a list", () => {
     const md = "受注者は、次の事項を遵守すること。\n\n- ログを１年間保存すること。\n- パスワードを定期的に変更すること。\n";
     expect(judge(config, rule("subject-missing"), md).findings).toEqual([]);
   });
-  it("takes the actor from a heading above, but not from the document title", () => {
-    const md = "# 受注者の遵守事項\n\n## 受注者の義務\n\nログを保存すること。\n";
+  it("takes the actor from a heading naming a party, until a sentence names the other party", () => {
+    const md = "## 発注者の役割\n\n発注者は、要件を提示する。\n\n設計書をレビューすること。\n";
     expect(judge(config, rule("subject-missing"), md).findings).toEqual([]);
-    const titled = "# 受注者向け仕様書\n\n## 保守\n\nログを保存すること。\n";
-    expect(judge(config, rule("subject-missing"), titled).findings.map((x) => x.location)).toEqual([at(5, 1, 5, 10)]);
+    const switched = "## 受注者の作業\n\n発注者は、資料を貸与する。\n\n貸与資料を返却すること。\n";
+    expect(judge(config, rule("subject-missing"), switched).findings.map((x) => x.location)).toEqual([at(5, 1, 5, 12)]);
   });
   it("takes the actor from the lead of a numbered run, of pasted items, and of the section", () => {
     const sub = rule("subject-missing");
@@ -64,9 +73,9 @@ describe("subject (subject-missing)", () => {
     const section = "## 作業\n\n受託者は、以下に掲げる作業を行うこと。\n\nログを保存すること。\n\nパッチを適用すること。\n";
     expect(judge(config, sub, section).findings).toEqual([]);
   });
-  it("still flags a numbered run with no lead, at each item", () => {
-    const md = "## 作業\n\n(1) ログを保存すること。\n\n(2) パッチを適用すること。\n";
-    expect(judge(config, rule("subject-missing"), md).findings.map((x) => x.location)).toEqual([at(3, 1, 3, 14), at(5, 1, 5, 15)]);
+  it("flags a numbered run with no lead after the orderer's duty, at each item", () => {
+    const md = "## 作業\n\n発注者は、資料を貸与する。\n\n(1) ログを保存すること。\n\n(2) パッチを適用すること。\n";
+    expect(judge(config, rule("subject-missing"), md).findings.map((x) => x.location)).toEqual([at(5, 1, 5, 14), at(7, 1, 7, 15)]);
   });
   it("exempts functional requirements and definitions", () => {
     expect(judge(config, rule("subject-missing"), "## 機能\n\n利用者を認証できること。契約期間は1年とする。").findings).toEqual([]);
@@ -88,16 +97,19 @@ describe("reference (referenced-not-provided)", () => {
   });
   it("accepts a plain title line anywhere in a block (text, Word or pasted PDF), not a sentence naming the annex", () => {
     const ref = rule("referenced-not-provided");
-    const pasted = "## 要件\n\n要件は別紙1のとおりとする。\n\n以上のとおりとする。\n別紙１　情報セキュリティ要件\n（1）受注者は、ログを保存すること。\n";
+    const pasted = "## 要件\n\nセキュリティ要件は別紙1のとおりとする。\n\n以上のとおりとする。\n別紙１　情報セキュリティ要件\n（1）受注者は、ログを保存すること。\n";
     expect(judge(config, ref, pasted).findings).toEqual([]);
-    const wrapped = "## 要件\n\n要件は別紙1のとおりとする。\n\n前文である。\n（別紙1）\n受注者は…\n";
+    const wrapped = "## 要件\n\nセキュリティ要件は別紙1のとおりとする。\n\n前文である。\n（別紙1）\n受注者は…\n";
     expect(judge(config, ref, wrapped).findings).toEqual([]);
-    const sentence = "## 要件\n\n要件は別紙1のとおりとする。\n\n別紙1のとおり実施すること。\n\n別紙1に定める手順による。\n";
-    expect(judge(config, ref, sentence).findings.map((x) => x.location)).toEqual([at(3, 4, 3, 7)]);
+    const sentence = "## 要件\n\nセキュリティ要件は別紙1のとおりとする。\n\n別紙1のとおり実施すること。\n\n別紙1に定める手順による。\n";
+    expect(judge(config, ref, sentence).findings.map((x) => x.location)).toEqual([at(3, 10, 3, 13)]);
   });
   it("does not take 別紙10 for 別紙1, nor count the annex's own title as a second reference", () => {
-    const f = judge(config, rule("referenced-not-provided"), "要件は別紙1「要件定義書」のとおり。\n\n## 別紙10 様式\n").findings;
-    expect(f.map((x) => x.location)).toEqual([at(1, 4, 1, 7)]);
+    const f = judge(config, rule("referenced-not-provided"), "セキュリティ要件は別紙1「要件定義書」のとおり。\n\n## 別紙10 様式\n").findings;
+    expect(f.map((x) => x.location)).toEqual([at(1, 10, 1, 13)]);
+  });
+  it("ignores delegations of matters other than security (forms, maps, price lists)", () => {
+    expect(judge(config, rule("referenced-not-provided"), "## 入札\n\n入札書は別紙様式1により提出すること。作業場所は別添2の地図のとおり。\n").findings).toEqual([]);
   });
   it("ignores a document that is merely named, not delegated to", () => {
     expect(judge(config, rule("referenced-not-provided"), "受注者は、要件定義書を作成すること。").findings).toEqual([]);

@@ -92,9 +92,17 @@ describe("mhlw-tebiki", () => {
 describe("missing-section (structure kind: under, annex, title lines)", () => {
   const missing = (md: string) => judge(tebiki, tebiki.rules.find((r) => r.id === "missing-section")!, md).findings.map((f) => f.message);
   it("wants the security heading inside 遵守事項, and reports a missing 遵守事項 once", () => {
-    expect(missing("## 3 セキュリティ\n\n対策を講じること。\n\n## 4 遵守事項\n\n## 5 再委託\n"))
+    expect(missing("## 1 セキュリティ\n\n対策を講じること。\n\n## 2 遵守事項\n\n## 3 再委託\n"))
       .toEqual(["「遵守事項の中の情報セキュリティ管理」に当たる章（見出し）がありません。"]);
     expect(missing("## 1 業務内容\n\n## 2 再委託\n")).toEqual(["「作業の実施に当たっての遵守事項」に当たる章（見出し）がありません。"]);
+  });
+  it("does not judge a document that is itself an annex or 特記事項, nor an excerpt starting past chapter 1", () => {
+    expect(missing("# 情報セキュリティに関する特記事項\n\n## 1 総則\n\n乙は秘密を保持すること。\n")).toEqual([]);
+    expect(missing("（別紙2）\n\n# 業務の実施体制\n\n受注者は体制図を提出すること。\n")).toEqual([]);
+    expect(missing("## 5 作業の実施体制\n\n受注者は体制図を提出すること。\n\n## 6 成果物\n")).toEqual([]);
+  });
+  it("accepts 下請負 and 外注 as the subcontract chapter", () => {
+    expect(missing("## 1 遵守事項\n\n### 情報セキュリティ管理\n\n## 2 下請負\n")).toEqual([]);
   });
   it("accepts an attached 特記事項 anywhere", () => {
     expect(missing("## 6 遵守事項\n\n## 7 再委託\n\n## 別記 個人情報取扱特記事項\n")).toEqual([]);
