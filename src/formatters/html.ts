@@ -11,7 +11,7 @@ import { escapeAttr, escapeXml as esc } from "./xml.js";
 const CSS = `
 body{font-family:"Hiragino Sans","Yu Gothic","Meiryo","Noto Sans CJK JP","IPAexGothic",sans-serif;margin:2rem;color:#222;line-height:1.6}
 table{border-collapse:collapse;margin:.5rem 0 1.5rem;width:100%}th,td{border:1px solid #ccc;padding:.3rem .5rem;vertical-align:top;text-align:left;overflow-wrap:anywhere}
-th{background:#f3f3f3}.nw{white-space:nowrap}.num{text-align:right}code{white-space:nowrap}
+th{background:#f3f3f3}.nw{white-space:nowrap}q.evidence{color:#333;font-size:.9em}.num{text-align:right}code{white-space:nowrap}
 .sev-error{color:#b00020;font-weight:bold}.sev-warning{color:#9a6700;font-weight:bold}.sev-info{color:#0b5cad}
 .st-present{background:#e6f4ea}.st-partial{background:#fff4ce}.st-absent{background:#fde7e9}tr.na{background:#f6f6f6;color:#777}
 .tpl{margin:.3rem 0 0}.tpl summary{cursor:pointer;color:#555;font-size:.9em}
@@ -73,8 +73,16 @@ function findingsTable(f: FileResult, idx: number, shown: Visible[], anchored: S
 
 function evidenceText(f: FileResult, c: Coverage, locale: Locale): string {
   if (!c.evidence) return "";
-  if (f.format === "docx") return esc(t("cli.where.paragraph", { n: c.evidence.paragraph ?? c.evidence.line }, locale));
-  return esc(t("cli.html.line", { n: c.evidence.line }, locale));
+  const where = f.format === "docx"
+    ? esc(t("cli.where.paragraph", { n: c.evidence.paragraph ?? c.evidence.line }, locale))
+    : esc(t("cli.html.line", { n: c.evidence.line }, locale));
+  return c.evidence.text ? `${where}<br><q class="evidence">${esc(c.evidence.text)}</q>` : where;
+}
+
+/** Why a clause is partial or absent, as an officer reads it (elements missing, excluded, title only …). */
+function reasonText(c: Coverage, locale: Locale): string {
+  if (c.status === "present" || !c.why) return "";
+  return esc(t(`cli.why.${c.why}`, {}, locale));
 }
 
 function coverageTable(f: FileResult, rules: Map<string, RuleInfo>, locale: Locale): string {
@@ -89,7 +97,7 @@ function coverageTable(f: FileResult, rules: Map<string, RuleInfo>, locale: Loca
   const rows = entries.map(([id, c]) => `<tr class="st-${c.status}${c.applies ? "" : " na"}"><td><code>${esc(id)}</code></td>`
     + `<td>${esc(ruleTitle(rules.get(id), locale))}</td><td class="nw">${esc(t(`cli.status.${c.status}`, {}, locale))}</td>`
     + `<td class="nw">${esc(t(c.applies ? "cli.html.yes" : "cli.html.no", {}, locale))}</td>`
-    + `<td>${esc(c.missing.join(sep))}</td><td class="nw">${evidenceText(f, c, locale)}</td></tr>`);
+    + `<td>${[reasonText(c, locale), esc(c.missing.join(sep))].filter(Boolean).join("<br>")}</td><td>${evidenceText(f, c, locale)}</td></tr>`);
   return `<h3>${esc(t("cli.html.coverage", {}, locale))}</h3><p>`
     + esc(t("cli.html.coverageCounts", { applies: applying.length, present: count("present"), partial: count("partial"),
       absent: count("absent"), na: entries.length - applying.length }, locale)) + `</p>`
