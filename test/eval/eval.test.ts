@@ -1,109 +1,157 @@
+// The evaluation: label contract, split, scoring at the location, and the linter on the blind
+// labels. Targets (issue 11) are asserted on dev; the test split's figures are printed, not asserted.
 import { describe, expect, it } from "vitest";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-// @ts-expect-error: plain ESM script without type declarations
+import { execFileSync } from "node:child_process";
+// @ts-expect-error: plain ESM scripts without type declarations
 import * as evalScript from "../../scripts/eval.mjs";
+// @ts-expect-error: plain ESM scripts without type declarations
+import * as labelsScript from "../../scripts/eval/labels.mjs";
+// @ts-expect-error: plain ESM scripts without type declarations
+import * as scoreScript from "../../scripts/eval/score.mjs";
 
-interface Expected { coverage: Record<string, string>; defects: Record<string, number>; problems: string[] }
-interface CorpusDoc { name: string; docPath: string; expectedPath: string }
-interface EvalResult {
-  files: number;
-  agreement: number;
+interface Label { rule: string; quote?: string; section?: string; places?: { line: number; endLine: number }[] }
+interface Expected { coverage: Record<string, string>; defects: Label[]; problems: string[] }
+interface CorpusDoc { name: string; file: string; docPath: string; expectedPath: string }
+interface SplitResult {
+  files: number; agreement: number; balanced: number;
+  classes: Record<string, { recall: number; precision: number; support: number }>;
+  rules: Record<string, { agreement: number; total: number }>;
+  worstRule: { id: string; agreement: number };
+  absentJudgedPresent: number;
   defectTotals: { tp: number; fp: number; fn: number; precision: number; recall: number };
-  disagreements: { file: string; rule: string; expected: string; actual: string }[];
-  defectMismatches: { file: string; defect: string; expected: number; actual: number }[];
-  fileErrors: { file: string; error: { code: string; message?: string } }[];
+  fileErrors: { file: string; error: { code: string } }[];
 }
 
-const ev = evalScript as {
-  RULE_IDS: string[];
-  DEFECT_IDS: string[];
-  THRESHOLDS: { agreement: number; precision: number; recall: number };
+const labels = labelsScript as {
+  RULE_IDS: string[]; DEFECT_IDS: string[];
   listCorpus(dir: string): CorpusDoc[];
   loadExpected(p: string): Expected;
-  compare(items: { name: string; expected: Expected; actual: unknown }[]): EvalResult;
-  runEval(opts?: { corpusDir?: string }): Promise<EvalResult>;
+  loadSplit(p: string): { seed: number; dev: string[]; test: string[] };
 };
+const score = scoreScript as {
+  TARGETS: Record<string, number>;
+  compare(items: { name: string; expected: Expected; actual: unknown }[]): SplitResult;
+  matchDefects(l: Label[], f: unknown[]): Record<string, { tp: number; fp: unknown[]; fn: unknown[] }>;
+  labellerAgreement(pairs: { a: Expected; b: Expected }[]): { exact: number; kappa: number };
+  shortfalls(r: SplitResult): string[];
+};
+const ev = evalScript as { runEval(o?: { agreement?: boolean }): Promise<{ dev: SplitResult; test: SplitResult; labellers?: { exact: number; kappa: number; documents: number } }> };
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const corpusDir = path.join(root, "fixtures/corpus");
-const docs = ev.listCorpus(corpusDir);
+const docs = labels.listCorpus(corpusDir);
+
+describe("rule catalogue", () => {
+  const vendored = path.join(root, "docs/reference/rules.md");
+  it("knows the 36 clause rules of rules.md §3, from the copy in docs/reference", () => {
+    const ids = [...readFileSync(vendored, "utf8").matchAll(/^\*\*\d+\. `([a-z-]+)`\*\*/gm)].map((m) => m[1]);
+    expect(labels.RULE_IDS).toHaveLength(36);
+    expect(ids).toEqual(labels.RULE_IDS);
+  });
+  const shared = path.resolve(root, "../shared/reference");
+  it.skipIf(!existsSync(shared))("keeps docs/reference in step with ../shared/reference (skipped, visibly, where shared/ is not beside the clone)", () => {
+    for (const f of ["rules.md", "labelling.md"]) {
+      expect(readFileSync(path.join(root, "docs/reference", f), "utf8"), f).toBe(readFileSync(path.join(shared, f), "utf8"));
+    }
+  });
+});
 
 describe("labelled corpus", () => {
-  it("has at least 30 documents, at least 10 of them Word files", () => {
-    expect(docs.length).toBeGreaterThanOrEqual(30);
+  it("has at least 57 blind-labelled documents (32 written here, 25 derived from real public specs), 10 of them Word", () => {
+    expect(docs.length).toBeGreaterThanOrEqual(57);
+    expect(docs.filter((d) => d.file.startsWith("r")).length).toBeGreaterThanOrEqual(25);
     expect(docs.filter((d) => d.docPath.endsWith(".docx")).length).toBeGreaterThanOrEqual(10);
   });
 
-  it("knows the 36 clause rules of rules.md §3", () => {
-    const rulesMd = path.resolve(root, "../shared/reference/rules.md");
-    expect(ev.RULE_IDS).toHaveLength(36);
-    if (existsSync(rulesMd)) {
-      const ids = [...readFileSync(rulesMd, "utf8").matchAll(/^\*\*\d+\. `([a-z-]+)`\*\*/gm)].map((m) => m[1]);
-      expect(ids).toEqual(ev.RULE_IDS);
-    }
-  });
-
-  it.each(docs.map((d) => [d.name, d] as const))("%s: expected file lists all 36 rules with valid statuses and known defects", (_n, d) => {
-    const e = ev.loadExpected(d.expectedPath);
+  it.each(docs.map((d) => [d.name, d] as const))("%s: labels list all 36 rules and valid defects", (_n, d) => {
+    const e = labels.loadExpected(d.expectedPath);
     expect(e.problems).toEqual([]);
-    expect(Object.keys(e.coverage).sort()).toEqual([...ev.RULE_IDS].sort());
+    expect(Object.keys(e.coverage).sort()).toEqual([...labels.RULE_IDS].sort());
   });
 
-  it("every Word file has its Markdown source in src/", () => {
-    for (const d of docs.filter((x) => x.docPath.endsWith(".docx"))) {
-      expect(existsSync(path.join(corpusDir, "src", `${d.name}.md`)), d.name).toBe(true);
+  it("every derived document records its source", () => {
+    for (const d of docs.filter((x) => x.file.startsWith("r"))) {
+      expect(existsSync(path.join(corpusDir, `${d.name}.source.yaml`)), d.name).toBe(true);
     }
   });
 
-  it("rejects an expected file that breaks the contract", () => {
-    const bad = path.join(root, "test/eval/fixtures/bad.expected.yaml");
-    const e = ev.loadExpected(bad);
+  it("rejects a label file that breaks the contract", () => {
+    const e = labels.loadExpected(path.join(root, "test/eval/fixtures/bad.expected.yaml"));
     expect(e.problems).toEqual(expect.arrayContaining([
       "coverage lacks policy-compliance",
       'coverage.security-org has invalid status "yes"',
-      "unknown defect id vagueness",
-      "defects.placeholder-left must be a positive integer",
+      'defects[0]: unknown defect id "vagueness"',
+      "defects[1] (placeholder-left) needs a quote",
     ]));
   });
 });
 
-describe("comparison", () => {
-  const full = (s: string) => Object.fromEntries(ev.RULE_IDS.map((id) => [id, s]));
-  it("scores statuses and defect counts (TP = min per file and id)", () => {
-    const expected = { coverage: full("absent"), defects: { "vague-obligation": 2, "placeholder-left": 1 }, problems: [] };
-    const coverage = Object.fromEntries(ev.RULE_IDS.map((id) => [id, { status: "absent" }]));
-    coverage["patch-latest"] = { status: "partial" };
-    const actual = {
-      coverage,
-      findings: [
-        { ruleId: "vague-obligation" }, { ruleId: "vague-obligation" }, { ruleId: "vague-obligation" },
-        { ruleId: "placeholder-left", suppressed: { kind: "inline" } },
-        { ruleId: "patch-latest", status: "partial" },
-      ],
-    };
-    const r = ev.compare([{ name: "a.md", expected, actual }]);
-    expect(r.agreement).toBeCloseTo(35 / 36);
-    expect(r.disagreements).toEqual([{ file: "a.md", rule: "patch-latest", expected: "absent", actual: "partial", missing: [] }]);
-    expect(r.defectTotals).toMatchObject({ tp: 2, fp: 1, fn: 1 });
-    expect(r.defectTotals.precision).toBeCloseTo(2 / 3);
-    expect(r.defectTotals.recall).toBeCloseTo(2 / 3);
+describe("split", () => {
+  const split = labels.loadSplit(path.join(corpusDir, "split.yaml"));
+  it("puts every labelled document in exactly one half, and every family in both", () => {
+    const names = docs.map((d) => d.name).sort();
+    expect([...split.dev, ...split.test].sort()).toEqual(names);
+    for (const fam of new Set(names.map((n) => n[0]))) {
+      expect(split.dev.some((n) => n[0] === fam), `dev has ${fam}`).toBe(true);
+      expect(split.test.some((n) => n[0] === fam), `test has ${fam}`).toBe(true);
+    }
+  });
+  it("is what the committed seed deals (re-running the split script changes nothing)", () => {
+    const before = readFileSync(path.join(corpusDir, "split.yaml"), "utf8");
+    execFileSync(process.execPath, [path.join(root, "scripts/eval-split.mjs")], { cwd: root });
+    expect(readFileSync(path.join(corpusDir, "split.yaml"), "utf8")).toBe(before);
   });
 });
 
-describe("linter against the labelled corpus", () => {
+describe("scoring", () => {
+  const full = (s: string) => Object.fromEntries(labels.RULE_IDS.map((id) => [id, s]));
+  const at = (line: number) => ({ location: { line } });
+  it("matches a defect only at the labelled place (± 1 line), not anywhere in the document", () => {
+    const l: Label[] = [{ rule: "vague-obligation", quote: "x", places: [{ line: 10, endLine: 10 }] }];
+    expect(score.matchDefects(l, [{ ruleId: "vague-obligation", ...at(11) }])["vague-obligation"]!.tp).toBe(1);
+    const far = score.matchDefects(l, [{ ruleId: "vague-obligation", ...at(30) }])["vague-obligation"]!;
+    expect([far.tp, far.fp.length, far.fn.length]).toEqual([0, 1, 1]);
+    const doc = score.matchDefects([{ rule: "missing-section", section: "再委託" }], [{ ruleId: "missing-section", ...at(1) }]);
+    expect(doc["missing-section"]!.tp).toBe(1);
+  });
+  it("reports exact and balanced accuracy, per class", () => {
+    const expected = { coverage: full("absent"), defects: [], problems: [] };
+    expected.coverage["patch-latest"] = "present";
+    const coverage = Object.fromEntries(labels.RULE_IDS.map((id) => [id, { status: "absent" }]));
+    const r = score.compare([{ name: "a.md", expected, actual: { coverage, findings: [] } }]);
+    expect(r.agreement).toBeCloseTo(35 / 36);
+    expect(r.classes.present!.recall).toBe(0);
+    expect(r.classes.absent!.recall).toBe(1);
+    expect(r.balanced).toBeCloseTo(0.5); // partial has no support and does not count
+  });
+  it("computes Cohen's kappa between two labellers", () => {
+    const a = { coverage: full("absent"), defects: [], problems: [] };
+    const b = { coverage: full("absent"), defects: [], problems: [] };
+    a.coverage["patch-latest"] = "present"; b.coverage["patch-latest"] = "present";
+    a.coverage["monitoring"] = "partial"; b.coverage["monitoring"] = "absent";
+    const k = score.labellerAgreement([{ a, b }]);
+    expect(k.exact).toBeCloseTo(35 / 36);
+    expect(k.kappa).toBeGreaterThan(0.4);
+    expect(k.kappa).toBeLessThan(1);
+  });
+});
+
+describe("linter against the blind labels", () => {
   const built = existsSync(path.join(root, "dist/cli/main.js"));
-  it("reaches ≥95% exact status agreement and ≥90% defect precision and recall", async () => {
+  it("meets the targets on dev; reports test without asserting it", async () => {
     expect(built, "dist/ is missing: run `npm run build` before the tests").toBe(true);
-    const r = await ev.runEval({ corpusDir });
-    const summary = `agreement ${(r.agreement * 100).toFixed(1)}%, defect P ${(r.defectTotals.precision * 100).toFixed(1)}% `
-      + `R ${(r.defectTotals.recall * 100).toFixed(1)}%; ${r.disagreements.length} status disagreements; `
-      + `file errors: ${r.fileErrors.map((e) => `${e.file}:${e.error.code}`).join(", ") || "none"}`;
-    expect(r.files, summary).toBe(docs.length);
-    expect(r.fileErrors, summary).toEqual([]);
-    expect(r.agreement, summary).toBeGreaterThanOrEqual(ev.THRESHOLDS.agreement);
-    expect(r.defectTotals.precision, summary).toBeGreaterThanOrEqual(ev.THRESHOLDS.precision);
-    expect(r.defectTotals.recall, summary).toBeGreaterThanOrEqual(ev.THRESHOLDS.recall);
+    const r = await ev.runEval({ agreement: true });
+    const line = (name: string, x: SplitResult) => `${name}: exact ${(x.agreement * 100).toFixed(1)}%, balanced ${(x.balanced * 100).toFixed(1)}%, `
+      + `worst rule ${x.worstRule.id} ${(x.worstRule.agreement * 100).toFixed(1)}%, defects P ${(x.defectTotals.precision * 100).toFixed(1)}% `
+      + `R ${(x.defectTotals.recall * 100).toFixed(1)}%, absent judged present ${x.absentJudgedPresent}`;
+    console.log(line("dev", r.dev));
+    console.log(line("test (reported, not asserted)", r.test));
+    if (r.labellers) console.log(`labellers: ${r.labellers.documents} documents, exact ${(r.labellers.exact * 100).toFixed(1)}%, kappa ${r.labellers.kappa.toFixed(3)}`);
+    expect(r.dev.fileErrors).toEqual([]);
+    expect(r.test.fileErrors).toEqual([]);
+    expect(score.shortfalls(r.dev), line("dev", r.dev)).toEqual([]);
   }, 600_000);
 });
