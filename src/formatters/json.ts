@@ -37,8 +37,10 @@ function coverage(c: Record<string, Coverage>) {
     const v = c[id];
     out[id] = {
       status: v.status, applies: v.applies, missing: [...v.missing],
+      // Why a clause is partial or absent (excluded, deferred, heading-only …); null when present.
+      why: v.status === "present" ? null : v.why ?? null,
       evidence: v.evidence
-        ? { line: v.evidence.line, paragraph: v.evidence.paragraph ?? null }
+        ? { line: v.evidence.line, paragraph: v.evidence.paragraph ?? null, text: v.evidence.text ?? null }
         : null,
     };
   }
