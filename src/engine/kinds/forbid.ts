@@ -11,6 +11,8 @@ export interface ForbidParams {
   within?: Within;
   obligationOnly?: boolean;
   replacements?: Record<string, string>;
+  /** One finding per sentence, at its first match (how a reviewer marks a sentence with a defect). */
+  perSentence?: boolean;
 }
 
 const condSchema: JsonSchema = { type: "object", additionalProperties: false, properties: { any: termListSchema, all: termListSchema } };
@@ -22,6 +24,7 @@ const schema: JsonSchema = {
     within: { enum: ["sentence", "block", "section"] },
     obligationOnly: { type: "boolean" },
     replacements: { type: "object", additionalProperties: { type: "string" } },
+    perSentence: { type: "boolean", description: "One finding per sentence, at its first match, however many matches it holds." },
   },
 };
 
@@ -41,9 +44,14 @@ export const forbid: RuleKind = {
       .sort((a, b) => a.block - b.block || a.start - b.start || b.end - a.end);
     const findings: Finding[] = [];
     let last: Hit | undefined;
+    // One finding per sentence (labelling: a reviewer marks the sentence that carries the defect once,
+    // however many placeholders or outdated terms it holds); the first match names it.
+    const marked = new Set<string>();
     for (const h of found) {
       if (last && last.block === h.block && h.start < last.end) continue; // overlapping pattern hits: one finding
       const s = ctx.sentenceAt(h.block, h.start);
+      const sentenceKey = `${h.block}:${s?.start ?? h.start}`;
+      if (p.perSentence && marked.has(sentenceKey)) continue;
       if (s?.narrative) continue;
       if (p.obligationOnly && !(s?.obligation && !s.negated)) continue;
       const has = (entries: TermEntry[] | undefined, mode: "any" | "all") =>
@@ -51,6 +59,7 @@ export const forbid: RuleKind = {
       if (p.when && ((p.when.any?.length && !has(p.when.any, "any")) || (p.when.all?.length && !has(p.when.all, "all")))) continue;
       if (p.unless && ((p.unless.any?.length && has(p.unless.any, "any")) || (p.unless.all?.length && has(p.unless.all, "all")))) continue;
       last = h;
+      marked.add(sentenceKey);
       const ab = ctx.blocks[h.block]!;
       const original = ab.block.text.slice(ab.norm.toOriginal(h.start), ab.norm.toOriginalEnd(h.end));
       const replacement = replacements.get(ab.text.slice(h.start, h.end)) ?? "";
