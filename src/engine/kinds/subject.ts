@@ -1,7 +1,7 @@
 // subject: a duty whose bearer a reader cannot tell (labelling.md, "Defects"). A specification is
 // addressed to the contractor, so an actor-less 「〜すること」 in a list of contractor tasks is the
 // contractor's and is no defect. The actor is genuinely ambiguous only where the text has just put
-// duties on another party: an actor-less duty right after the orderer's own duty (「発注者は、…を
+// duties on another party: an actor-less duty right after (the very next sentence) the orderer's own duty (「発注者は、…を
 // 提示する。…を確認すること。」), or after a sentence where both parties act (「発注者及び受注者は、
 // 協議の上…」). A heading naming a party (「発注者の役割」) settles the actor for its section.
 import type { Finding } from "../../model/finding.js";
@@ -28,8 +28,15 @@ const schema: JsonSchema = {
   },
 };
 
-/** What follows a party's name when it is the subject of its sentence. */
-const SUBJECT_MARK = /^(は|が|では|において|にあっては|にて|側は|及び|および|並びに|と|、|,)/u;
+/** What follows a party's name when it is the subject of its main clause (「発注者は」); 「担当者が指定する日」 is a relative clause. */
+const SUBJECT_MARK = /^(は|では|において|にあっては|側は)/u;
+/** A name joined to the next one as a joint subject: 「発注者及び受注者は」「甲と乙は」. */
+const JOINED = /^(及び|および|並びに|と|・|、)/u;
+/**
+ * An explicit duty form. Plain endings (「発注者は、検査を行う」) count as duties elsewhere in a ruleset,
+ * but for the orderer they describe its role, which leaves the contractor the actor of what follows.
+ */
+const EXPLICIT_DUTY = /(こと|ものとする|ものとします|なければならない|なければなりません|ねばならない|てはならない|必要がある)$/u;
 /** Both parties act in one sentence: 「甲乙」「双方」「両者」「協議の上」. */
 const JOINT = /(甲乙|双方|両者|相互に|協議の上|協議のうえ|協議して)/u;
 
@@ -53,7 +60,16 @@ export const subject: RuleKind = {
     const actors = byBlock(p.actors);
     const orderers = byBlock(p.ambiguousAfter ?? []);
     const inSentence = (m: Map<number, Hit[]>, s: Sentence) => (m.get(s.block) ?? []).filter((h) => h.start >= s.start && h.start < s.end);
-    const isSubject = (s: Sentence, h: Hit) => SUBJECT_MARK.test(ctx.blocks[s.block]!.text.slice(h.end, h.end + 6));
+    const textOf = (s: Sentence) => ctx.blocks[s.block]!.text;
+    /** The name is the subject, alone or joined to a following name that is (「甲及び乙は」). */
+    const isSubject = (s: Sentence, h: Hit, all: Hit[]): boolean => {
+      const after = textOf(s).slice(h.end, h.end + 6);
+      if (SUBJECT_MARK.test(after)) return true;
+      const j = JOINED.exec(after);
+      if (!j) return false;
+      const next = all.find((o) => o.start === h.end + j[0].length);
+      return !!next && isSubject(s, next, all);
+    };
 
     const findings: Finding[] = [];
     let last: Side | undefined;
@@ -70,20 +86,27 @@ export const subject: RuleKind = {
         const named = inSentence(actors, s);
         const ord = inSentence(orderers, s);
         if (named.length || ord.length) {
-          const subjects = [...named, ...ord].filter((h) => isSubject(s, h));
+          const all = [...named, ...ord];
+          const subjects = all.filter((h) => isSubject(s, h, all));
           const ordSubject = subjects.some((h) => ord.some((o) => o.start === h.start));
           const otherSubject = subjects.some((h) => !ord.some((o) => o.start <= h.start && o.end >= h.end));
           let side: Side | undefined;
           if ((ordSubject && otherSubject) || (JOINT.test(s.text) && subjects.length)) side = "both";
-          else if (ordSubject) side = "orderer";
+          // The orderer's own *duty* (「発注者は、…を確認すること」「…ものとする」) makes the next actor-less
+          // duty ambiguous; a statement of what the orderer does (「申請書は当事務所が保管する」) does not.
+          else if (ordSubject) side = EXPLICIT_DUTY.test(sentenceTail(s.text)) ? "orderer" : "other";
           else if (otherSubject) side = "other";
           if (side) last = side === settled ? undefined : side;
           continue;
         }
+        // Only the sentence right after the orderer's (or a joint) sentence is ambiguous; the one after
+        // that reads as the contractor's again, as a reviewer reads a list of duties.
+        const after = last;
+        last = undefined;
         if (!s.obligation || s.narrative || s.negated || s.excluded || s.deferred) continue;
         const tail = sentenceTail(s.text);
         if (exempt.some((e) => tail.endsWith(e))) continue;
-        if (last !== "orderer" && last !== "both") continue;
+        if (after !== "orderer" && after !== "both") continue;
         findings.push(ctx.finding(rule, { block: ab.index, start: s.start, end: s.start + tail.length }));
       }
     }
