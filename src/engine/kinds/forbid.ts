@@ -9,6 +9,8 @@ export interface ForbidParams {
   when?: { any?: TermEntry[]; all?: TermEntry[] };
   unless?: { any?: TermEntry[]; all?: TermEntry[] };
   within?: Within;
+  /** Unit in which `when` is looked for, when it differs from `within` (an exception sentence qualifies the duty before it). */
+  whenWithin?: Within;
   obligationOnly?: boolean;
   replacements?: Record<string, string>;
   /** One finding per sentence, at its first match (how a reviewer marks a sentence with a defect). */
@@ -22,6 +24,7 @@ const schema: JsonSchema = {
     patterns: { ...termListSchema, minItems: 1 },
     when: condSchema, unless: condSchema,
     within: { enum: ["sentence", "block", "section"] },
+    whenWithin: { enum: ["sentence", "block", "section"], description: "Unit in which `when` is looked for (default: `within`)." },
     obligationOnly: { type: "boolean" },
     replacements: { type: "object", additionalProperties: { type: "string" } },
     perSentence: { type: "boolean", description: "One finding per sentence, at its first match, however many matches it holds." },
@@ -54,9 +57,10 @@ export const forbid: RuleKind = {
       if (p.perSentence && marked.has(sentenceKey)) continue;
       if (s?.narrative) continue;
       if (p.obligationOnly && !(s?.obligation && !s.negated)) continue;
-      const has = (entries: TermEntry[] | undefined, mode: "any" | "all") =>
-        mode === "any" ? ctx.near(entries ?? [], h, within).length > 0 : (entries ?? []).every((e) => ctx.near([e], h, within).length > 0);
-      if (p.when && ((p.when.any?.length && !has(p.when.any, "any")) || (p.when.all?.length && !has(p.when.all, "all")))) continue;
+      const has = (entries: TermEntry[] | undefined, mode: "any" | "all", unit: Within = within) =>
+        mode === "any" ? ctx.near(entries ?? [], h, unit).length > 0 : (entries ?? []).every((e) => ctx.near([e], h, unit).length > 0);
+      const whenUnit = p.whenWithin ?? within;
+      if (p.when && ((p.when.any?.length && !has(p.when.any, "any", whenUnit)) || (p.when.all?.length && !has(p.when.all, "all", whenUnit)))) continue;
       if (p.unless && ((p.unless.any?.length && has(p.unless.any, "any")) || (p.unless.all?.length && has(p.unless.all, "all")))) continue;
       last = h;
       marked.add(sentenceKey);
