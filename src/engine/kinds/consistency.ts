@@ -17,8 +17,11 @@ const schema: JsonSchema = {
   },
 };
 
-/** 以下「乙」という / 以下"乙"という: a sentence that introduces an alias on purpose. */
-const DEFINITION = /以下[、,]?[「『"“]/u;
+/**
+ * A sentence that introduces an alias on purpose: 以下「乙」という / 以下"乙"という, or a definitions
+ * clause 「この特記事項中「甲」は板橋区を、「乙」は受託者をいう」.
+ */
+const DEFINITION = /以下[、,]?[「『"“]|[「『"“][^」』"”]{1,8}[」』"”]\s*(は|とは)[^。]{1,40}(を|のことを)?\s*いう/u;
 
 /** Hits in a block that defines an alias (its 。 inside 「…という。」 splits sentences, so judge the block). */
 function isDefinition(ctx: CheckContext, h: Hit): boolean {

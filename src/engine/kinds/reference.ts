@@ -25,7 +25,12 @@ const schema: JsonSchema = {
 
 /** 別紙 一 → 別紙1: the key a reference and its annex heading are compared by. */
 export function referenceKey(text: string): string {
-  return text.replace(/\s+/g, "").replace(/[〇一二三四五六七八九十]+/g, (k) => String(parseKanjiNumber(k) ?? k));
+  return text.replace(/[\s「」『』]+/g, "").replace(/[〇一二三四五六七八九十]+/g, (k) => String(parseKanjiNumber(k) ?? k));
+}
+
+/** A named annex (「個人情報取扱特記事項」) rather than a numbered one (別紙1): its title may follow a label. */
+function namedAnnex(key: string): boolean {
+  return !/^(別紙|別添|別冊|付属文書)/u.test(key);
 }
 
 /** `key` occurs in `text` and is not followed by another digit (別紙1 ≠ 別紙10). */
@@ -67,7 +72,9 @@ function titleLine(line: string, key: string): boolean {
 
 function provides(ab: AnalysedBlock, key: string): boolean {
   if (ab.block.kind === "heading") return names(referenceKey(ab.text), key);
-  return ab.block.text.split("\n").some((line) => titleLine(line, key));
+  return ab.block.text.split("\n").some((line) => titleLine(line, key)
+    // 「別記　個人情報の取扱いに関する特記事項」: a named annex's title line may open with its label.
+    || (namedAnnex(key) && line.trim().length <= MAX_TITLE_CHARS && !line.includes("。") && referenceKey(line.normalize("NFKC")).includes(key)));
 }
 
 export const reference: RuleKind = {

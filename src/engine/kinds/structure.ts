@@ -7,7 +7,20 @@ import type { Finding } from "../../model/finding.js";
 import type { TermEntry } from "../types.js";
 import { labelSchema, termListSchema, type CheckContext, type Hit, type JsonSchema, type RuleKind } from "./kind.js";
 
-export interface StructureSection { any: TermEntry[]; label?: unknown; under?: string; annex?: TermEntry[] }
+export interface StructureSection {
+  any: TermEntry[];
+  label?: unknown;
+  under?: string;
+  annex?: TermEntry[];
+  /** Also satisfied by a clause anywhere in the body naming it (a 再委託 clause under その他). */
+  mentionSuffices?: boolean;
+  /**
+   * Also satisfied by a chapter (a heading with no heading above it but the title) with one of these
+   * titles: a stand-alone 「情報セキュリティの確保」 chapter does the compliance chapter's job, and its
+   * children count as under it.
+   */
+  orChapter?: TermEntry[];
+}
 export interface StructureParams {
   sections: Record<string, StructureSection>;
   /** Title words of a document that is itself an annex (特記事項, 特約条項, 別表 …): not judged. */
@@ -24,7 +37,11 @@ const schema: JsonSchema = {
       type: "object", minProperties: 1,
       additionalProperties: {
         type: "object", additionalProperties: false, required: ["any"],
-        properties: { any: { ...termListSchema, minItems: 1 }, label: labelSchema, under: { type: "string", minLength: 1 }, annex: termListSchema },
+        properties: {
+          any: { ...termListSchema, minItems: 1 }, label: labelSchema, under: { type: "string", minLength: 1 }, annex: termListSchema,
+          mentionSuffices: { type: "boolean", description: "Also satisfied by a clause anywhere in the body naming the section." },
+          orChapter: { ...termListSchema, description: "Titles of a stand-alone chapter that also satisfies the section (and contains its children)." },
+        },
       },
     },
   },
@@ -77,15 +94,23 @@ export const structure: RuleKind = {
   schema,
   terms(rule) {
     const p = rule.params as unknown as StructureParams;
-    return [...Object.values(p.sections ?? {}).flatMap((s) => s.any), ...(p.notOn ?? [])];
+    return [...Object.values(p.sections ?? {}).flatMap((s) => [...s.any, ...(s.orChapter ?? [])]), ...(p.notOn ?? [])];
   },
   check(ctx, rule) {
     const p = rule.params as unknown as StructureParams;
     const sections = p.sections ?? {};
     if (p.notOn && notASpecification(ctx, p.notOn)) return { findings: [] };
     const hasHeadings = ctx.blocks.some((b) => b.block.kind === "heading");
-    const titles = (s: StructureSection): Hit[] => s.any.flatMap((e) => ctx.hits(e).filter((h) =>
+    const titleHits = (entries: TermEntry[]): Hit[] => entries.flatMap((e) => ctx.hits(e).filter((h) =>
       hasHeadings ? ctx.blocks[h.block]!.block.kind === "heading" : titleLine(ctx, h)));
+    // A chapter: a heading with no heading above it but the document title (the first heading).
+    const firstHeading = ctx.blocks.findIndex((b) => b.block.kind === "heading");
+    const chapter = (h: Hit): boolean => !hasHeadings || ancestors(h.block).every((a) => a === firstHeading);
+    const titles = (s: StructureSection): Hit[] => [
+      ...titleHits(s.any),
+      ...titleHits(s.orChapter ?? []).filter(chapter),
+      ...(s.mentionSuffices ? s.any.flatMap((e) => ctx.hits(e).filter((h) => ctx.blocks[h.block]!.block.kind !== "heading")) : []),
+    ];
     /** Heading indices above block `i` (outermost last). */
     const ancestors = (i: number): number[] => {
       const out: number[] = [];
@@ -109,7 +134,7 @@ export const structure: RuleKind = {
         if (s.annex?.length && titles({ any: s.annex }).length > 0) continue;
         if (hasHeadings) {
           const parentBlocks = new Set(parentHits.map((h) => h.block));
-          found = found.filter((h) => ancestors(h.block).some((a) => parentBlocks.has(a)));
+          found = found.filter((h) => parentBlocks.has(h.block) || ancestors(h.block).some((a) => parentBlocks.has(a)));
         } else {
           const first = Math.min(...parentHits.map((h) => h.block));
           found = found.filter((h) => h.block >= first);
