@@ -105,7 +105,39 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
     return found;
   };
 
+  /** The heading chain of a block: its own heading (or itself, for a heading) and every heading above. */
+  const headingChain = (b: number): number[] => {
+    const out: number[] = [];
+    let h = blocks[b]!.block.kind === "heading" ? b : blocks[b]!.section;
+    let level = Infinity;
+    for (; h >= 0; h--) {
+      const hb = blocks[h]!.block;
+      if (hb.kind !== "heading" || (hb.level ?? 1) >= level) continue;
+      out.push(h);
+      level = hb.level ?? 1;
+    }
+    return out;
+  };
+  const underAny = (b: number, entries: readonly TermEntry[]): boolean => {
+    const chain = new Set(headingChain(b));
+    return entries.some((e) => hits(e).some((x) => chain.has(x.block)));
+  };
+
   const units = (spec: MatchSpec, limit = Infinity): UnitMatch[] => {
+    if (spec.notUnder?.length) {
+      const { notUnder, ...rest } = spec;
+      const out: UnitMatch[] = [];
+      // The anchor words (the first `all` entry, else the unit's hits) must occur somewhere that is
+      // neither a table of contents, nor an item of a list or table (a list of laws naming
+      // 「○○市情報セキュリティポリシー」 is not a title), nor under a disqualifying heading.
+      const anchor = spec.all?.[0];
+      for (const u of units(rest)) {
+        if (out.length >= limit) break;
+        const mine = u.hits.filter((h) => anchor === undefined || h.entry === anchor);
+        if (mine.some((h) => !isTocLine(h.block) && !LISTED.has(blocks[h.block]!.block.kind) && !underAny(h.block, notUnder))) out.push(u);
+      }
+      return out;
+    }
     const within = spec.within ?? "sentence";
     const which = spec.blocks ?? "body";
     const anchors = spec.all?.length ? hits(spec.all[0]!) : (spec.any ?? []).flatMap((e) => [...hits(e)])
@@ -223,7 +255,11 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
   const tocMemo = new Map<number, boolean>();
   const isTocLine = (b: number): boolean => {
     let v = tocMemo.get(b);
-    if (v === undefined) tocMemo.set(b, v = blocks[b]!.block.kind !== "heading" && tocText(blocks[b]!.text));
+    if (v === undefined) {
+      const ab = blocks[b]!;
+      const under = ab.section >= 0 ? blocks[ab.section]!.text.trim() : "";
+      tocMemo.set(b, v = ab.block.kind !== "heading" && (tocText(ab.text) || /^目\s*次$/u.test(under)));
+    }
     return v;
   };
   const sectionHasBody = (h: number): boolean => {
@@ -254,6 +290,9 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
   ctx.conditions = conditionsOf(ctx);
   return ctx;
 }
+
+/** Block kinds that hold items of a list or a table, never a title. */
+const LISTED = new Set(["listItem", "tableCell"]);
 
 /** A TOC line: a title followed by dot leaders and a page number, or by spaces and a page number. */
 const TOC_LINE = /^[^。]{2,60}?(\.{3,}|…+|‥+|・{3,}|･{3,}|-{4,}|─{3,}|\s{2,})\s*[0-9]{1,3}\s*$/u;

@@ -28,6 +28,12 @@ export interface MatchSpec {
   obligation?: boolean;
   /** "body" (default): non-heading blocks; "heading": headings only; "any": both. */
   blocks?: "body" | "heading" | "any";
+  /**
+   * The unit counts only where its anchor words (the first `all` entry) occur outside a table of
+   * contents and under no heading (their own or one above) naming one of these: a security heading
+   * inside 非機能要件 is a requirement, not the compliance clause (labelling.md §9).
+   */
+  notUnder?: TermEntry[];
 }
 
 /** One occurrence of a term entry, in normalised offsets of one block. */
@@ -168,7 +174,7 @@ export interface RuleKind {
 /** The term entries a MatchSpec refers to. */
 export function specTerms(spec: MatchSpec | undefined): TermEntry[] {
   if (!spec) return [];
-  return [...(spec.all ?? []), ...(spec.any ?? []), ...(spec.none ?? [])];
+  return [...(spec.all ?? []), ...(spec.any ?? []), ...(spec.none ?? []), ...(spec.notUnder ?? [])];
 }
 
 /** JSON Schema of a MatchSpec, shared by the kinds' schemas. */
@@ -184,6 +190,7 @@ export const matchSpecSchema: JsonSchema = {
     within: { enum: ["sentence", "block", "section"] },
     obligation: { type: "boolean" },
     blocks: { enum: ["body", "heading", "any"] },
+    notUnder: { ...termListSchema, description: "Headings (the unit's own or any above it) that disqualify the unit." },
   },
 };
 /** A label: a string or { ja, en }. */
