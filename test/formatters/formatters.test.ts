@@ -53,7 +53,9 @@ describe("json", () => {
   });
   it("carries coverage sorted by rule id and unreadable errors", () => {
     expect(Object.keys(out.files[0].coverage)).toEqual(["log-retention", "patch-latest"]);
-    expect(out.files[0].coverage["patch-latest"]).toEqual({ status: "partial", applies: true, missing: ["apply"], evidence: { line: 40, paragraph: 40 } });
+    expect(out.files[0].coverage["patch-latest"]).toEqual({ status: "partial", applies: true, missing: ["apply"], why: "elements-missing",
+      evidence: { line: 40, paragraph: 40, text: "パッチの情報を収集すること。" } });
+    expect(out.files[0].coverage["log-retention"]).toMatchObject({ status: "absent", why: null, evidence: null });
     expect(out.files[2]).toEqual({ uri: "specs/old.doc", format: null, error: { code: "legacy-doc", message: "旧形式の Word 文書 (.doc) です。" }, findings: [], coverage: {} });
   });
 });

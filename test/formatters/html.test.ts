@@ -46,7 +46,8 @@ describe("html report structure", () => {
     const html = await formatHtml(report, ja);
     expect(html).toContain("<p>対象 1 条項: あり 0、不足 1、なし 0（対象外 1 条項）</p>");
     const partial = html.indexOf('<tr class="st-partial"><td><code>patch-latest</code></td><td>最新のセキュリティパッチ適用の要求</td>'
-      + '<td class="nw">不足</td><td class="nw">対象</td><td>apply</td><td>段落 40</td></tr>');
+      + '<td class="nw">不足</td><td class="nw">対象</td><td>要素が不足<br>apply</td>'
+      + '<td>段落 40<br><q class="evidence">パッチの情報を収集すること。</q></td></tr>');
     const na = html.indexOf('<tr class="st-absent na"><td><code>log-retention</code></td><td></td><td class="nw">なし</td>'
       + '<td class="nw">対象外</td><td></td><td></td></tr>');
     expect(partial).toBeGreaterThan(0);

@@ -25,7 +25,8 @@ export const files: FileResult[] = [
   {
     uri: "specs/a.docx", format: "docx", error: null,
     coverage: {
-      "patch-latest": { status: "partial", applies: true, missing: ["apply"], evidence: { line: 40, paragraph: 40 } },
+      "patch-latest": { status: "partial", applies: true, missing: ["apply"], why: "elements-missing",
+        evidence: { line: 40, paragraph: 40, text: "パッチの情報を収集すること。" } },
       "log-retention": { status: "absent", applies: false, missing: [], evidence: null },
     },
     findings: [
