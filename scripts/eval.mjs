@@ -6,6 +6,7 @@
 // Usage: node scripts/eval.mjs [--check] [--json] [--agreement] [--corpus DIR] [--cli PATH]
 //   --check      exit 1 when dev misses a target of issue 11 (TARGETS in scripts/eval/score.mjs)
 //   --agreement  also compare the primary labels with the second labeller's (second-labels/)
+//   --dev        lint and report the dev half only (the edit loop: the test half is not scored)
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -72,17 +73,18 @@ async function loadLabels(docs, expectedPathOf) {
  * Loads the corpus, lints it, compares per split. Throws if a label file breaks the contract or a
  * labelled document is missing from split.yaml.
  */
-export async function runEval({ corpusDir = path.join(ROOT, "fixtures/corpus"), cliPath, chunkSize, agreement = false } = {}) {
-  const docs = listCorpus(corpusDir);
+export async function runEval({ corpusDir = path.join(ROOT, "fixtures/corpus"), cliPath, chunkSize, agreement = false, devOnly = false } = {}) {
+  const all = listCorpus(corpusDir);
   const split = loadSplit(path.join(corpusDir, "split.yaml"));
-  const unsplit = docs.filter((d) => !split.dev.includes(d.name) && !split.test.includes(d.name)).map((d) => d.name);
+  const unsplit = all.filter((d) => !split.dev.includes(d.name) && !split.test.includes(d.name)).map((d) => d.name);
   if (unsplit.length) throw new Error(`labelled but not in split.yaml (run node scripts/eval-split.mjs): ${unsplit.join(", ")}`);
+  const docs = devOnly ? all.filter((d) => split.dev.includes(d.name)) : all;
   const { labels, problems } = await loadLabels(docs, (d) => d.expectedPath);
   if (problems.length) throw new Error(`invalid labels:\n${problems.join("\n")}`);
   const actual = await lintCorpus(docs, { cliPath, chunkSize });
   const items = (names) => docs.filter((d) => names.includes(d.name))
     .map((d) => ({ name: d.file, expected: labels.get(d.name), actual: actual.get(d.docPath) }));
-  const result = { seed: split.seed, dev: compare(items(split.dev)), test: compare(items(split.test)) };
+  const result = { seed: split.seed, dev: compare(items(split.dev)), test: devOnly ? null : compare(items(split.test)) };
   if (agreement) result.labellers = await secondLabellerAgreement(corpusDir, docs, labels);
   return result;
 }
@@ -139,7 +141,8 @@ function formatSplit(name, r, { details }) {
 export function formatReport(result) {
   const out = [`chotatsu-lint evaluation (split seed ${result.seed}); dev = tuning set, test = scored only`, ""];
   out.push(formatSplit("dev (tuning set)", result.dev, { details: true }), "");
-  out.push(formatSplit("test (scored, never studied)", result.test, { details: false }));
+  if (result.test) out.push(formatSplit("test (scored, never studied)", result.test, { details: false }));
+  else out.push("test: not scored (--dev)");
   if (result.labellers) {
     const a = result.labellers;
     out.push("", `== blind inter-labeller agreement (${a.documents} documents, ${a.judgements} judgements) ==`);
@@ -150,6 +153,7 @@ export function formatReport(result) {
 
 /** What may be printed of the test half: figures only, no list of what went wrong where. */
 function withoutTestDetails(result) {
+  if (!result.test) return result;
   const { disagreements, defectMismatches, ...figures } = result.test;
   return { ...result, test: figures };
 }
@@ -163,6 +167,7 @@ async function main(argv) {
       corpusDir: opt("--corpus") ? path.resolve(opt("--corpus")) : undefined,
       cliPath: opt("--cli") ? path.resolve(opt("--cli")) : undefined,
       agreement: args.includes("--agreement"),
+      devOnly: args.includes("--dev"),
     });
   } catch (err) {
     process.stderr.write(`${err.message}\n`);
