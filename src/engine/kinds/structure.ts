@@ -15,6 +15,12 @@ export interface StructureSection {
   /** Also satisfied by a clause anywhere in the body naming it (a 再委託 clause under その他). */
   mentionSuffices?: boolean;
   /**
+   * false: the section may sit anywhere once its `under` parent exists. Where a security heading
+   * sits is sec-section-present's judgement (partial outside 遵守事項); reporting it here too would
+   * be one defect twice, so the chapter check only asks that it exists.
+   */
+  nested?: boolean;
+  /**
    * Also satisfied by a chapter (a heading with no heading above it but the title) with one of these
    * titles: a stand-alone 「情報セキュリティの確保」 chapter does the compliance chapter's job, and its
    * children count as under it.
@@ -40,6 +46,7 @@ const schema: JsonSchema = {
         properties: {
           any: { ...termListSchema, minItems: 1 }, label: labelSchema, under: { type: "string", minLength: 1 }, annex: termListSchema,
           mentionSuffices: { type: "boolean", description: "Also satisfied by a clause anywhere in the body naming the section." },
+          nested: { type: "boolean", description: "false: once the `under` parent exists, the section may sit anywhere in the document (default true: inside the parent)." },
           orChapter: { ...termListSchema, description: "Titles of a stand-alone chapter that also satisfies the section (and contains its children)." },
         },
       },
@@ -132,7 +139,9 @@ export const structure: RuleKind = {
         if (parentHits.length === 0) continue; // the parent chapter is reported instead
         // An attached annex (別記 個人情報取扱特記事項, 別紙 特約条項) satisfies the section wherever it sits.
         if (s.annex?.length && titles({ any: s.annex }).length > 0) continue;
-        if (hasHeadings) {
+        if (s.nested === false) {
+          // judged only when the parent exists, wherever it sits
+        } else if (hasHeadings) {
           const parentBlocks = new Set(parentHits.map((h) => h.block));
           found = found.filter((h) => parentBlocks.has(h.block) || ancestors(h.block).some((a) => parentBlocks.has(a)));
         } else {

@@ -7,6 +7,7 @@
 import type { Finding } from "../../model/finding.js";
 import { normalizeTerm } from "../../text/normalize.js";
 import { sentenceTail } from "../../text/obligation.js";
+import { isSubjectName } from "../../text/actor.js";
 import type { TermEntry } from "../types.js";
 import { termListSchema, type CheckContext, type Hit, type JsonSchema, type RuleKind, type Sentence } from "./kind.js";
 
@@ -28,10 +29,6 @@ const schema: JsonSchema = {
   },
 };
 
-/** What follows a party's name when it is the subject of its main clause (「発注者は」); 「担当者が指定する日」 is a relative clause. */
-const SUBJECT_MARK = /^(は|では|において|にあっては|側は)/u;
-/** A name joined to the next one as a joint subject: 「発注者及び受注者は」「甲と乙は」. */
-const JOINED = /^(及び|および|並びに|と|・|、)/u;
 /**
  * An explicit duty form. Plain endings (「発注者は、検査を行う」) count as duties elsewhere in a ruleset,
  * but for the orderer they describe its role, which leaves the contractor the actor of what follows.
@@ -62,14 +59,7 @@ export const subject: RuleKind = {
     const inSentence = (m: Map<number, Hit[]>, s: Sentence) => (m.get(s.block) ?? []).filter((h) => h.start >= s.start && h.start < s.end);
     const textOf = (s: Sentence) => ctx.blocks[s.block]!.text;
     /** The name is the subject, alone or joined to a following name that is (「甲及び乙は」). */
-    const isSubject = (s: Sentence, h: Hit, all: Hit[]): boolean => {
-      const after = textOf(s).slice(h.end, h.end + 6);
-      if (SUBJECT_MARK.test(after)) return true;
-      const j = JOINED.exec(after);
-      if (!j) return false;
-      const next = all.find((o) => o.start === h.end + j[0].length);
-      return !!next && isSubject(s, next, all);
-    };
+    const isSubject = (s: Sentence, h: Hit, all: Hit[]): boolean => isSubjectName(textOf(s), h, all);
 
     const findings: Finding[] = [];
     let last: Side | undefined;

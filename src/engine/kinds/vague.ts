@@ -3,6 +3,7 @@
 import type { Finding } from "../../model/finding.js";
 import { normalizeTerm } from "../../text/normalize.js";
 import { sentenceTail } from "../../text/obligation.js";
+import { isSubjectName } from "../../text/actor.js";
 import type { TermEntry } from "../types.js";
 import { termListSchema, type JsonSchema, type RuleKind } from "./kind.js";
 
@@ -11,6 +12,11 @@ export interface VagueParams {
   qualifiers?: TermEntry[];
   endings?: string[];
   when?: { any?: TermEntry[] };
+  /**
+   * Names of the orderer: a qualifier in the orderer's own duty (「甲は、…通知するよう努める」
+   * 「発注者は、必要に応じて確認する」) weakens no requirement on the contractor and is not reported.
+   */
+  exemptSubjects?: TermEntry[];
 }
 
 const schema: JsonSchema = {
@@ -20,6 +26,7 @@ const schema: JsonSchema = {
     qualifiers: termListSchema,
     endings: { type: "array", items: { type: "string", minLength: 1 } },
     when: { type: "object", additionalProperties: false, properties: { any: termListSchema } },
+    exemptSubjects: { ...termListSchema, description: "Names of the orderer: a sentence whose subject is one of them is its own duty, not a requirement, and is not reported." },
   },
   if: { properties: { mode: { const: "form" } }, required: ["mode"] },
   then: { required: ["endings"] },
@@ -31,18 +38,25 @@ export const vague: RuleKind = {
   schema,
   terms(rule) {
     const p = rule.params as VagueParams;
-    return [...(p.qualifiers ?? []), ...(p.when?.any ?? [])];
+    return [...(p.qualifiers ?? []), ...(p.when?.any ?? []), ...(p.exemptSubjects ?? [])];
   },
   check(ctx, rule) {
     const p = rule.params as VagueParams;
     const findings: Finding[] = [];
     const topical = (block: number, start: number) => !p.when?.any?.length || ctx.near(p.when.any, { block, start }, "sentence").length > 0;
+    /** The sentence's subject, named before `at`, is the orderer (its own duty, not a requirement). */
+    const orderersDuty = (block: number, sentenceStart: number, at: number): boolean => {
+      if (!p.exemptSubjects?.length) return false;
+      const names = ctx.near(p.exemptSubjects, { block, start: at }, "sentence").filter((h) => h.start >= sentenceStart && h.end <= at);
+      return names.some((h) => isSubjectName(ctx.blocks[block]!.text, h, names));
+    };
     if ((p.mode ?? "qualifier") === "qualifier") {
       const hits = (p.qualifiers ?? []).flatMap((e) => [...ctx.hits(e)]).sort((a, b) => a.block - b.block || a.start - b.start);
       let lastKey = "";
       for (const h of hits) {
         const s = ctx.sentenceAt(h.block, h.start);
         if (!s || !s.obligation || s.negated || !topical(h.block, h.start)) continue;
+        if (orderersDuty(h.block, s.start, h.start)) continue;
         const key = `${h.block}:${s.start}`;
         if (key === lastKey) continue; // one finding per sentence
         lastKey = key;
@@ -61,7 +75,7 @@ export const vague: RuleKind = {
         const e = endings.find((x) => tail.endsWith(x));
         if (!e) continue;
         const start = s.start + s.text.lastIndexOf(tail) + tail.length - e.length;
-        if (!topical(ab.index, s.start)) continue;
+        if (!topical(ab.index, s.start) || orderersDuty(ab.index, s.start, start)) continue;
         const match = ab.block.text.slice(ab.norm.toOriginal(start), ab.norm.toOriginalEnd(start + e.length));
         findings.push(ctx.finding(rule, { block: ab.index, start, end: start + e.length }, { params: { match } }));
       }
