@@ -91,8 +91,9 @@ describe("mhlw-tebiki", () => {
 
 describe("missing-section (structure kind: under, annex, title lines)", () => {
   const missing = (md: string) => judge(tebiki, tebiki.rules.find((r) => r.id === "missing-section")!, md).findings.map((f) => f.message);
-  it("wants the security heading inside 遵守事項, and reports a missing 遵守事項 once", () => {
-    expect(missing("## 1 セキュリティ\n\n対策を講じること。\n\n## 2 遵守事項\n\n## 3 再委託\n"))
+  it("wants a security heading once 遵守事項 exists (anywhere: placement is sec-section-present's), and reports a missing 遵守事項 once", () => {
+    expect(missing("## 1 セキュリティ\n\n対策を講じること。\n\n## 2 遵守事項\n\n## 3 再委託\n")).toEqual([]);
+    expect(missing("## 1 業務内容\n\n対策を講じること。\n\n## 2 遵守事項\n\n## 3 再委託\n"))
       .toEqual(["「遵守事項の中の情報セキュリティ管理」に当たる章（見出し）がありません。"]);
     expect(missing("## 1 業務内容\n\n## 2 再委託\n")).toEqual(["「作業の実施に当たっての遵守事項」に当たる章（見出し）がありません。"]);
   });

@@ -34,8 +34,11 @@ const schema: JsonSchema = {
  * but for the orderer they describe its role, which leaves the contractor the actor of what follows.
  */
 const EXPLICIT_DUTY = /(こと|ものとする|ものとします|なければならない|なければなりません|ねばならない|てはならない|必要がある)$/u;
-/** Both parties act in one sentence: 「甲乙」「双方」「両者」「協議の上」. */
-const JOINT = /(甲乙|双方|両者|相互に|協議の上|協議のうえ|協議して)/u;
+/**
+ * Both parties act in one sentence: 「甲乙は」「双方で確認」「両者が」「相互に」. Consulting the other party
+ * is not joint action: 「受注者は、担当者と協議の上、…定めること」 is the contractor's duty.
+ */
+const JOINT = /(甲乙|双方|両者|相互に)/u;
 
 type Side = "orderer" | "other" | "both";
 
@@ -86,7 +89,9 @@ export const subject: RuleKind = {
           // duty ambiguous; a statement of what the orderer does (「申請書は当事務所が保管する」) does not.
           else if (ordSubject) side = EXPLICIT_DUTY.test(sentenceTail(s.text)) ? "orderer" : "other";
           else if (otherSubject) side = "other";
-          if (side) last = side === settled ? undefined : side;
+          // A sentence naming a party without making it the subject still comes between: the next
+          // actor-less duty is no longer "right after" the orderer's.
+          last = side && side !== settled ? side : undefined;
           continue;
         }
         // Only the sentence right after the orderer's (or a joint) sentence is ambiguous; the one after
