@@ -25,6 +25,11 @@ export interface RequireParams {
   present?: PresentExpr;
   topic?: MatchSpec;
   elementLabels?: Record<string, unknown>;
+  /**
+   * Qualifiers that weaken a duty (適宜 / 必要に応じて / 努める …): an element found only in weakened
+   * sentences does not make the clause present (labelling.md §4: partial, never present).
+   */
+  weakenedBy?: TermEntry[];
 }
 
 /** `present`, recursive through `#/definitions/present` (hoisted to the root by the schema builder). */
@@ -53,6 +58,7 @@ const schema: JsonSchema = {
     present: { $ref: "#/definitions/present" },
     topic: matchSpecSchema,
     elementLabels: { type: "object", additionalProperties: labelSchema },
+    weakenedBy: { type: "array", items: { type: "string", minLength: 1 }, description: "Qualifiers that weaken a duty: an element found only in sentences holding one does not make the clause present (labelling.md §4)." },
   },
   oneOf: [{ required: ["match"], not: { required: ["elements"] } }, { required: ["elements"], not: { required: ["match"] } }],
   definitions: { present: presentSchema },
@@ -104,11 +110,23 @@ export function judge(ctx: CheckContext, rule: ResolvedRule): Judgement {
   const elements = elementsOf(rule);
   const names = Object.keys(elements);
   const matched: Record<string, UnitMatch | undefined> = {};
-  for (const name of names) matched[name] = ctx.units(elements[name]!, 1)[0];
+  /** Elements found only in weakened sentences (「必要に応じて多要素認証等の対策を講じること」). */
+  const weak = new Set<string>();
+  const weakened = (u: UnitMatch) => !!p.weakenedBy?.length && ctx.near(p.weakenedBy, u.hits[0]!, "sentence").length > 0;
+  for (const name of names) {
+    if (!p.weakenedBy?.length) { matched[name] = ctx.units(elements[name]!, 1)[0]; continue; }
+    const units = ctx.units(elements[name]!, 50);
+    matched[name] = units.find((u) => !weakened(u)) ?? units[0];
+    if (matched[name] && weakened(matched[name]!)) weak.add(name);
+  }
   const expr = p.present ?? { all: names };
   const condition = (c: ConditionExpr) => evaluateApplies(rule, c, ctx.conditions);
   const present = evaluatePresent(expr, (n) => matched[n] !== undefined, condition);
   const label = (n: string) => ctx.label(p.elementLabels?.[n], n);
+  if (present && weak.size > 0 && !evaluatePresent(expr, (n) => matched[n] !== undefined && !weak.has(n), condition)) {
+    // Every element is there, but one only in a weakened duty: partial, never present (labelling.md §4).
+    return { status: "partial", matched, missing: names.filter((n) => weak.has(n)).map(label), why: "bare-duty" };
+  }
   if (present) return { status: "present", matched, missing: [] };
   // Only elements the document's own case asks for are missing (a service needs no device controls).
   const wanted = presentElements(expr, condition);
@@ -201,7 +219,7 @@ export const require: RuleKind = {
     const p = rule.params as RequireParams;
     const out: TermEntry[] = [];
     for (const spec of Object.values(elementsOf(rule))) out.push(...specTerms(spec));
-    out.push(...specTerms(p.topic));
+    out.push(...specTerms(p.topic), ...(p.weakenedBy ?? []));
     return out;
   },
   check(ctx, rule) {
