@@ -170,7 +170,7 @@ class Builder {
     } else if (entry.startsWith("re:") || entry.startsWith(CASE_SENSITIVE + "re:")) {
       const cs = entry.startsWith(CASE_SENSITIVE);
       const written = entry.slice(cs ? 6 : 3);
-      const source = written.normalize("NFKC");
+      const source = sentenceWindows(written.normalize("NFKC"));
       try {
         // Case-sensitive patterns run on the cased text; the others on the lower-cased text.
         const re = RE2JS.compile(source, cs ? 0 : RE2JS.CASE_INSENSITIVE);
@@ -309,6 +309,15 @@ function collectEntries(config: ResolvedConfig): [TermEntry, Site][] {
 }
 
 const memo = new WeakMap<ResolvedConfig, CompiledMatcher>();
+
+/**
+ * A negated class with 。 (`[^。]`, `[^、。]`) is how a rule says "within this sentence". A 。 that
+ * closes a parenthetical (「（定期作業を含む。）」「（以下「媒体等」という。）」) does not end the sentence
+ * (text/sentences.ts), so the class also lets 「。)」 through.
+ */
+export function sentenceWindows(source: string): string {
+  return source.replace(/\[\^([^\]\\]*。[^\]\\]*)\]/gu, "(?:[^$1]|。\\))");
+}
 
 /** The compiled matcher of a configuration (memoised per ResolvedConfig object). */
 export function getMatcher(config: ResolvedConfig): CompiledMatcher {

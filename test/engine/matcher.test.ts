@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError } from "../../src/config/errors.js";
-import { getMatcher } from "../../src/engine/matcher.js";
+import { getMatcher, sentenceWindows } from "../../src/engine/matcher.js";
 import { lintDocument } from "../../src/engine/index.js";
 import { config, md } from "./helpers.js";
 
@@ -33,6 +33,13 @@ describe("matcher", () => {
     const c = config([{ id: "r", kind: "forbid", params: { patterns: ["x"] } }]);
     expect(getMatcher(c)).toBe(getMatcher(c));
     expect(getMatcher(c)).not.toBe(getMatcher(config([{ id: "r", kind: "forbid", params: { patterns: ["x"] } }])));
+  });
+  it("reads [^。] as a sentence window that a parenthetical's 。 does not close", () => {
+    expect(sentenceWindows("計画書[^。]{0,40}対策[^、。]x[^a]")).toBe("計画書(?:[^。]|。\\)){0,40}対策(?:[^、。]|。\\))x[^a]");
+    const c = config([{ id: "w", kind: "forbid", message: "{match}", params: { patterns: ["re:計画書には[^。]{0,40}対策を記載"] } }]);
+    const found = (text: string) => lintDocument(md(`${text}\n`), c).findings.length;
+    expect(found("計画書には、作業予定（定期作業を含む。）及び対策を記載すること。")).toBe(1);
+    expect(found("計画書には、作業予定を書くこと。別の対策を記載すること。")).toBe(0);
   });
   it("matches ASCII words whole, case-insensitively; Japanese anywhere", () => {
     const c = config([{ id: "ie", kind: "forbid", message: "{match}", params: { patterns: ["IE", "Flash"] } }]);
