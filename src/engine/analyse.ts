@@ -33,6 +33,7 @@ export function analyseBlocks(doc: SpecDocument, matcher: CompiledMatcher): Anal
     blocks.push({ index, block, text, norm, sentences, section });
   });
   markExcludedRows(blocks);
+  markReference(blocks);
   inheritLeadDuty(blocks);
   const sectionEnd = new Int32Array(blocks.length);
   const open: { index: number; level: number }[] = [];
@@ -73,6 +74,30 @@ function inheritLeadDuty(blocks: AnalysedBlock[]): void {
     for (const s of ab.sentences) {
       if (s.obligation || s.narrative || s.negated || s.excluded || s.deferred) continue;
       s.obligation = true;
+    }
+  }
+}
+
+/** A label saying that what follows is for reference (「(参考)現行システムの概要」「【参考】」「参考:」). */
+const REFERENCE = /^[\s]*(\(参考\)|【参考】|\[参考\]|〔参考〕|<参考>|参考[:：]|参考資料|参考[0-9０-９]*\s)/u;
+
+/**
+ * Material labelled 参考 describes the current system or background; it puts no duty on anyone
+ * (labelling.md: background narrative is absent). A block that opens with the label, or the whole
+ * section under a heading that does, counts as narrative.
+ */
+function markReference(blocks: AnalysedBlock[]): void {
+  let until = -1;
+  let level = Infinity;
+  for (const ab of blocks) {
+    if (ab.block.kind === "heading") {
+      const l = ab.block.level ?? 1;
+      if (ab.index > until || l <= level) { until = -1; level = Infinity; }
+      if (REFERENCE.test(ab.text)) { until = Number.MAX_SAFE_INTEGER; level = l; }
+      continue;
+    }
+    if (until >= ab.index || REFERENCE.test(ab.text)) {
+      for (const s of ab.sentences) { s.narrative = true; s.obligation = false; }
     }
   }
 }

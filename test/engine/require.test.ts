@@ -43,6 +43,14 @@ describe("require", () => {
     const r = lint("# 仕様書\n\n受注者は秘密を守ること。\n");
     expect(r.findings[0]!.location).toEqual({ line: 1, column: 1, endLine: 1, endColumn: 1 });
   });
+  it("reads material labelled 参考 as background, not a duty (a block opening with the label, or a section under such a heading)", () => {
+    const duty = "最新のセキュリティパッチを適用すること。";
+    expect(lint(`# 仕様書\n\n${duty}\n`).coverage["patch-latest"]!.status).toBe("present");
+    expect(lint(`# 仕様書\n\n(参考)現行の運用では、${duty}\n`).coverage["patch-latest"]!.status).toBe("absent");
+    expect(lint(`# 仕様書\n\n## 【参考】現行システムの概要\n\n### 運用\n\n${duty}\n`).coverage["patch-latest"]!.status).toBe("absent");
+    // the section ends at the next heading of the same level
+    expect(lint(`# 仕様書\n\n## 参考資料\n\n概要。\n\n## 5 情報セキュリティ\n\n${duty}\n`).coverage["patch-latest"]!.status).toBe("present");
+  });
   it("judges a negated or excluded duty absent, topic words included, and says why (labelling.md §1)", () => {
     const text = "# 仕様書\n\n最新のセキュリティパッチの適用は求めない。\n\n最新の修正プログラムの適用は不要とする。\n";
     expect(lint(text).coverage["patch-latest"]!.status).toBe("absent");
