@@ -124,6 +124,18 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
   };
 
   const units = (spec: MatchSpec, limit = Infinity): UnitMatch[] => {
+    if (spec.framedBy?.length) {
+      const { framedBy, ...rest } = spec;
+      const out: UnitMatch[] = [];
+      for (const u of units(rest)) {
+        if (out.length >= limit) break;
+        const inUnit = u.sentence
+          ? framedBy.some((e) => hitsIn(e, u.block, u.block + 1, u.sentence!.start, u.sentence!.end, "any").length > 0)
+          : u.hits.some((h) => near(framedBy, h, u.within).length > 0);
+        if (inUnit || underAny(u.block, framedBy)) out.push(u);
+      }
+      return out;
+    }
     if (spec.notUnder?.length) {
       const { notUnder, ...rest } = spec;
       const out: UnitMatch[] = [];

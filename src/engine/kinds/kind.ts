@@ -34,6 +34,11 @@ export interface MatchSpec {
    * inside 非機能要件 is a requirement, not the compliance clause (labelling.md §9).
    */
   notUnder?: TermEntry[];
+  /**
+   * One of these must occur in the unit or in a heading above it (the document's title included): in
+   * a 「個人情報取扱特記事項」 or under 「情報セキュリティ」, 「管理状況を報告すること」 is about that subject.
+   */
+  framedBy?: TermEntry[];
 }
 
 /** One occurrence of a term entry, in normalised offsets of one block. */
@@ -174,7 +179,7 @@ export interface RuleKind {
 /** The term entries a MatchSpec refers to. */
 export function specTerms(spec: MatchSpec | undefined): TermEntry[] {
   if (!spec) return [];
-  return [...(spec.all ?? []), ...(spec.any ?? []), ...(spec.none ?? []), ...(spec.notUnder ?? [])];
+  return [...(spec.all ?? []), ...(spec.any ?? []), ...(spec.none ?? []), ...(spec.notUnder ?? []), ...(spec.framedBy ?? [])];
 }
 
 /** JSON Schema of a MatchSpec, shared by the kinds' schemas. */
@@ -191,6 +196,7 @@ export const matchSpecSchema: JsonSchema = {
     obligation: { type: "boolean" },
     blocks: { enum: ["body", "heading", "any"] },
     notUnder: { ...termListSchema, description: "Headings (the unit's own or any above it) that disqualify the unit." },
+    framedBy: { ...termListSchema, description: "One of these must occur in the unit or in a heading above it (the document title included)." },
   },
 };
 /** A label: a string or { ja, en }. */
