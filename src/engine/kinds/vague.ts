@@ -17,6 +17,8 @@ export interface VagueParams {
    * 「発注者は、必要に応じて確認する」) weakens no requirement on the contractor and is not reported.
    */
   exemptSubjects?: TermEntry[];
+  /** A sentence holding one of these is not reported (its qualifier is defined there: 「…規程を遵守し、適切に取り扱う」). */
+  unless?: { any?: TermEntry[] };
 }
 
 const schema: JsonSchema = {
@@ -26,6 +28,7 @@ const schema: JsonSchema = {
     qualifiers: termListSchema,
     endings: { type: "array", items: { type: "string", minLength: 1 } },
     when: { type: "object", additionalProperties: false, properties: { any: termListSchema } },
+    unless: { type: "object", additionalProperties: false, properties: { any: { ...termListSchema, description: "A sentence holding one of these is not reported." } } },
     exemptSubjects: { ...termListSchema, description: "Names of the orderer: a sentence whose subject is one of them is its own duty, not a requirement, and is not reported." },
   },
   if: { properties: { mode: { const: "form" } }, required: ["mode"] },
@@ -38,7 +41,7 @@ export const vague: RuleKind = {
   schema,
   terms(rule) {
     const p = rule.params as VagueParams;
-    return [...(p.qualifiers ?? []), ...(p.when?.any ?? []), ...(p.exemptSubjects ?? [])];
+    return [...(p.qualifiers ?? []), ...(p.when?.any ?? []), ...(p.exemptSubjects ?? []), ...(p.unless?.any ?? [])];
   },
   check(ctx, rule) {
     const p = rule.params as VagueParams;
@@ -57,6 +60,7 @@ export const vague: RuleKind = {
         const s = ctx.sentenceAt(h.block, h.start);
         if (!s || !s.obligation || s.negated || !topical(h.block, h.start)) continue;
         if (orderersDuty(h.block, s.start, h.start)) continue;
+        if (p.unless?.any?.length && ctx.near(p.unless.any, h, "sentence").length > 0) continue;
         const key = `${h.block}:${s.start}`;
         if (key === lastKey) continue; // one finding per sentence
         lastKey = key;
