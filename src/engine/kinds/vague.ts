@@ -5,7 +5,7 @@ import { normalizeTerm } from "../../text/normalize.js";
 import { sentenceTail } from "../../text/obligation.js";
 import { isSubjectName } from "../../text/actor.js";
 import type { TermEntry } from "../types.js";
-import { termListSchema, type JsonSchema, type RuleKind } from "./kind.js";
+import { termListSchema, type Hit, type JsonSchema, type RuleKind } from "./kind.js";
 
 export interface VagueParams {
   mode?: "qualifier" | "form";
@@ -19,6 +19,11 @@ export interface VagueParams {
   exemptSubjects?: TermEntry[];
   /** A sentence holding one of these is not reported (its qualifier is defined there: 「…規程を遵守し、適切に取り扱う」). */
   unless?: { any?: TermEntry[] };
+  /**
+   * Qualifiers that are not vague once the unit states what they leave open: 「原則として禁止する。ただし、
+   * あらかじめ承諾を得た場合に限り…」 gives the exception's criteria (rules.md: 原則として *without* the criteria).
+   */
+  definedBy?: { qualifiers: TermEntry[]; any: TermEntry[]; within?: "sentence" | "block" }[];
 }
 
 const schema: JsonSchema = {
@@ -28,6 +33,13 @@ const schema: JsonSchema = {
     qualifiers: termListSchema,
     endings: { type: "array", items: { type: "string", minLength: 1 } },
     when: { type: "object", additionalProperties: false, properties: { any: termListSchema } },
+    definedBy: {
+      type: "array", description: "Qualifiers that are not reported when the unit also states what they leave open (the exception's criteria).",
+      items: {
+        type: "object", additionalProperties: false, required: ["qualifiers", "any"],
+        properties: { qualifiers: { ...termListSchema, minItems: 1 }, any: { ...termListSchema, minItems: 1 }, within: { enum: ["sentence", "block"] } },
+      },
+    },
     unless: { type: "object", additionalProperties: false, properties: { any: { ...termListSchema, description: "A sentence holding one of these is not reported." } } },
     exemptSubjects: { ...termListSchema, description: "Names of the orderer: a sentence whose subject is one of them is its own duty, not a requirement, and is not reported." },
   },
@@ -41,12 +53,17 @@ export const vague: RuleKind = {
   schema,
   terms(rule) {
     const p = rule.params as VagueParams;
-    return [...(p.qualifiers ?? []), ...(p.when?.any ?? []), ...(p.exemptSubjects ?? []), ...(p.unless?.any ?? [])];
+    return [...(p.qualifiers ?? []), ...(p.when?.any ?? []), ...(p.exemptSubjects ?? []), ...(p.unless?.any ?? []),
+      ...(p.definedBy ?? []).flatMap((d) => [...d.qualifiers, ...d.any])];
   },
   check(ctx, rule) {
     const p = rule.params as VagueParams;
     const findings: Finding[] = [];
     const topical = (block: number, start: number) => !p.when?.any?.length || ctx.near(p.when.any, { block, start }, "sentence").length > 0;
+    /** The qualifier at `h` is one a `definedBy` entry covers, and its unit states the criteria. */
+    const definedHere = (h: Hit): boolean => (p.definedBy ?? []).some((d) =>
+      d.qualifiers.some((q) => ctx.near([q], h, "sentence").some((x) => x.start === h.start && x.end === h.end))
+      && ctx.near(d.any, h, d.within ?? "block").length > 0);
     /** The sentence's subject, named before `at`, is the orderer (its own duty, not a requirement). */
     const orderersDuty = (block: number, sentenceStart: number, at: number): boolean => {
       if (!p.exemptSubjects?.length) return false;
@@ -61,6 +78,7 @@ export const vague: RuleKind = {
         if (!s || !s.obligation || s.negated || !topical(h.block, h.start)) continue;
         if (orderersDuty(h.block, s.start, h.start)) continue;
         if (p.unless?.any?.length && ctx.near(p.unless.any, h, "sentence").length > 0) continue;
+        if (definedHere(h)) continue;
         const key = `${h.block}:${s.start}`;
         if (key === lastKey) continue; // one finding per sentence
         lastKey = key;
