@@ -128,7 +128,7 @@ export const TARGETS = { agreement: 0.95, balanced: 0.93, ruleMin: 0.85, precisi
  * (rounded down by about half a point) whenever a change improves dev; once dev meets TARGETS,
  * the test asserts TARGETS themselves. The test split is never asserted.
  */
-export const DEV_FLOOR = { agreement: 0.915, balanced: 0.885, ruleMin: 0.82, precision: 0.73, recall: 0.85 };
+export const DEV_FLOOR = { agreement: 0.945, balanced: 0.93, ruleMin: 0.85, precision: 0.865, recall: 0.85 };
 
 /** The bar the eval test holds dev to: TARGETS once met, the ratchet floor until then. */
 export const devBar = (r) => (shortfalls(r, TARGETS).length ? DEV_FLOOR : TARGETS);
