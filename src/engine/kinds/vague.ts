@@ -24,6 +24,8 @@ export interface VagueParams {
    * あらかじめ承諾を得た場合に限り…」 gives the exception's criteria (rules.md: 原則として *without* the criteria).
    */
   definedBy?: { qualifiers: TermEntry[]; any: TermEntry[]; within?: "sentence" | "block" }[];
+  /** Sentence endings that state a qualification or a state, not a duty (「…体制を整備していること」 of a bidder). */
+  exemptEndings?: string[];
 }
 
 const schema: JsonSchema = {
@@ -33,6 +35,7 @@ const schema: JsonSchema = {
     qualifiers: termListSchema,
     endings: { type: "array", items: { type: "string", minLength: 1 } },
     when: { type: "object", additionalProperties: false, properties: { any: termListSchema } },
+    exemptEndings: { type: "array", items: { type: "string", minLength: 1 }, description: "Sentence endings that state a qualification or a state, not a duty; such sentences are not reported." },
     definedBy: {
       type: "array", description: "Qualifiers that are not reported when the unit also states what they leave open (the exception's criteria).",
       items: {
@@ -59,6 +62,7 @@ export const vague: RuleKind = {
   check(ctx, rule) {
     const p = rule.params as VagueParams;
     const findings: Finding[] = [];
+    const exempt = (p.exemptEndings ?? []).map((e) => normalizeTerm(e)).filter(Boolean);
     const topical = (block: number, start: number) => !p.when?.any?.length || ctx.near(p.when.any, { block, start }, "sentence").length > 0;
     /** The qualifier at `h` is one a `definedBy` entry covers, and its unit states the criteria. */
     const definedHere = (h: Hit): boolean => (p.definedBy ?? []).some((d) =>
@@ -79,6 +83,7 @@ export const vague: RuleKind = {
         if (orderersDuty(h.block, s.start, h.start)) continue;
         if (p.unless?.any?.length && ctx.near(p.unless.any, h, "sentence").length > 0) continue;
         if (definedHere(h)) continue;
+        if (exempt.some((e) => sentenceTail(s.text).endsWith(e))) continue;
         const key = `${h.block}:${s.start}`;
         if (key === lastKey) continue; // one finding per sentence
         lastKey = key;
