@@ -23,6 +23,11 @@ describe("vague: exemptSubjects, definedBy, exemptEndings", () => {
     expect(found(c, "原則として、必要に応じて持ち出さないこと。ただし、発注者の承認を得た場合はこの限りでない。"))
       .toEqual([["必要に応じて", 1, 7]]);
   });
+  it("skips a sentence holding an `unless` term", () => {
+    const c = vague({ unless: { any: ["re:規程を遵守し"] } });
+    expect(found(c, "受注者は、本市の規程を遵守し、情報を適切に管理すること。")).toEqual([]);
+    expect(found(c, "受注者は、情報を適切に管理すること。")).toEqual([["適切に", 1, 9]]);
+  });
   it("skips sentences with an exempt ending (a qualification, not a duty)", () => {
     const c = vague({ exemptEndings: ["していること"] });
     expect(found(c, "入札参加者は、適切に管理する体制を整備していること。")).toEqual([]);
