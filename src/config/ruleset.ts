@@ -1,4 +1,5 @@
 // One ruleset file → RulesetDef, validated against the ruleset schema, with origins kept.
+import { RE2JS } from "re2js";
 import { ConfigError } from "./errors.js";
 import { readYamlFile, type DataPath, type YamlSource } from "./yaml-source.js";
 import { schemaErrors } from "./validate.js";
@@ -99,6 +100,16 @@ export function parseRulesetSource(src: YamlSource, kinds: KindSchemas, validate
     overrides[id] = toOverride(o, src, ["overrides", id]);
   }
 
+  if (validate) {
+    // Every `re:` entry is compiled now, so a bad pattern is a config error at its line (exit 2)
+    // before any document is read, not an internal error on every file.
+    const bad = [
+      ...patternErrors(rulesetValueOrigins, "terms"),
+      ...rules.flatMap((r) => patternErrors(r.valueOrigins ?? {}, r.id)),
+    ];
+    if (bad.length > 0) throw ConfigError.of(bad);
+  }
+
   const def: RulesetDef = {
     id: d.id as string,
     title: d.title as string,
@@ -164,4 +175,19 @@ function collectPresentConditionRefs(expr: unknown, path: DataPath, src: YamlSou
     const list = e[k];
     if (Array.isArray(list)) list.forEach((x, i) => collectPresentConditionRefs(x, [...path, k, i], src, out));
   }
+}
+
+/** The `re:` / `cs:re:` values among `origins` that RE2 cannot compile, as config errors at their place. */
+function patternErrors(origins: Record<string, Origin>, where: string): ConfigError[] {
+  const out: ConfigError[] = [];
+  for (const [value, o] of Object.entries(origins)) {
+    const m = /^(?:cs:)?re:([\s\S]*)$/u.exec(value);
+    if (!m) continue;
+    try {
+      RE2JS.compile(m[1]!.normalize("NFKC"));
+    } catch (e) {
+      out.push(new ConfigError("config.regex.invalid", { pattern: m[1]!, where, detail: (e as Error).message }, o.file, o.line, o.column));
+    }
+  }
+  return out;
 }

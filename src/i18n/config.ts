@@ -47,6 +47,10 @@ export const configMessages: Catalogue = {
     ja: "規則「{id}」の options を適用した結果が正しくありません: {detail}",
     en: "The options given for rule \"{id}\" make it invalid: {detail}",
   },
+  "config.regex.invalid": {
+    ja: "正規表現「{pattern}」を使えません（{where}）: {detail}。RE2 構文（後方参照・先読みなし）で書いてください。",
+    en: "Invalid regular expression \"{pattern}\" ({where}): {detail}. Use RE2 syntax (no backreferences or lookaround).",
+  },
   "config.term.undefined": { ja: "用語リスト「${name}」が定義されていません。{hint}", en: "Term list \"${name}\" is not defined. {hintEn}" },
   "config.term.cycle": { ja: "用語リストが循環して参照されています: {chain}", en: "Term lists refer to each other in a cycle: {chain}" },
   "config.condition.undefined": { ja: "条件「{name}」が定義されていません（conditions）。{hint}", en: "Condition \"{name}\" is not defined (conditions). {hintEn}" },

@@ -74,6 +74,20 @@ describe("exit codes", () => {
   });
 });
 
+describe("a rule regex that does not compile (issue 9)", () => {
+  it("is a config error at the pattern's line before any file is read: exit 2, no [internal] per file", () => {
+    const bad = MINI_RULESET.replace("apply: [適用]", "apply: [適用, 're:(適用']");
+    const ws = makeWorkspace({ "mini.yaml": bad });
+    const run = runCli(["good.md", "bad.md"], { cwd: ws });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/mini\.yaml:11:\d+: 正規表現「\(適用」を使えません（terms）/);
+    expect(run.stdout + run.stderr).not.toContain("internal");
+    expect(run.stdout).not.toContain("good.md");
+    const en = runCli(["--locale", "en", "good.md"], { cwd: ws });
+    expect(en.stderr).toMatch(/config error: .*mini\.yaml:11:\d+: Invalid regular expression "\(適用" \(terms\)/);
+  });
+});
+
 describe("usage errors", () => {
   it("an unknown --format is exit 2 with a Japanese message", () => {
     const ws = makeWorkspace();
