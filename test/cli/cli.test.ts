@@ -80,11 +80,11 @@ describe("a rule regex that does not compile (issue 9)", () => {
     const ws = makeWorkspace({ "mini.yaml": bad });
     const run = runCli(["good.md", "bad.md"], { cwd: ws });
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/mini\.yaml:11:\d+: 正規表現「\(適用」を使えません（terms）/);
+    expect(run.stderr).toMatch(/mini\.yaml:6:15: 正規表現「\(適用」を使えません（terms）/);
     expect(run.stdout + run.stderr).not.toContain("internal");
     expect(run.stdout).not.toContain("good.md");
     const en = runCli(["--locale", "en", "good.md"], { cwd: ws });
-    expect(en.stderr).toMatch(/config error: .*mini\.yaml:11:\d+: Invalid regular expression "\(適用" \(terms\)/);
+    expect(en.stderr).toMatch(/config error: .*mini\.yaml:6:15: Invalid regular expression "\(適用" \(terms\)/);
   });
 });
 
