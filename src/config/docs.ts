@@ -50,7 +50,7 @@ function renderRule(r: ResolvedRule): string[] {
   out.push(`- ${both("config.docs.source")}: ${r.source}`);
   out.push(`- ${both("config.docs.appliesWhen")}: ${r.appliesWhen === undefined ? both("config.docs.always") : condition(r.appliesWhen)}`);
   if (r.section?.length) out.push(`- ${both("config.docs.section")}: ${r.section.join(", ")}`);
-  out.push("", `**${both("config.docs.message")}**`, "", `> ${r.message}`, ">", `> ${r.messageEn}`);
+  out.push("", `**${both("config.docs.message")}**`, "", `> ${r.message}`, ...(r.messageEn ? [">", `> ${r.messageEn}`] : []));
   if (r.why) out.push("", `**${both("config.docs.why")}**`, "", r.why.trim());
   out.push("", `**${both("config.docs.contains")}**`, "", ...contents(r));
   if (r.suggestion) out.push("", `**${both("config.docs.template")}**`, "", ...r.suggestion.trim().split("\n").map((l) => `> ${l}`));

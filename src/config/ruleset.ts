@@ -82,14 +82,13 @@ export function parseRulesetSource(src: YamlSource, kinds: KindSchemas, validate
       severity: raw.severity as Severity,
       title: raw.title as string,
       message: raw.message as string,
-      messageEn: raw.messageEn as string,
       source: raw.source as string,
       params,
       rulesetId: d.id as string,
       origin: src.locate(["rules", i]),
       valueOrigins,
     };
-    for (const k of ["titleEn", "suggestion", "why", "section", "appliesWhen", "examples"] as const) {
+    for (const k of ["messageEn", "titleEn", "suggestion", "why", "section", "appliesWhen", "examples"] as const) {
       if (raw[k] !== undefined) (rule as unknown as Record<string, unknown>)[k] = raw[k];
     }
     return rule;

@@ -56,7 +56,9 @@ export const COMMON_RULE_PROPERTIES: Record<string, JsonSchema> = {
   },
 };
 export const COMMON_RULE_KEYS: ReadonlySet<string> = new Set(Object.keys(COMMON_RULE_PROPERTIES));
-const RULE_REQUIRED = ["id", "kind", "severity", "title", "message", "messageEn", "source"];
+// English fields are optional: an agency may write its rules in Japanese only (Japanese is shown
+// with --locale en, and test-ruleset lists what lacks English).
+const RULE_REQUIRED = ["id", "kind", "severity", "title", "message", "source"];
 
 /**
  * A ruleset's override may bring its own examples, written for the rule as overridden; a project

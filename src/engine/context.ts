@@ -226,7 +226,7 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
   };
 
   const finding = (rule: ResolvedRule, at: FindingAt, opts: FindingOptions = {}): Finding => {
-    const template = opts.message ?? (locale === "en" ? rule.messageEn : rule.message);
+    const template = opts.message ?? (locale === "en" ? rule.messageEn ?? rule.message : rule.message);
     const base: Finding = {
       ruleId: rule.id,
       severity: rule.severity,

@@ -25,7 +25,8 @@ export interface RuleDef {
   title: string;
   titleEn?: string;
   message: string;
-  messageEn: string;
+  /** English message; the Japanese one is shown with --locale en when absent. */
+  messageEn?: string;
   source: string;
   suggestion?: string;
   why?: string;

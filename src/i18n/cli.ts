@@ -119,6 +119,10 @@ export const cliMessages: Catalogue = {
   "cli.init.written": { ja: "{file} を作成しました。", en: "Wrote {file}." },
   "cli.test.pass": { ja: "合格", en: "PASS" },
   "cli.test.fail": { ja: "不合格", en: "FAIL" },
+  "cli.test.noEnglish": {
+    ja: "情報: 英語の表記がない規則 {count} 件（--locale en では日本語で表示されます）: {rules}",
+    en: "Info: {count} rules have no English (shown in Japanese with --locale en): {rules}",
+  },
   "cli.test.summary": { ja: "例 {total} 件中 {passed} 件合格、{failed} 件不合格", en: "{passed} of {total} example(s) passed, {failed} failed" },
 
   // usage and errors

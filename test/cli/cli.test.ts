@@ -236,6 +236,21 @@ describe("sub-commands", () => {
   });
 });
 
+describe("an agency ruleset in Japanese only (issue 9)", () => {
+  const japaneseOnly = MINI_RULESET.replace("    messageEn: The obligation is weakened by \"{match}\".\n", "")
+    .replace("    titleEn: Latest security patches applied\n", "");
+  it("loads without messageEn, shows the Japanese message with --locale en, and test-ruleset lists what lacks English", () => {
+    const ws = makeWorkspace({ "mini.yaml": japaneseOnly });
+    expect(japaneseOnly).not.toContain("messageEn: The obligation");
+    const en = runCli(["--locale", "en", "--format", "json", "warn.md"], { cwd: ws });
+    expect(en.code).toBe(0);
+    expect(parseJson(en).files[0]!.findings.map((f: { message: string }) => f.message)).toContain("義務が「適宜」で弱められています。");
+    const test = runCli(["test-ruleset", "mini.yaml"], { cwd: ws });
+    expect(test.code).toBe(0);
+    expect(test.stdout).toContain("情報: 英語の表記がない規則 2 件（--locale en では日本語で表示されます）: patch-latest (titleEn), vague-words (titleEn, messageEn)");
+  });
+});
+
 describe("test-ruleset", () => {
   it("passes a ruleset whose examples agree with its rules", () => {
     const ws = makeWorkspace();

@@ -102,7 +102,7 @@ export function runExplain(config: ResolvedConfig, id: string, locale: Locale, i
   if (el.length) out.push("", `${L("elements")}:`, ...el);
   const facts = kindFacts(r, config, locale);
   if (facts.length) out.push("", `${L(`checks.${r.kind}`)}:`, ...facts);
-  out.push("", `${L("message")}:`, `  ${locale === "en" ? r.messageEn : r.message}`);
+  out.push("", `${L("message")}:`, `  ${locale === "en" ? r.messageEn ?? r.message : r.message}`);
   if (r.suggestion) out.push("", `${L("suggestion")}:`, ...r.suggestion.trim().split("\n").map((s) => `  ${s}`));
   out.push(...examples(r, locale));
   io.out(out.join("\n") + "\n");

@@ -18,6 +18,10 @@ export async function runTestRuleset(cwd: string, file: string, o: { asOf?: stri
     if (!r.ok) out.push(`      ${r.detail}`);
   }
   const failed = results.filter((r) => !r.ok).length;
+  // Information, not failure: rules without English are shown in Japanese with --locale en.
+  const noEnglish = config.rules.filter((r) => !r.messageEn || !r.titleEn)
+    .map((r) => `${r.id} (${[!r.titleEn && "titleEn", !r.messageEn && "messageEn"].filter(Boolean).join(", ")})`);
+  if (noEnglish.length) out.push("", t("cli.test.noEnglish", { count: noEnglish.length, rules: noEnglish.join(", ") }, o.locale));
   out.push("", t("cli.test.summary", { total: results.length, passed: results.length - failed, failed }, o.locale));
   io.out(out.join("\n") + "\n");
   return failed > 0 ? 1 : 0;
