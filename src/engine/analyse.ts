@@ -87,16 +87,15 @@ const REFERENCE = /^[\s]*(\(参考\)|【参考】|\[参考\]|〔参考〕|<参�
  * section under a heading that does, counts as narrative.
  */
 function markReference(blocks: AnalysedBlock[]): void {
-  let until = -1;
+  /** Level of the 参考 heading whose section we are in (Infinity: none). */
   let level = Infinity;
   for (const ab of blocks) {
     if (ab.block.kind === "heading") {
       const l = ab.block.level ?? 1;
-      if (ab.index > until || l <= level) { until = -1; level = Infinity; }
-      if (REFERENCE.test(ab.text)) { until = Number.MAX_SAFE_INTEGER; level = l; }
+      if (l <= level) level = REFERENCE.test(ab.text) ? l : Infinity; // a heading at its level or above ends it
       continue;
     }
-    if (until >= ab.index || REFERENCE.test(ab.text)) {
+    if (level !== Infinity || REFERENCE.test(ab.text)) {
       for (const s of ab.sentences) { s.narrative = true; s.obligation = false; }
     }
   }
