@@ -1,7 +1,7 @@
 // Format name → formatter, each loaded only when asked for (start-up time matters for a CLI).
 import type { Formatter } from "./report.js";
 
-export const FORMAT_NAMES = ["stylish", "json", "sarif", "github", "junit", "html"] as const;
+export const FORMAT_NAMES = ["stylish", "json", "sarif", "github", "junit", "html", "gitlab"] as const;
 export type FormatName = (typeof FORMAT_NAMES)[number];
 
 export function isFormatName(s: string): s is FormatName {
@@ -16,5 +16,6 @@ export async function loadFormatter(name: FormatName): Promise<Formatter> {
     case "github": return (await import("./github.js")).formatGithub;
     case "junit": return (await import("./junit.js")).formatJunit;
     case "html": return (await import("./html.js")).formatHtml;
+    case "gitlab": return (await import("./gitlab.js")).formatGitlab;
   }
 }

@@ -94,7 +94,7 @@ describe("usage errors", () => {
     const run = runCli(["--format", "pdf", "good.md"], { cwd: ws });
     expect(run.code).toBe(2);
     expect(run.stdout).toBe("");
-    expect(run.stderr).toBe("使い方の誤り: 出力形式 \"pdf\" はありません。使える形式: stylish, json, sarif, github, junit, html\n");
+    expect(run.stderr).toBe("使い方の誤り: 出力形式 \"pdf\" はありません。使える形式: stylish, json, sarif, github, junit, html, gitlab\n");
   });
   it("an unknown option, a bad number, a bad date", () => {
     const ws = makeWorkspace();
@@ -248,6 +248,16 @@ describe("an agency ruleset in Japanese only (issue 9)", () => {
     const test = runCli(["test-ruleset", "mini.yaml"], { cwd: ws });
     expect(test.code).toBe(0);
     expect(test.stdout).toContain("情報: 英語の表記がない規則 2 件（--locale en では日本語で表示されます）: patch-latest (titleEn), vague-words (titleEn, messageEn)");
+  });
+});
+
+describe("--format gitlab", () => {
+  it("prints a Code Quality array through the real CLI, exit code as for any format", () => {
+    const ws = makeWorkspace();
+    const run = runCli(["--format", "gitlab", "bad.md", "good.md"], { cwd: ws });
+    expect(run.code).toBe(1);
+    const issues = JSON.parse(run.stdout) as { check_name: string; severity: string; location: { path: string } }[];
+    expect(issues.map((i) => [i.check_name, i.severity, i.location.path])).toEqual([["patch-latest", "major", "bad.md"]]);
   });
 });
 

@@ -4,6 +4,7 @@ import { buildReport } from "../../src/formatters/report.js";
 import { formatJson } from "../../src/formatters/json.js";
 import { formatGithub, escapeData, escapeProperty } from "../../src/formatters/github.js";
 import { formatJunit } from "../../src/formatters/junit.js";
+import { formatGitlab } from "../../src/formatters/gitlab.js";
 import { formatSarif } from "../../src/formatters/sarif.js";
 import { formatStylish } from "../../src/formatters/stylish.js";
 import { escapeXml } from "../../src/formatters/xml.js";
@@ -73,6 +74,27 @@ describe("github", () => {
       "::warning file=specs/b.md,line=12,col=5,endLine=12,endColumn=7,title=vague-qualifier (警告)::「適宜」で義務が弱められています: 100%25, a:b%0D%0Anext%0A5. 情報セキュリティ > (2) ログ管理",
       "::error file=specs/old.doc,title=chotatsu-lint legacy-doc::旧形式の Word 文書 (.doc) です。",
     ]);
+  });
+});
+
+describe("gitlab (Code Quality)", () => {
+  const issues = JSON.parse(formatGitlab(report, ja)) as { description: string; check_name: string; fingerprint: string; severity: string;
+    location: { path: string; lines: { begin: number; end?: number } } }[];
+  it("gives one issue per visible finding and per unreadable file, with GitLab severities and lines", () => {
+    expect(issues.map((i) => [i.check_name, i.severity, i.location.path, i.location.lines])).toEqual([
+      ["patch-latest", "major", "specs/a.docx", { begin: 1 }],
+      ["vague-qualifier", "info", "specs/a.docx", { begin: 1 }],
+      ["vague-qualifier", "minor", "specs/b.md", { begin: 12, end: 12 }],
+      ["chotatsu-lint/legacy-doc", "critical", "specs/old.doc", { begin: 1 }],
+    ]);
+    expect(issues[0]!.description).toBe("[段落 40] パッチ適用の条項が不足しています（不足: 適用）。 (第5章 情報セキュリティ > (3) 脆弱性対策)");
+  });
+  it("keys every issue by a distinct, stable fingerprint", () => {
+    expect(new Set(issues.map((i) => i.fingerprint)).size).toBe(issues.length);
+    for (const i of issues) expect(i.fingerprint).toMatch(/^[0-9a-f]{32}$/);
+    expect(formatGitlab(report, ja)).toBe(formatGitlab(report, ja));
+    expect(JSON.parse(formatGitlab(report, { ...ja, quiet: true })).map((i: { check_name: string }) => i.check_name))
+      .toEqual(["patch-latest", "chotatsu-lint/legacy-doc"]);
   });
 });
 
