@@ -186,14 +186,14 @@ export async function main(argv: string[], io: Io = processIo, cwd: string = pro
 }
 
 async function lintOptions(inv: Invocation, o: GlobalOpts, format: FormatName, locale: Locale, cwd: string) {
-  const { defaultJobs, DEFAULT_TIMEOUT_MS } = await import("./run-lint.js");
+  const { cpuCount, defaultJobs, DEFAULT_TIMEOUT_MS } = await import("./run-lint.js");
   const inputs = [...inv.args];
   if (o.stdin && !inputs.includes("-")) inputs.push("-");
   return {
     cwd, inputs, stdinFilename: o.stdinFilename, format, outputFile: o.outputFile, locale, color: o.color,
     maxWarnings: o.maxWarnings !== undefined ? parseCount("--max-warnings", o.maxWarnings) : -1,
     requireReason: Boolean(o.requireReason),
-    jobs: o.jobs !== undefined ? parseCount("--jobs", o.jobs, 1) : defaultJobs(),
+    jobs: o.jobs === undefined ? defaultJobs() : o.jobs === "auto" ? cpuCount() : parseCount("--jobs", o.jobs, 1),
     timeoutMs: o.timeout !== undefined ? parseCount("--timeout", o.timeout, 1) : DEFAULT_TIMEOUT_MS,
     maxFileBytes: o.maxFileSize !== undefined ? parseSize("--max-file-size", o.maxFileSize) : undefined,
     ignorePatterns: o.ignorePattern ?? [], quiet: Boolean(o.quiet), debug: Boolean(o.debug),

@@ -47,8 +47,13 @@ export const DEFAULT_TIMEOUT_MS = 20_000;
 export const DEFAULT_HEAP_MB = 1024;
 export const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
 
+/** The CPUs this process may use (`--jobs auto`). */
+export function cpuCount(): number {
+  return Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
+}
+
 export function defaultJobs(): number {
-  return Math.max(1, Math.min(2, os.availableParallelism?.() ?? os.cpus().length));
+  return Math.min(2, cpuCount());
 }
 
 export function ruleInfos(config: ResolvedConfig): RuleInfo[] {

@@ -166,14 +166,16 @@ describe("output", () => {
 });
 
 describe("determinism", () => {
-  it("json and sarif bytes do not depend on --jobs or file order", () => {
+  it("json and sarif bytes do not depend on --jobs (1, 2, auto) or file order", () => {
     const ws = makeWorkspace({ "c.md": "受注者は、適宜報告すること。\n", "missing-link.md": "" });
     const files = ["warn.md", "bad.md", "good.md", "c.md", "nope.md"];
     for (const format of ["json", "sarif"]) {
       const a = runCli(["--format", format, "--jobs", "1", ...files], { cwd: ws });
       const b = runCli(["--format", format, "--jobs", "2", ...[...files].reverse()], { cwd: ws });
+      const auto = runCli(["--format", format, "--jobs", "auto", ...files], { cwd: ws });
       expect(a.code).toBe(2);
       expect(b.stdout).toBe(a.stdout);
+      expect(auto.stdout).toBe(a.stdout);
     }
   });
 });
