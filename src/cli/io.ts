@@ -3,10 +3,13 @@ export interface Io {
   out(text: string): void;
   err(text: string): void;
   isTTY: boolean;
+  /** stderr is a terminal (the progress line is drawn only there). */
+  errIsTTY?: boolean;
 }
 
 export const processIo: Io = {
   out: (text) => { process.stdout.write(text); },
   err: (text) => { process.stderr.write(text); },
   isTTY: Boolean(process.stdout.isTTY),
+  errIsTTY: Boolean(process.stderr.isTTY),
 };

@@ -108,7 +108,7 @@ export class LintPool {
     this.idle = [];
   }
 
-  run(tasks: LintTask[], settings: LintSettings): Promise<FileResult[]> {
+  run(tasks: LintTask[], settings: LintSettings, onProgress?: (done: number, total: number) => void): Promise<FileResult[]> {
     const results: (FileResult | undefined)[] = new Array(tasks.length);
     const { locale } = settings;
     const { timeoutMs } = this.opts;
@@ -120,6 +120,7 @@ export class LintPool {
       const finish = (id: number, r: FileResult) => {
         if (results[id]) return;
         results[id] = r;
+        onProgress?.(done + 1, tasks.length);
         if (++done === tasks.length) { this.close(); resolve(results as FileResult[]); }
       };
       const dispatch = (slot: Slot) => {

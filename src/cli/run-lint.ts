@@ -52,6 +52,9 @@ export function cpuCount(): number {
   return Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
 }
 
+/** More files than this get a progress line on a terminal. */
+export const PROGRESS_MIN_FILES = 5;
+
 export function defaultJobs(): number {
   return Math.min(2, cpuCount());
 }
@@ -130,10 +133,15 @@ export async function runLint(o: LintRunOptions, config: ResolvedConfig, io: Io,
     }
   }
   const pool = warmPool ?? startPool(o);
+  // A progress line on a terminal when there are more than a few files; nothing in pipes or CI logs.
+  const progress = io.errIsTTY && tasks.length > PROGRESS_MIN_FILES
+    ? (n: number, total: number) => io.err(`\r${t("cli.progress", { n, total }, o.locale)}`)
+    : undefined;
   try {
-    done.push(...await pool.run(tasks, settings));
+    done.push(...await pool.run(tasks, settings, progress));
   } finally {
     pool.close();
+    if (progress) io.err("\r\x1b[K");
   }
 
   let baselineNote = "";

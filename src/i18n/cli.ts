@@ -142,6 +142,7 @@ export const cliMessages: Catalogue = {
   "cli.help.noColor": { ja: "色を付けない", en: "disable colours" },
   "cli.help.maxWarnings": { ja: "警告がこの件数を超えたら終了コード 1", en: "exit 1 when warnings exceed this number" },
   "cli.help.requireReason": { ja: "理由のない抑止コメントをエラーにする", en: "make suppression directives without a reason an error" },
+  "cli.progress": { ja: "検査中 {n}/{total} ファイル", en: "linting {n}/{total} files" },
   "cli.help.jobs": { ja: "並列に検査するファイル数（auto: CPU 数）", en: "number of files linted in parallel (auto: the CPU count)" },
   "cli.help.timeout": { ja: "1 ファイルあたりの制限時間（ミリ秒）", en: "time budget per file (ms)" },
   "cli.help.maxFileSize": { ja: "ファイルサイズの上限（例: 50MB）", en: "maximum file size (e.g. 50MB)" },

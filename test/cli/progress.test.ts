@@ -1,0 +1,35 @@
+// The progress line: drawn on stderr only when it is a terminal and more than a few files are linted.
+import { describe, expect, it } from "vitest";
+import { PROGRESS_MIN_FILES } from "../../src/cli/run-lint.js";
+import { ensureBuilt } from "../bad-input/harness.js";
+import { makeWorkspace } from "./workspace.js";
+
+// The built CLI in-process (its worker pool needs dist/), with a terminal stderr we can read.
+async function run(files: string[], errIsTTY: boolean) {
+  ensureBuilt();
+  const built = "../../dist/cli/main.js";
+  const { main } = await import(built) as { main: (argv: string[], io: unknown, cwd: string) => Promise<number> };
+  const many: Record<string, string> = {};
+  for (const f of files) many[f] = "# 情報セキュリティ\n\n受注者は、機器を納入すること。\n";
+  const ws = makeWorkspace(many);
+  let out = ""; let err = "";
+  const io = { out: (s: string) => { out += s; }, err: (s: string) => { err += s; }, isTTY: false, errIsTTY };
+  const code = await main(["node", "chotatsu-lint", "--format", "json", "--locale", "ja", ...files], io, ws);
+  return { code, out, err };
+}
+
+describe("progress line", () => {
+  const names = Array.from({ length: PROGRESS_MIN_FILES + 1 }, (_, i) => `f${i}.md`);
+  it("counts the files on a terminal and clears itself, leaving stdout untouched", async () => {
+    const tty = await run(names, true);
+    expect(tty.code).toBe(1);
+    expect(tty.err).toContain(`\r検査中 ${names.length}/${names.length} ファイル`);
+    expect(tty.err.endsWith("\r\x1b[K")).toBe(true);
+    const plain = await run(names, false);
+    expect(plain.err).toBe("");
+    expect(plain.out).toBe(tty.out);
+  });
+  it("stays silent for a few files even on a terminal", async () => {
+    expect((await run(names.slice(0, PROGRESS_MIN_FILES), true)).err).toBe("");
+  });
+});
