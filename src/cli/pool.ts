@@ -120,8 +120,9 @@ export class LintPool {
       const finish = (id: number, r: FileResult) => {
         if (results[id]) return;
         results[id] = r;
-        onProgress?.(done + 1, tasks.length);
-        if (++done === tasks.length) { this.close(); resolve(results as FileResult[]); }
+        done++;
+        onProgress?.(done, tasks.length);
+        if (done === tasks.length) { this.close(); resolve(results as FileResult[]); }
       };
       const dispatch = (slot: Slot) => {
         if (next >= tasks.length) { this.kill(slot); return; }

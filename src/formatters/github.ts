@@ -2,7 +2,7 @@
 import type { FormatOptions, Report } from "./report.js";
 import { visibleFindings } from "./report.js";
 import { t } from "../i18n/index.js";
-import { describeSection } from "./where.js";
+import { describeSection, paragraphLabel } from "./where.js";
 
 /** Data (the message) escapes %, CR and LF. */
 export function escapeData(s: string): string {
@@ -34,7 +34,7 @@ export function formatGithub(report: Report, opts: FormatOptions): string {
       props.push(`title=${escapeProperty(`${x.ruleId} (${t(`cli.severity.${x.severity}`, {}, opts.locale)})`)}`);
       let msg = x.message;
       const section = describeSection(x.sectionPath);
-      if (f.format === "docx" && x.location) msg = `[${t("cli.where.paragraph", { n: x.location.paragraph ?? x.location.line }, opts.locale)}] ${msg}`;
+      if (f.format === "docx" && x.location) msg = `[${paragraphLabel(x.location, opts.locale)}] ${msg}`;
       if (section) msg += `\n${section}`;
       lines.push(`::${LEVEL[x.severity]} ${props.join(",")}::${escapeData(msg)}`);
     }

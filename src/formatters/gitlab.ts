@@ -4,8 +4,7 @@
 import { createHash } from "node:crypto";
 import type { FormatOptions, Report } from "./report.js";
 import { visibleFindings } from "./report.js";
-import { t } from "../i18n/index.js";
-import { describeSection } from "./where.js";
+import { describeSection, paragraphLabel } from "./where.js";
 
 const SEVERITY = { error: "major", warning: "minor", info: "info" } as const;
 
@@ -40,7 +39,7 @@ export function formatGitlab(report: Report, opts: FormatOptions): string {
       let description = x.message;
       // Word positions are paragraph ordinals, not file lines: say so in the text, point at line 1.
       const docx = f.format === "docx";
-      if (docx && x.location) description = `[${t("cli.where.paragraph", { n: x.location.paragraph ?? x.location.line }, opts.locale)}] ${description}`;
+      if (docx && x.location) description = `[${paragraphLabel(x.location, opts.locale)}] ${description}`;
       const section = describeSection(x.sectionPath);
       if (section) description += ` (${section})`;
       const lines = x.location && !docx ? { begin: x.location.line, end: x.location.endLine } : { begin: 1 };

@@ -5,7 +5,7 @@ import type { Coverage, FileResult, Finding } from "../model/finding.js";
 import { t, type Locale } from "../i18n/index.js";
 import type { FormatOptions, Report, RuleInfo } from "./report.js";
 import { ruleTitle, visibleFindings } from "./report.js";
-import { describeSection, describeWhere } from "./where.js";
+import { describeSection, describeWhere, paragraphLabel } from "./where.js";
 import { escapeAttr, escapeXml as esc } from "./xml.js";
 
 const CSS = `
@@ -74,7 +74,7 @@ function findingsTable(f: FileResult, idx: number, shown: Visible[], anchored: S
 function evidenceText(f: FileResult, c: Coverage, locale: Locale): string {
   if (!c.evidence) return "";
   const where = f.format === "docx"
-    ? esc(t("cli.where.paragraph", { n: c.evidence.paragraph ?? c.evidence.line }, locale))
+    ? esc(paragraphLabel(c.evidence, locale))
     : esc(t("cli.html.line", { n: c.evidence.line }, locale));
   return c.evidence.text ? `${where}<br><q class="evidence">${esc(c.evidence.text)}</q>` : where;
 }

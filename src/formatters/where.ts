@@ -2,11 +2,16 @@
 import type { Location } from "../model/document.js";
 import { t, type Locale } from "../i18n/index.js";
 
+/** 「段落 12」: where a Word finding or evidence sits (the paragraph ordinal, else its line). */
+export function paragraphLabel(at: { line: number; paragraph?: number | null }, locale: Locale): string {
+  return t("cli.where.paragraph", { n: at.paragraph ?? at.line }, locale);
+}
+
 export function describeWhere(loc: Location | undefined, format: string | null, locale: Locale): string {
   if (!loc) return t("cli.where.document", {}, locale);
   const parts: string[] = [];
   if (format === "docx") {
-    parts.push(t("cli.where.paragraph", { n: loc.paragraph ?? loc.line }, locale));
+    parts.push(paragraphLabel(loc, locale));
   } else {
     parts.push(`${loc.line}:${loc.column}`);
   }

@@ -253,16 +253,6 @@ describe("an agency ruleset in Japanese only (issue 9)", () => {
   });
 });
 
-describe("--format gitlab", () => {
-  it("prints a Code Quality array through the real CLI, exit code as for any format", () => {
-    const ws = makeWorkspace();
-    const run = runCli(["--format", "gitlab", "bad.md", "good.md"], { cwd: ws });
-    expect(run.code).toBe(1);
-    const issues = JSON.parse(run.stdout) as { check_name: string; severity: string; location: { path: string } }[];
-    expect(issues.map((i) => [i.check_name, i.severity, i.location.path])).toEqual([["patch-latest", "major", "bad.md"]]);
-  });
-});
-
 describe("test-ruleset", () => {
   it("passes a ruleset whose examples agree with its rules", () => {
     const ws = makeWorkspace();
@@ -299,6 +289,13 @@ describe("file collection", () => {
 });
 
 describe("machine formats from the CLI", () => {
+  it("gitlab: a Code Quality array, exit code as for any format", () => {
+    const ws = makeWorkspace();
+    const run = runCli(["--format", "gitlab", "bad.md", "good.md"], { cwd: ws });
+    expect(run.code).toBe(1);
+    const issues = JSON.parse(run.stdout) as { check_name: string; severity: string; location: { path: string } }[];
+    expect(issues.map((i) => [i.check_name, i.severity, i.location.path])).toEqual([["patch-latest", "major", "bad.md"]]);
+  });
   it("github and junit", () => {
     const ws = makeWorkspace();
     const gh = runCli(["--format", "github", "bad.md", "nope.md"], { cwd: ws });

@@ -116,8 +116,9 @@ export function judge(ctx: CheckContext, rule: ResolvedRule): Judgement {
   for (const name of names) {
     if (!p.weakenedBy?.length) { matched[name] = ctx.units(elements[name]!, 1)[0]; continue; }
     const units = ctx.units(elements[name]!, 50);
-    matched[name] = units.find((u) => !weakened(u)) ?? units[0];
-    if (matched[name] && weakened(matched[name]!)) weak.add(name);
+    const strong = units.find((u) => !weakened(u));
+    matched[name] = strong ?? units[0];
+    if (!strong && units[0]) weak.add(name);
   }
   const expr = p.present ?? { all: names };
   const condition = (c: ConditionExpr) => evaluateApplies(rule, c, ctx.conditions);

@@ -130,6 +130,15 @@ export const structure: RuleKind = {
       }
       return out;
     };
+    /** Whether a hit sits inside the parent section: under its heading, or (no headings) after its title line. */
+    const insideParent = (parentHits: Hit[]): ((h: Hit) => boolean) => {
+      if (hasHeadings) {
+        const parentBlocks = new Set(parentHits.map((h) => h.block));
+        return (h) => parentBlocks.has(h.block) || ancestors(h.block).some((a) => parentBlocks.has(a));
+      }
+      const first = Math.min(...parentHits.map((h) => h.block));
+      return (h) => h.block >= first;
+    };
     const findings: Finding[] = [];
     for (const [name, s] of Object.entries(sections)) {
       let found = titles(s);
@@ -139,15 +148,8 @@ export const structure: RuleKind = {
         if (parentHits.length === 0) continue; // the parent chapter is reported instead
         // An attached annex (別記 個人情報取扱特記事項, 別紙 特約条項) satisfies the section wherever it sits.
         if (s.annex?.length && titles({ any: s.annex }).length > 0) continue;
-        if (s.nested === false) {
-          // judged only when the parent exists, wherever it sits
-        } else if (hasHeadings) {
-          const parentBlocks = new Set(parentHits.map((h) => h.block));
-          found = found.filter((h) => parentBlocks.has(h.block) || ancestors(h.block).some((a) => parentBlocks.has(a)));
-        } else {
-          const first = Math.min(...parentHits.map((h) => h.block));
-          found = found.filter((h) => h.block >= first);
-        }
+        // nested: false — judged only when the parent exists, wherever it sits.
+        if (s.nested !== false) found = found.filter(insideParent(parentHits));
       }
       if (found.length > 0) continue;
       const label = ctx.label(s.label, name);
