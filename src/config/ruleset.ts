@@ -177,7 +177,7 @@ function collectPresentConditionRefs(expr: unknown, path: DataPath, src: YamlSou
 }
 
 /** The `re:` / `cs:re:` values among `origins` that RE2 cannot compile, as config errors at their place. */
-function patternErrors(origins: Record<string, Origin>, where: string): ConfigError[] {
+export function patternErrors(origins: Record<string, Origin>, where: string): ConfigError[] {
   const out: ConfigError[] = [];
   for (const [value, o] of Object.entries(origins)) {
     const m = /^(?:cs:)?re:([\s\S]*)$/u.exec(value);

@@ -88,6 +88,30 @@ describe("a rule regex that does not compile (issue 9)", () => {
   });
 });
 
+describe("rule data and option patterns are checked at load (issue 9)", () => {
+  it("a regex in the config's rule options is a config error at its line, not [internal] per file", () => {
+    const config = "extends: [./mini.yaml]\nrules:\n  patch-latest:\n    options: { match: { all: ['re:(最新'] } }\n";
+    const run = runCli(["good.md", "bad.md"], { cwd: makeWorkspace({ ".chotatsu-lint.yaml": config }) });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/\.chotatsu-lint\.yaml:4:31: 正規表現「\(最新」を使えません（patch-latest）/);
+    expect(run.stdout).toBe("");
+  });
+  it("a product list that cannot be read is a config error at the `products:` value", () => {
+    const eolRule = "  - id: old-products\n    kind: eol\n    severity: error\n    title: サポート終了製品\n    message: 「{match}」はサポート終了です。\n    source: テスト用\n    products: ./products.yaml\n";
+    const ruleset = MINI_RULESET + eolRule;
+    const line = ruleset.split("\n").findIndex((l) => l.includes("products: ./products.yaml")) + 1;
+    const missing = runCli(["good.md"], { cwd: makeWorkspace({ "mini.yaml": ruleset }) });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(new RegExp(`mini\\.yaml:${line}:15: 製品データ .*products\\.yaml を読めません（規則 old-products）`));
+    expect(missing.stdout).toBe("");
+    const malformed = runCli(["good.md"], { cwd: makeWorkspace({ "mini.yaml": ruleset, "products.yaml": "- name: X\n  patterns: [X]\n  eos: soon\n" }) });
+    expect(malformed.code).toBe(2);
+    expect(malformed.stderr).toContain("product #1 needs name, patterns and eos");
+    const good = runCli(["good.md"], { cwd: makeWorkspace({ "mini.yaml": ruleset, "products.yaml": "- name: X\n  patterns: [Windows 95]\n  eos: 2001-12-31\n" }) });
+    expect(good.code).toBe(0);
+  });
+});
+
 describe("usage errors", () => {
   it("an unknown --format is exit 2 with a Japanese message", () => {
     const ws = makeWorkspace();

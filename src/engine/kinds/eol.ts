@@ -42,8 +42,10 @@ export function loadProducts(rule: ResolvedRule, rulesetFile: string): EolProduc
       return { id: String(p.id ?? p.name), name: p.name, patterns: p.patterns.map(String), eos, source: p.source ? String(p.source) : undefined };
     });
   } catch (e) {
+    // At the `products:` value when the loader recorded it, so the error points at the file name.
+    const at = rule.valueOrigins?.[(rule.params as unknown as EolParams).products] ?? rule.origin;
     throw new ConfigError("engine.products.unreadable", { file, rule: rule.id, detail: (e as Error).message },
-      rule.origin.file, rule.origin.line, rule.origin.column);
+      at.file, at.line, at.column);
   }
   cache.set(file, list);
   return list;
@@ -71,6 +73,7 @@ export function contractEnd(ctx: CheckContext): string | undefined {
 export const eol: RuleKind = {
   kind: "eol",
   schema,
+  loadData: loadProducts,
   terms(rule, config) {
     return [...loadProducts(rule, rulesetFileOf(rule, config)).flatMap((p) => p.patterns), ...CONTRACT_PERIOD_TERMS];
   },

@@ -168,6 +168,8 @@ export interface RuleKind {
    * compiles them once per config. Entries not listed still work, but cost a separate scan.
    */
   terms(rule: ResolvedRule, config: ResolvedConfig): TermEntry[];
+  /** Reads the data files the rule names; the config loader calls it so bad data is a config error. */
+  loadData?(rule: ResolvedRule, rulesetFile: string): unknown;
   /**
    * Judge one rule on one analysed document. Called for every enabled rule; `applies`
    * says whether appliesWhen holds — kinds that report coverage judge anyway, and the
