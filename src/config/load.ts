@@ -47,6 +47,7 @@ interface ConfigFileData {
   ignore?: string[];
   locale?: Locale;
   baseline?: string;
+  docsUrl?: string;
 }
 
 /** `.chotatsu-lint.yaml` or `.yml` in `cwd` or the nearest ancestor directory; undefined when none. */
@@ -111,6 +112,7 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<ResolvedConfi
   if (configFile !== undefined) config.configFile = configFile;
   // Relative to the config file, like `rulesets:`, so the setting holds wherever the linter starts.
   if (data.baseline !== undefined) config.baseline = resolve(baseDir, data.baseline);
+  if (data.docsUrl !== undefined) config.docsUrl = data.docsUrl;
   return config;
 }
 

@@ -188,6 +188,7 @@ export function configSchema(): JsonSchema {
       ignore: { type: "array", items: { type: "string" } },
       locale: { enum: ["ja", "en"] },
       baseline: { type: "string", minLength: 1, description: "baseline file (relative to this file), used when --baseline is not given" },
+      docsUrl: { type: "string", pattern: "^[A-Za-z][A-Za-z0-9+.-]*:", description: "where the generated docs/rules/ pages are published (e.g. a repository's blob URL); SARIF helpUri and rdjson code.url point there instead of the installed package's copy" },
     },
     additionalProperties: false,
   };

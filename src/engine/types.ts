@@ -108,4 +108,6 @@ export interface ResolvedConfig extends Vocabulary {
   configFile?: string;
   /** Absolute path of the config's `baseline:` file, applied when --baseline is not given. */
   baseline?: string;
+  /** Where docs/rules/ is published (config `docsUrl:`), for links from SARIF and rdjson. */
+  docsUrl?: string;
 }

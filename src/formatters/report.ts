@@ -13,6 +13,8 @@ export interface RuleInfo {
   suggestion?: string;
   why?: string;
   rulesetId: string;
+  /** The rule's section of the generated docs (built-in rulesets), for SARIF and rdjson links. */
+  helpUri?: string;
 }
 
 export interface Summary {
@@ -25,7 +27,8 @@ export interface Summary {
 }
 
 export interface Report {
-  tool: { name: string; version: string };
+  /** informationUri: the rule docs the run's links point into. */
+  tool: { name: string; version: string; informationUri?: string };
   /** Sorted by uri; findings within a file sorted by position. */
   files: FileResult[];
   rules: RuleInfo[];
@@ -74,11 +77,12 @@ export function compareFindings(a: Finding, b: Finding): number {
 }
 
 /** Sort files by uri (code-unit order, locale independent) and findings by position. */
-export function buildReport(files: FileResult[], rules: RuleInfo[], version: string): Report {
+export function buildReport(files: FileResult[], rules: RuleInfo[], version: string, informationUri?: string): Report {
   const sorted = files
     .map((f) => ({ ...f, findings: [...f.findings].sort(compareFindings) }))
     .sort((a, b) => cmp(a.uri, b.uri));
-  return { tool: { name: "chotatsu-lint", version }, files: sorted, rules, summary: summarize(sorted) };
+  const tool = { name: "chotatsu-lint", version, ...(informationUri ? { informationUri } : {}) };
+  return { tool, files: sorted, rules, summary: summarize(sorted) };
 }
 
 /** Findings a person should see: suppressed ones never, info/warnings not with --quiet. */

@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import fs from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { ensureBuilt, parseJson, runCli, STACK_LINE } from "../bad-input/harness.js";
 import { legacyDocBytes, makeWorkspace, MINI_RULESET } from "./workspace.js";
 
@@ -118,7 +119,7 @@ describe("usage errors", () => {
     const run = runCli(["--format", "pdf", "good.md"], { cwd: ws });
     expect(run.code).toBe(2);
     expect(run.stdout).toBe("");
-    expect(run.stderr).toBe("使い方の誤り: 出力形式 \"pdf\" はありません。使える形式: stylish, json, sarif, github, junit, html, gitlab\n");
+    expect(run.stderr).toBe("使い方の誤り: 出力形式 \"pdf\" はありません。使える形式: stylish, json, sarif, github, junit, html, gitlab, rdjson\n");
   });
   it("an unknown option, a bad number, a bad date", () => {
     const ws = makeWorkspace();
@@ -319,6 +320,28 @@ describe("machine formats from the CLI", () => {
     expect(run.code).toBe(1);
     const issues = JSON.parse(run.stdout) as { check_name: string; severity: string; location: { path: string } }[];
     expect(issues.map((i) => [i.check_name, i.severity, i.location.path])).toEqual([["patch-latest", "major", "bad.md"]]);
+  });
+  it("rdjson: reviewdog's format with UTF-8 byte columns; links only when docsUrl is published", () => {
+    const ws = makeWorkspace({ ".chotatsu-lint.yaml": "extends: [./mini.yaml]\ndocsUrl: https://example.org/docs/rules\n" });
+    const run = runCli(["--format", "rdjson", "warn.md", "good.md"], { cwd: ws });
+    expect(run.code).toBe(0);
+    const rd = JSON.parse(run.stdout) as { source: { name: string }; diagnostics: { code: { value: string; url?: string }; location: { path: string; range: unknown } }[] };
+    // 「受注者は、最新のセキュリティパッチを」 is 18 characters of 3 bytes before 「適宜」 on line 3.
+    expect(rd.diagnostics).toEqual([expect.objectContaining({ code: { value: "vague-words" },
+      location: { path: "warn.md", range: { start: { line: 3, column: 55 }, end: { line: 3, column: 61 } } } })]);
+  });
+  it("sarif links each built-in rule to its section of the installed docs/rules page", () => {
+    const ws = makeWorkspace({ ".chotatsu-lint.yaml": "extends: [mhlw-tebiki]\n" });
+    const run = runCli(["--format", "sarif", "bad.md"], { cwd: ws });
+    const driver = JSON.parse(run.stdout).runs[0].tool.driver as { informationUri: string; rules: { id: string; helpUri?: string }[] };
+    const patch = driver.rules.find((r) => r.id === "patch-latest")!;
+    const url = new URL(patch.helpUri!);
+    const anchor = url.hash.slice(1);
+    url.hash = "";
+    expect(anchor).toBe("patch-latest");
+    expect(fs.readFileSync(fileURLToPath(url), "utf8")).toContain(`<a id="${anchor}"></a>`);
+    expect(driver.rules.filter((r) => !r.helpUri).map((r) => r.id)).toEqual([]);
+    expect(fs.statSync(fileURLToPath(driver.informationUri)).isDirectory()).toBe(true);
   });
   it("github and junit", () => {
     const ws = makeWorkspace();
