@@ -59,12 +59,18 @@ describe("GitHub Action (action.yml)", () => {
 });
 
 describe("pre-commit hook (.pre-commit-hooks.yaml)", () => {
-  const hooks = parse(fs.readFileSync(path.join(ROOT, ".pre-commit-hooks.yaml"), "utf8")) as { id: string; entry: string; language: string; files: string }[];
-  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { bin: Record<string, string>; scripts: Record<string, string> };
-  it("runs the package's own bin, which `npm pack` builds (prepack)", () => {
-    expect(hooks.map((h) => [h.id, h.language])).toEqual([["chotatsu-lint", "node"]]);
-    expect(Object.keys(pkg.bin)).toContain(hooks[0]!.entry);
-    expect(pkg.scripts.prepack).toBe("npm run build");
+  const hooks = parse(fs.readFileSync(path.join(ROOT, ".pre-commit-hooks.yaml"), "utf8")) as
+    { id: string; entry: string; language: string; files: string; require_serial: boolean }[];
+  it("runs the repository's hook script serially, which lints the files pre-commit passes", () => {
+    expect(hooks.map((h) => [h.id, h.language, h.require_serial])).toEqual([["chotatsu-lint", "script", true]]);
+    const script = path.join(ROOT, hooks[0]!.entry);
+    expect(fs.statSync(script).mode & 0o111).not.toBe(0);
+    ensureBuilt();
+    const ws = makeWorkspace();
+    const r = spawnSync(script, ["bad.md", "good.md"], { cwd: ws, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain("patch-latest");
+    expect(spawnSync(script, ["good.md"], { cwd: ws, encoding: "utf8" }).status).toBe(0);
   });
   it("selects exactly the file types the linter reads, in any letter case", () => {
     // pre-commit's patterns are Python regexes; `(?i)` at the start is read the same way by JavaScript's flag.
