@@ -1,6 +1,6 @@
 // Named document conditions (handles personal information, procures a cloud service …) and
 // rules' appliesWhen expressions over them.
-import { ConfigError } from "../config/errors.js";
+import { ConfigError } from "../model/config-error.js";
 import type { ConditionDef, ConditionExpr, ResolvedRule, TermEntry } from "./types.js";
 import type { Hit } from "./kinds/kind.js";
 

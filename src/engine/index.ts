@@ -2,12 +2,12 @@
 import type { SpecDocument } from "../model/document.js";
 import type { Coverage, Finding } from "../model/finding.js";
 import { t, type Locale } from "../i18n/index.js";
-import { ConfigError } from "../config/errors.js";
+import { ConfigError } from "../model/config-error.js";
 import type { ResolvedConfig, ResolvedRule } from "./types.js";
 import { createContext, sha1Short, type EngineContext } from "./context.js";
 import { evaluateApplies, evaluateCondition } from "./conditions.js";
 import { applySuppressions } from "./suppress.js";
-import { kindRegistry } from "./kinds/index.js";
+import { kindRegistry, kindTerms } from "./kinds/index.js";
 
 export interface LintOptions {
   requireReason?: boolean;
@@ -40,7 +40,7 @@ function conditionsOf(config: ResolvedConfig) {
 /** Run the rules' kinds on a document: unsuppressed, unsorted findings and coverage. */
 export function checkDocument(doc: SpecDocument, config: ResolvedConfig, opts: CheckOptions = {}): LintResult & { ctx: EngineContext } {
   const locale = opts.locale ?? config.locale ?? "ja";
-  const ctx = createContext(doc, config, locale, conditionsOf(config));
+  const ctx = createContext(doc, config, locale, kindTerms, conditionsOf(config));
   const findings: Finding[] = [];
   const coverage: Record<string, Coverage> = {};
   for (const rule of config.rules) {

@@ -1,4 +1,4 @@
-import type { Catalogue } from "./index.js";
+import type { Catalogue } from "./catalogue.js";
 
 // Every line the command-line program prints. Japanese first; `--locale en` switches.
 export const cliMessages: Catalogue = {

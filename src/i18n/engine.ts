@@ -1,4 +1,4 @@
-import type { Catalogue } from "./index.js";
+import type { Catalogue } from "./catalogue.js";
 
 // Messages of src/engine/: the engine's own findings and errors (rule findings use the rule's message).
 export const engineMessages: Catalogue = {

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { parse } from "yaml";
 import type { Finding } from "../../model/finding.js";
-import { ConfigError } from "../../config/errors.js";
+import { ConfigError } from "../../model/config-error.js";
 import { findDates } from "../../text/dates.js";
 import type { ResolvedConfig, ResolvedRule, TermEntry } from "../types.js";
 import type { CheckContext, JsonSchema, RuleKind } from "./kind.js";

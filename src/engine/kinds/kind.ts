@@ -1,10 +1,13 @@
 // The contract every rule kind implements. A kind is code; rules that use it are YAML data.
 // Adding a kind = one file exporting a RuleKind + one line in ./index.ts.
-import type { Block, SpecDocument } from "../../model/document.js";
+import type { Block, Location, SpecDocument } from "../../model/document.js";
 import type { ClauseStatus, Coverage, Finding } from "../../model/finding.js";
 import type { Locale, Params } from "../../i18n/index.js";
-import type { ResolvedConfig, ResolvedRule, TermEntry } from "../types.js";
+import type { ConditionExpr, ResolvedConfig, ResolvedRule, TermEntry } from "../types.js";
 import type { NormalizedText } from "../../text/normalize.js";
+import type { SentenceInfo } from "../../text/obligation.js";
+
+export type { SentenceInfo };
 
 /** A JSON Schema (draft-07 subset) object describing a kind's parameters (`rule.params`). */
 export type JsonSchema = Record<string, unknown>;
@@ -49,24 +52,6 @@ export interface Hit {
   end: number;
 }
 
-/** How a sentence ends, judged once per document by src/text/obligation.ts. */
-export interface SentenceInfo {
-  /** Ends in an obligation form (すること, ものとする, してはならない …), prohibitions included. */
-  obligation: boolean;
-  /** The obligation is a prohibition (してはならない, 〜しないこと). */
-  prohibition: boolean;
-  /** The duty's own predicate is negated (不要とする, 求めない, 対象外とする …). */
-  negated: boolean;
-  /** Past-tense background narrative (前回は〜であった, 〜していた). */
-  narrative: boolean;
-  /**
-   * The sentence takes its topic out of the procurement: excluded from the scope, declared not
-   * required or not used, or given to another party (「〜は他事業者が行う」; a 対象外 cell of its table row).
-   */
-  excluded: boolean;
-  /** The sentence defers its topic without content (「詳細は協議して定める」「今後検討する」). */
-  deferred: boolean;
-}
 
 export interface Sentence extends SentenceInfo {
   block: number;
@@ -151,6 +136,12 @@ export interface CheckContext {
   finding(rule: ResolvedRule, at: FindingAt, opts?: FindingOptions): Finding;
   /** Localised label: a {ja,en} object, a plain string, or the fallback. */
   label(value: unknown, fallback: string): string;
+  /** A message of the engine's catalogue in the run's locale. */
+  message(id: string, params?: Params): string;
+  /** Where normalised [start, end) of a block is in the file (line/column, Word paragraph, table). */
+  locationOf(block: number, start: number, end: number): Location;
+  /** Whether a condition expression holds on this document (appliesWhen, `present: { if: … }`). */
+  conditionHolds(rule: ResolvedRule, expr: ConditionExpr | undefined): boolean;
 }
 
 export interface KindResult {

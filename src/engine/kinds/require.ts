@@ -1,12 +1,8 @@
 // require: a clause must be present. Elements (concepts co-occurring within a unit) and a
 // `present` condition over them give a status: present, partial or absent.
 import type { ClauseStatus, Coverage, Finding } from "../../model/finding.js";
-import { t } from "../../i18n/index.js";
 import type { ConditionExpr, ResolvedRule, TermEntry } from "../types.js";
-import { evaluateApplies } from "../conditions.js";
 import { labelSchema, matchSpecSchema, specTerms, type CheckContext, type FindingAt, type JsonSchema, type MatchSpec, type RuleKind, type UnitMatch } from "./kind.js";
-import { locate } from "../context.js";
-import type { EngineContext } from "../context.js";
 
 /**
  * When a clause counts as present: element names combined with all / any / atLeast, and
@@ -121,7 +117,7 @@ export function judge(ctx: CheckContext, rule: ResolvedRule): Judgement {
     if (!strong && units[0]) weak.add(name);
   }
   const expr = p.present ?? { all: names };
-  const condition = (c: ConditionExpr) => evaluateApplies(rule, c, ctx.conditions);
+  const condition = (c: ConditionExpr) => ctx.conditionHolds(rule, c);
   const present = evaluatePresent(expr, (n) => matched[n] !== undefined, condition);
   const label = (n: string) => ctx.label(p.elementLabels?.[n], n);
   if (present && weak.size > 0 && !evaluatePresent(expr, (n) => matched[n] !== undefined && !weak.has(n), condition)) {
@@ -231,12 +227,12 @@ export const require: RuleKind = {
     if (unit) {
       const h = unit.hits[0]!;
       at = { block: h.block, start: h.start, end: h.end };
-      const loc = locate(ctx.blocks[h.block]!, h.start, h.end);
+      const loc = ctx.locationOf(h.block, h.start, h.end);
       evidence = { line: loc.line, ...(loc.paragraph !== undefined ? { paragraph: loc.paragraph } : {}) };
     } else if (j.topicAt) {
       at = j.topicAt;
-      const b = ctx.blocks[j.topicAt.block]!;
-      const loc = "start" in j.topicAt ? locate(b, j.topicAt.start, j.topicAt.end) : b.block.location;
+      const loc = "start" in j.topicAt ? ctx.locationOf(j.topicAt.block, j.topicAt.start, j.topicAt.end)
+        : ctx.blocks[j.topicAt.block]!.block.location;
       evidence = { line: loc.line, ...(loc.paragraph !== undefined ? { paragraph: loc.paragraph } : {}) };
     } else {
       const h = sectionHeading(ctx, rule);
@@ -246,12 +242,10 @@ export const require: RuleKind = {
     const coverage: Coverage = { status: j.status, applies: true, missing: j.missing, evidence, ...(j.why ? { why: j.why } : {}) };
     const findings: Finding[] = [];
     if (j.status !== "present") {
-      const sep = t("engine.list.separator", {}, ctx.locale);
+      const sep = ctx.message("engine.list.separator");
       // One finding per rule and document: its identity must survive edits to the clause itself.
       findings.push(ctx.finding(rule, at, { status: j.status, params: { missing: j.missing.join(sep) }, fingerprintKey: "" }));
     }
     return { findings, coverage };
   },
 };
-
-export type { EngineContext };

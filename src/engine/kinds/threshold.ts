@@ -1,7 +1,6 @@
 // threshold: a period stated in a matching clause must reach a bound (log retention ≥ 1年,
 // incident report within 24時間); a matching clause with no number at all is its own finding.
 import type { Finding } from "../../model/finding.js";
-import { t } from "../../i18n/index.js";
 import { parsePeriod, readPeriods, type Period } from "../../text/numbers.js";
 import type { ResolvedRule, TermEntry } from "../types.js";
 import { labelSchema, matchSpecSchema, specTerms, type JsonSchema, type MatchSpec, type RuleKind, type UnitMatch } from "./kind.js";
@@ -54,7 +53,7 @@ function judgeCheck(ctx: CheckContext, rule: ResolvedRule, name: string, c: Thre
     if (!periods.length) {
       if (report) {
         const h = u.hits[0]!;
-        out.push(ctx.finding(rule, h, { message: t("threshold.no-number", { label, bound }, ctx.locale), params: { label, bound } }));
+        out.push(ctx.finding(rule, h, { message: ctx.message("threshold.no-number", { label, bound }), params: { label, bound } }));
       }
       continue;
     }
