@@ -28,7 +28,12 @@ const example: JsonSchema = {
     { type: "string" },
     {
       type: "object",
-      properties: { text: { type: "string" }, status: { enum: ["present", "partial", "absent"] }, count: { type: "integer", minimum: 0 } },
+      properties: {
+        text: { type: "string", description: "the example document (Markdown)" },
+        status: { enum: ["present", "partial", "absent"], description: "require rules: the status the example must get" },
+        count: { type: "integer", minimum: 0, description: "how many findings the rule must give" },
+        at: { type: "string", pattern: "^[0-9]+:[0-9]+(-[0-9]+:[0-9]+)?$", description: "where the rule's first finding must be: line:column, or line:column-endLine:endColumn (bad examples)" },
+      },
       required: ["text"],
       additionalProperties: false,
     },

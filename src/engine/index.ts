@@ -8,6 +8,7 @@ import { createContext, sha1Short, type EngineContext } from "./context.js";
 import { evaluateApplies, evaluateCondition } from "./conditions.js";
 import { applySuppressions } from "./suppress.js";
 import { kindRegistry, kindTerms } from "./kinds/index.js";
+import { compareFindings } from "../model/order.js";
 
 export interface LintOptions {
   requireReason?: boolean;
@@ -55,14 +56,7 @@ export function checkDocument(doc: SpecDocument, config: ResolvedConfig, opts: C
   return { findings, coverage, ctx };
 }
 
-export function compareFindings(a: Finding, b: Finding): number {
-  const la = a.location; const lb = b.location;
-  return (la?.line ?? 0) - (lb?.line ?? 0) || (la?.column ?? 0) - (lb?.column ?? 0)
-    || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)
-    || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0);
-}
-
-/** Lint one document: kinds, reader notices, suppression; findings sorted by line, column, rule, message. */
+/** Lint one document: kinds, reader notices, suppression; findings in the one order of model/order.ts. */
 export function lintDocument(doc: SpecDocument, config: ResolvedConfig, opts: LintOptions = {}): LintResult {
   const locale = opts.locale ?? config.locale ?? "ja";
   const fpUri = opts.fingerprintUri ?? doc.uri;

@@ -15,7 +15,7 @@ export type TermEntry = string;
 export interface ConditionDef { any?: TermEntry[]; all?: TermEntry[]; minHits?: number }
 export type ConditionExpr = string | { any: ConditionExpr[] } | { all: ConditionExpr[] } | { not: ConditionExpr };
 
-export type ExampleSpec = string | { text: string; status?: "present" | "partial" | "absent"; count?: number };
+export type ExampleSpec = string | { text: string; status?: "present" | "partial" | "absent"; count?: number; at?: string };
 
 /** One rule as written in YAML: the common keys, and everything else as kind parameters. */
 export interface RuleDef {

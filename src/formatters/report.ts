@@ -1,6 +1,7 @@
 // What every formatter receives: the per-file results of one run, the active rules, and how to print.
 import type { FileResult, Finding, Severity } from "../model/finding.js";
 import type { Locale } from "../i18n/index.js";
+import { compareFindings } from "../model/order.js";
 
 /** The part of a rule a report shows (titles, template clause, source). Plain data. */
 export interface RuleInfo {
@@ -62,18 +63,6 @@ export function summarize(files: FileResult[]): Summary {
 
 function cmp(a: string | number, b: string | number): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** A total order on findings, so output never depends on engine iteration or worker timing. */
-export function compareFindings(a: Finding, b: Finding): number {
-  const la = a.location, lb = b.location;
-  if (!la !== !lb) return la ? 1 : -1;
-  if (la && lb) {
-    const d = cmp(la.region ?? "body", lb.region ?? "body") || cmp(la.line, lb.line) || cmp(la.column, lb.column)
-      || cmp(la.endLine, lb.endLine) || cmp(la.endColumn, lb.endColumn);
-    if (d) return d;
-  }
-  return cmp(a.ruleId, b.ruleId) || cmp(a.message, b.message) || cmp(a.fingerprint, b.fingerprint);
 }
 
 /** Sort files by uri (code-unit order, locale independent) and findings by position. */
