@@ -12,8 +12,8 @@ export interface ConsistencyParams {
 const schema: JsonSchema = {
   type: "object", additionalProperties: false, required: ["groups"],
   properties: {
-    groups: { type: "object", minProperties: 1, additionalProperties: { ...termListSchema, minItems: 2 } },
-    minCount: { type: "integer", minimum: 1 },
+    groups: { type: "object", minProperties: 1, additionalProperties: { ...termListSchema, minItems: 2 }, description: "Names of one party by group (受注者 / 受託者 / 乙): a document should use one name of each group." },
+    minCount: { type: "integer", minimum: 1, description: "Occurrences a name needs before it counts as used (default 1)." },
   },
 };
 

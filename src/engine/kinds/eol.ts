@@ -14,7 +14,7 @@ export interface EolParams { products: string }
 
 const schema: JsonSchema = {
   type: "object", additionalProperties: false, required: ["products"],
-  properties: { products: { type: "string", minLength: 1 } },
+  properties: { products: { type: "string", minLength: 1, description: "YAML list of products (name, patterns, eos YYYY-MM-DD), relative to the ruleset file; read when the configuration loads." } },
 };
 
 /** Words that introduce the contract period; its end date extends the horizon of support. */

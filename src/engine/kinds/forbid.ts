@@ -21,12 +21,13 @@ const condSchema: JsonSchema = { type: "object", additionalProperties: false, pr
 const schema: JsonSchema = {
   type: "object", additionalProperties: false, required: ["patterns"],
   properties: {
-    patterns: { ...termListSchema, minItems: 1 },
-    when: condSchema, unless: condSchema,
-    within: { enum: ["sentence", "block", "section"] },
+    patterns: { ...termListSchema, minItems: 1, description: "Terms that must not appear (literals, re: patterns, $lists); each match is a finding." },
+    when: { ...condSchema, description: "Only where the unit also contains one of these (any) or all of these (all)." },
+    unless: { ...condSchema, description: "Not where the unit also contains one of these (an exception such as 同等品)." },
+    within: { enum: ["sentence", "block", "section"], description: "The unit in which when / unless are looked for (default sentence)." },
     whenWithin: { enum: ["sentence", "block", "section"], description: "Unit in which `when` is looked for (default: `within`)." },
-    obligationOnly: { type: "boolean" },
-    replacements: { type: "object", additionalProperties: { type: "string" } },
+    obligationOnly: { type: "boolean", description: "Only matches in obligation sentences (a duty, not a description)." },
+    replacements: { type: "object", additionalProperties: { type: "string" }, description: "Matched text → the wording to use instead, shown as {replacement} (瑕疵担保責任 → 契約不適合責任)." },
     perSentence: { type: "boolean", description: "One finding per sentence, at its first match, however many matches it holds." },
   },
 };

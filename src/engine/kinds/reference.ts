@@ -17,7 +17,7 @@ export interface ReferenceParams {
 const schema: JsonSchema = {
   type: "object", additionalProperties: false, required: ["patterns"],
   properties: {
-    patterns: { ...termListSchema, minItems: 1 },
+    patterns: { ...termListSchema, minItems: 1, description: "Names of delegated documents (別紙N, 別添N, 要件定義書 …)." },
     when: { type: "object", additionalProperties: false, properties: { any: termListSchema }, description: "Words of delegation the sentence must contain (のとおり, 参照 …)." },
     about: { type: "object", additionalProperties: false, properties: { any: termListSchema }, description: "Matters the delegation must concern (a form, a map or a price list is not worth a finding)." },
   },

@@ -41,6 +41,7 @@ const schema: JsonSchema = {
     notOn: { ...termListSchema, description: "Title words of a document that is itself an annex; such a document is not judged." },
     sections: {
       type: "object", minProperties: 1,
+      description: "Required sections by name: a heading holding one of `any` (under the `under` section when given, or an annex title) must exist.",
       additionalProperties: {
         type: "object", additionalProperties: false, required: ["any"],
         properties: {

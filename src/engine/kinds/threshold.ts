@@ -15,6 +15,7 @@ const schema: JsonSchema = {
   properties: {
     checks: {
       type: "object", minProperties: 1,
+      description: "Named checks: clauses matching `match` must state a period or time of at least `min` / at most `max`, labelled `label`.",
       additionalProperties: {
         type: "object", additionalProperties: false, required: ["match"],
         properties: {
@@ -26,7 +27,7 @@ const schema: JsonSchema = {
         anyOf: [{ required: ["min"] }, { required: ["max"] }],
       },
     },
-    missingNumber: { enum: ["report", "ignore"] },
+    missingNumber: { enum: ["report", "ignore"], description: "A matching clause without any number: report it (default) or ignore it." },
   },
 };
 

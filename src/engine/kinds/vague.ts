@@ -31,10 +31,10 @@ export interface VagueParams {
 const schema: JsonSchema = {
   type: "object", additionalProperties: false,
   properties: {
-    mode: { enum: ["qualifier", "form"] },
-    qualifiers: termListSchema,
-    endings: { type: "array", items: { type: "string", minLength: 1 } },
-    when: { type: "object", additionalProperties: false, properties: { any: termListSchema } },
+    mode: { enum: ["qualifier", "form"], description: "qualifier (default): an obligation weakened by a qualifier; form: a sentence on the topic that ends in a non-obligation form." },
+    qualifiers: { ...termListSchema, description: "qualifier mode: words that weaken a duty (適宜, 必要に応じて, 努める …)." },
+    endings: { type: "array", items: { type: "string", minLength: 1 }, description: "form mode: non-obligation endings (が望ましい, を検討する …)." },
+    when: { type: "object", additionalProperties: false, properties: { any: termListSchema }, description: "Only sentences that also contain one of these (the topic)." },
     exemptEndings: { type: "array", items: { type: "string", minLength: 1 }, description: "Sentence endings that state a qualification or a state, not a duty; such sentences are not reported." },
     definedBy: {
       type: "array", description: "Qualifiers that are not reported when the unit also states what they leave open (the exception's criteria).",
@@ -43,7 +43,7 @@ const schema: JsonSchema = {
         properties: { qualifiers: { ...termListSchema, minItems: 1 }, any: { ...termListSchema, minItems: 1 }, within: { enum: ["sentence", "block"] } },
       },
     },
-    unless: { type: "object", additionalProperties: false, properties: { any: { ...termListSchema, description: "A sentence holding one of these is not reported." } } },
+    unless: { type: "object", additionalProperties: false, properties: { any: termListSchema }, description: "A sentence holding one of these (any) is not reported." },
     exemptSubjects: { ...termListSchema, description: "Names of the orderer: a sentence whose subject is one of them is its own duty, not a requirement, and is not reported." },
   },
   if: { properties: { mode: { const: "form" } }, required: ["mode"] },
