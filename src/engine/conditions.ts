@@ -16,7 +16,7 @@ export function evaluateCondition(def: ConditionDef, hits: (e: TermEntry) => rea
   return (def.all?.length ?? 0) > 0;
 }
 
-export function evaluateApplies(rule: ResolvedRule, expr: ConditionExpr | undefined, conditions: Readonly<Record<string, boolean>>): boolean {
+export function evaluateApplies(rule: Pick<ResolvedRule, "id" | "origin">, expr: ConditionExpr | undefined, conditions: Readonly<Record<string, boolean>>): boolean {
   if (expr === undefined) return true;
   if (typeof expr === "string") {
     const v = conditions[expr];

@@ -2,7 +2,7 @@
 import type { Finding } from "../../model/finding.js";
 import type { TermEntry } from "../types.js";
 import { normalizeTerm } from "../../text/normalize.js";
-import { termListSchema, type Hit, type JsonSchema, type RuleKind, type Within } from "./kind.js";
+import { termListSchema, type Hit, type JsonSchema, defineKind, type Within } from "./kind.js";
 
 export interface ForbidParams {
   patterns: TermEntry[];
@@ -18,7 +18,7 @@ export interface ForbidParams {
 }
 
 const condSchema: JsonSchema = { type: "object", additionalProperties: false, properties: { any: termListSchema, all: termListSchema } };
-const schema: JsonSchema = {
+const schema = {
   type: "object", additionalProperties: false, required: ["patterns"],
   properties: {
     patterns: { ...termListSchema, minItems: 1, description: "Terms that must not appear (literals, re: patterns, $lists); each match is a finding." },
@@ -30,17 +30,17 @@ const schema: JsonSchema = {
     replacements: { type: "object", additionalProperties: { type: "string" }, description: "Matched text → the wording to use instead, shown as {replacement} (瑕疵担保責任 → 契約不適合責任)." },
     perSentence: { type: "boolean", description: "One finding per sentence, at its first match, however many matches it holds." },
   },
-};
+} satisfies JsonSchema;
 
-export const forbid: RuleKind = {
+export const forbid = defineKind<ForbidParams, typeof schema>({
   kind: "forbid",
   schema,
   terms(rule) {
-    const p = rule.params as unknown as ForbidParams;
+    const p = rule.params;
     return [...p.patterns, ...(p.when?.any ?? []), ...(p.when?.all ?? []), ...(p.unless?.any ?? []), ...(p.unless?.all ?? [])];
   },
   check(ctx, rule) {
-    const p = rule.params as unknown as ForbidParams;
+    const p = rule.params;
     const within = p.within ?? "sentence";
     const replacements = new Map<string, string>();
     for (const [k, v] of Object.entries(p.replacements ?? {})) replacements.set(normalizeTerm(k), v);
@@ -72,4 +72,4 @@ export const forbid: RuleKind = {
     }
     return { findings };
   },
-};
+});

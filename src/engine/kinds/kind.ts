@@ -131,9 +131,9 @@ export interface CheckContext {
   /** The sentence of `block` containing normalised offset `offset`. */
   sentenceAt(block: number, offset: number): Sentence | undefined;
   /** Absolute path of the ruleset file that defined `rule` (to resolve data files). */
-  rulesetFile(rule: ResolvedRule): string;
+  rulesetFile(rule: RuleRef): string;
   /** Build a finding with location, sectionPath, excerpt, suggestion, source, fingerprint filled. */
-  finding(rule: ResolvedRule, at: FindingAt, opts?: FindingOptions): Finding;
+  finding(rule: RuleRef, at: FindingAt, opts?: FindingOptions): Finding;
   /** Localised label: a {ja,en} object, a plain string, or the fallback. */
   label(value: unknown, fallback: string): string;
   /** A message of the engine's catalogue in the run's locale. */
@@ -141,7 +141,7 @@ export interface CheckContext {
   /** Where normalised [start, end) of a block is in the file (line/column, Word paragraph, table). */
   locationOf(block: number, start: number, end: number): Location;
   /** Whether a condition expression holds on this document (appliesWhen, `present: { if: … }`). */
-  conditionHolds(rule: ResolvedRule, expr: ConditionExpr | undefined): boolean;
+  conditionHolds(rule: RuleRef, expr: ConditionExpr | undefined): boolean;
 }
 
 export interface KindResult {
@@ -149,6 +149,11 @@ export interface KindResult {
   /** require rules report their judgement whether or not the rule applies. */
   coverage?: Coverage;
 }
+
+/** A rule as the context needs it: everything but the kind's parameters. */
+export type RuleRef = Omit<ResolvedRule, "params">;
+/** A rule of a kind whose parameters are `P` (validated against the kind's schema when the config loads). */
+export type RuleOf<P> = RuleRef & { params: P };
 
 export interface RuleKind {
   kind: string;
@@ -199,3 +204,27 @@ export const labelSchema: JsonSchema = {
     { type: "object", additionalProperties: false, required: ["ja"], properties: { ja: { type: "string" }, en: { type: "string" } } },
   ],
 };
+
+/** The two key sets are equal (every schema property has a field in P, and every field a property). */
+type SameKeys<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] extends [never, never] ? true : false;
+
+/** A kind as written: hooks typed with its own parameters `P`, the schema's property names held to `P`'s. */
+export interface KindDefinition<P, S extends JsonSchema> {
+  kind: string;
+  schema: S;
+  terms(rule: RuleOf<P>, config: ResolvedConfig): TermEntry[];
+  loadData?(rule: RuleOf<P>, rulesetFile: string): unknown;
+  check(ctx: CheckContext, rule: RuleOf<P>, applies: boolean): KindResult;
+}
+
+/**
+ * Declares a kind. A schema whose properties differ from the fields of `P` does not compile: the
+ * error names the extra or missing keys, so the interface and the schema cannot drift apart.
+ */
+export function defineKind<P, S extends JsonSchema & { properties: object }>(
+  k: KindDefinition<P, S> & (SameKeys<P, S["properties"]> extends true ? unknown
+    : { paramsAndSchemaDiffer: [Exclude<keyof P, keyof S["properties"]>, Exclude<keyof S["properties"], keyof P>] }),
+): RuleKind {
+  // The only cast of parameters: the config loader has validated every rule's params against `schema`.
+  return k as unknown as RuleKind;
+}

@@ -1,8 +1,8 @@
 // require: a clause must be present. Elements (concepts co-occurring within a unit) and a
 // `present` condition over them give a status: present, partial or absent.
 import type { ClauseStatus, Coverage, Finding } from "../../model/finding.js";
-import type { ConditionExpr, ResolvedRule, TermEntry } from "../types.js";
-import { labelSchema, matchSpecSchema, specTerms, type CheckContext, type FindingAt, type JsonSchema, type MatchSpec, type RuleKind, type UnitMatch } from "./kind.js";
+import type { ConditionExpr, TermEntry } from "../types.js";
+import { labelSchema, matchSpecSchema, specTerms, type CheckContext, type FindingAt, type JsonSchema, type MatchSpec, defineKind, type RuleOf, type RuleRef, type UnitMatch } from "./kind.js";
 
 /**
  * When a clause counts as present: element names combined with all / any / atLeast, and
@@ -45,7 +45,7 @@ const presentSchema: JsonSchema = {
   ],
 };
 
-const schema: JsonSchema = {
+const schema = {
   type: "object",
   additionalProperties: false,
   properties: {
@@ -58,10 +58,10 @@ const schema: JsonSchema = {
   },
   oneOf: [{ required: ["match"], not: { required: ["elements"] } }, { required: ["elements"], not: { required: ["match"] } }],
   definitions: { present: presentSchema },
-};
+} satisfies JsonSchema;
 
-export function elementsOf(rule: ResolvedRule): Record<string, MatchSpec> {
-  const p = rule.params as RequireParams;
+export function elementsOf(rule: RuleOf<RequireParams>): Record<string, MatchSpec> {
+  const p = rule.params;
   return p.elements ?? (p.match ? { match: p.match } : {});
 }
 
@@ -101,8 +101,8 @@ export interface Judgement {
 }
 
 /** Judge a require rule on the document (independent of appliesWhen). */
-export function judge(ctx: CheckContext, rule: ResolvedRule): Judgement {
-  const p = rule.params as RequireParams;
+export function judge(ctx: CheckContext, rule: RuleOf<RequireParams>): Judgement {
+  const p = rule.params;
   const elements = elementsOf(rule);
   const names = Object.keys(elements);
   const matched: Record<string, UnitMatch | undefined> = {};
@@ -174,7 +174,7 @@ function absentReason(ctx: CheckContext, p: RequireParams, elements: Record<stri
 }
 
 /** The heading of the section where the clause belongs (rule `section` terms), if the document has one. */
-function sectionHeading(ctx: CheckContext, rule: ResolvedRule): number | undefined {
+function sectionHeading(ctx: CheckContext, rule: RuleRef): number | undefined {
   let best: number | undefined;
   for (const e of rule.section ?? []) {
     for (const h of ctx.hits(e)) {
@@ -209,11 +209,11 @@ function evidenceText(ctx: CheckContext, at: FindingAt): string {
   return text.length > 120 ? `${text.slice(0, 119)}…` : text;
 }
 
-export const require: RuleKind = {
+export const require = defineKind<RequireParams, typeof schema>({
   kind: "require",
   schema,
   terms(rule) {
-    const p = rule.params as RequireParams;
+    const p = rule.params;
     const out: TermEntry[] = [];
     for (const spec of Object.values(elementsOf(rule))) out.push(...specTerms(spec));
     out.push(...specTerms(p.topic), ...(p.weakenedBy ?? []));
@@ -248,4 +248,4 @@ export const require: RuleKind = {
     }
     return { findings, coverage };
   },
-};
+});

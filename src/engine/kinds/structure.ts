@@ -5,7 +5,7 @@
 // line without 。 of at most TITLE_MAX characters, or an item title at the start of a line.
 import type { Finding } from "../../model/finding.js";
 import type { TermEntry } from "../types.js";
-import { labelSchema, termListSchema, type CheckContext, type Hit, type JsonSchema, type RuleKind } from "./kind.js";
+import { labelSchema, termListSchema, type CheckContext, type Hit, type JsonSchema, defineKind } from "./kind.js";
 
 export interface StructureSection {
   any: TermEntry[];
@@ -35,7 +35,7 @@ export interface StructureParams {
 
 const TITLE_MAX = 40;
 
-const schema: JsonSchema = {
+const schema = {
   type: "object", additionalProperties: false, required: ["sections"],
   properties: {
     notOn: { ...termListSchema, description: "Title words of a document that is itself an annex; such a document is not judged." },
@@ -53,7 +53,7 @@ const schema: JsonSchema = {
       },
     },
   },
-};
+} satisfies JsonSchema;
 
 /** The line of the block's original text that holds the hit, when it reads as a title. */
 function titleLine(ctx: CheckContext, h: Hit): boolean {
@@ -97,15 +97,15 @@ function notASpecification(ctx: CheckContext, notOn: TermEntry[]): boolean {
   return n !== undefined && n > 1;
 }
 
-export const structure: RuleKind = {
+export const structure = defineKind<StructureParams, typeof schema>({
   kind: "structure",
   schema,
   terms(rule) {
-    const p = rule.params as unknown as StructureParams;
+    const p = rule.params;
     return [...Object.values(p.sections ?? {}).flatMap((s) => [...s.any, ...(s.orChapter ?? [])]), ...(p.notOn ?? [])];
   },
   check(ctx, rule) {
-    const p = rule.params as unknown as StructureParams;
+    const p = rule.params;
     const sections = p.sections ?? {};
     if (p.notOn && notASpecification(ctx, p.notOn)) return { findings: [] };
     const hasHeadings = ctx.blocks.some((b) => b.block.kind === "heading");
@@ -158,4 +158,4 @@ export const structure: RuleKind = {
     }
     return { findings };
   },
-};
+});

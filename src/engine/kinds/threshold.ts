@@ -2,15 +2,15 @@
 // incident report within 24時間); a matching clause with no number at all is its own finding.
 import type { Finding } from "../../model/finding.js";
 import { parsePeriod, readPeriods, type Period } from "../../text/numbers.js";
-import type { ResolvedRule, TermEntry } from "../types.js";
-import { labelSchema, matchSpecSchema, specTerms, type JsonSchema, type MatchSpec, type RuleKind, type UnitMatch } from "./kind.js";
+import type { TermEntry } from "../types.js";
+import { labelSchema, matchSpecSchema, specTerms, type JsonSchema, type MatchSpec, defineKind, type RuleRef, type UnitMatch } from "./kind.js";
 import type { CheckContext } from "./kind.js";
 
 export interface ThresholdCheck { match: MatchSpec; min?: string; max?: string; label?: unknown }
 export interface ThresholdParams { checks: Record<string, ThresholdCheck>; missingNumber?: "report" | "ignore" }
 
 const periodPattern = "^\\s*[0-9０-９〇一二三四五六七八九十百.]+\\s*(年|ヶ月|ケ月|カ月|ヵ月|か月|箇月|月|週間|営業日|日|時間|分)\\s*$";
-const schema: JsonSchema = {
+const schema = {
   type: "object", additionalProperties: false, required: ["checks"],
   properties: {
     checks: {
@@ -29,7 +29,7 @@ const schema: JsonSchema = {
     },
     missingNumber: { enum: ["report", "ignore"], description: "A matching clause without any number: report it (default) or ignore it." },
   },
-};
+} satisfies JsonSchema;
 
 /** Text of the unit the numbers are read from: the sentence, or the whole block. */
 function unitText(ctx: CheckContext, u: UnitMatch): { block: number; offset: number; text: string } {
@@ -38,7 +38,7 @@ function unitText(ctx: CheckContext, u: UnitMatch): { block: number; offset: num
   return { block: u.block, offset: 0, text: ab.text };
 }
 
-function judgeCheck(ctx: CheckContext, rule: ResolvedRule, name: string, c: ThresholdCheck, report: boolean): Finding[] {
+function judgeCheck(ctx: CheckContext, rule: RuleRef, name: string, c: ThresholdCheck, report: boolean): Finding[] {
   const out: Finding[] = [];
   const min = c.min ? parsePeriod(c.min) : undefined;
   const max = c.max ? parsePeriod(c.max) : undefined;
@@ -72,18 +72,18 @@ function judgeCheck(ctx: CheckContext, rule: ResolvedRule, name: string, c: Thre
   return out;
 }
 
-export const threshold: RuleKind = {
+export const threshold = defineKind<ThresholdParams, typeof schema>({
   kind: "threshold",
   schema,
   terms(rule) {
-    const p = rule.params as unknown as ThresholdParams;
+    const p = rule.params;
     const out: TermEntry[] = [];
     for (const c of Object.values(p.checks ?? {})) out.push(...specTerms(c.match));
     return out;
   },
   check(ctx, rule) {
-    const p = rule.params as unknown as ThresholdParams;
+    const p = rule.params;
     const report = (p.missingNumber ?? "report") === "report";
     return { findings: Object.entries(p.checks ?? {}).flatMap(([name, c]) => judgeCheck(ctx, rule, name, c, report)) };
   },
-};
+});

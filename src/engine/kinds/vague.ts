@@ -5,7 +5,7 @@ import { normalizeTerm } from "../../text/normalize.js";
 import { sentenceTail } from "../../text/obligation.js";
 import { isSubjectName } from "../../text/actor.js";
 import type { TermEntry } from "../types.js";
-import { termListSchema, type Hit, type JsonSchema, type RuleKind } from "./kind.js";
+import { defineKind, termListSchema, type Hit, type JsonSchema } from "./kind.js";
 
 export interface VagueParams {
   mode?: "qualifier" | "form";
@@ -28,7 +28,7 @@ export interface VagueParams {
   exemptEndings?: string[];
 }
 
-const schema: JsonSchema = {
+const schema = {
   type: "object", additionalProperties: false,
   properties: {
     mode: { enum: ["qualifier", "form"], description: "qualifier (default): an obligation weakened by a qualifier; form: a sentence on the topic that ends in a non-obligation form." },
@@ -49,18 +49,18 @@ const schema: JsonSchema = {
   if: { properties: { mode: { const: "form" } }, required: ["mode"] },
   then: { required: ["endings"] },
   else: { required: ["qualifiers"] },
-};
+} satisfies JsonSchema;
 
-export const vague: RuleKind = {
+export const vague = defineKind<VagueParams, typeof schema>({
   kind: "vague",
   schema,
   terms(rule) {
-    const p = rule.params as VagueParams;
+    const p = rule.params;
     return [...(p.qualifiers ?? []), ...(p.when?.any ?? []), ...(p.exemptSubjects ?? []), ...(p.unless?.any ?? []),
       ...(p.definedBy ?? []).flatMap((d) => [...d.qualifiers, ...d.any])];
   },
   check(ctx, rule) {
-    const p = rule.params as VagueParams;
+    const p = rule.params;
     const findings: Finding[] = [];
     const exempt = (p.exemptEndings ?? []).map((e) => normalizeTerm(e)).filter(Boolean);
     const topical = (block: number, start: number) => !p.when?.any?.length || ctx.near(p.when.any, { block, start }, "sentence").length > 0;
@@ -109,4 +109,4 @@ export const vague: RuleKind = {
     }
     return { findings };
   },
-};
+});
