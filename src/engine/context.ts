@@ -302,6 +302,10 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
     rulesetFile: (rule) => config.rulesets.find((r) => r.id === rule.rulesetId)?.file ?? rule.origin.file,
     message: (id, params = {}) => t(id, params, locale),
     locationOf: (block, start, end) => locate(blocks[block]!, start, end),
+    originalText: (block, start, end) => {
+      const ab = blocks[block]!;
+      return ab.block.text.slice(ab.norm.toOriginal(start), ab.norm.toOriginalEnd(end));
+    },
     conditionHolds: (rule, expr) => evaluateApplies(rule, expr, ctx.conditions),
   };
   ctx.conditions = conditionsOf(ctx);

@@ -59,6 +59,5 @@ export const consistency = defineKind<ConsistencyParams, typeof schema>({
 });
 
 function original(ctx: CheckContext, h: Hit): string {
-  const ab = ctx.blocks[h.block]!;
-  return ab.block.text.slice(ab.norm.toOriginal(h.start), ab.norm.toOriginalEnd(h.end));
+  return ctx.originalText(h.block, h.start, h.end);
 }

@@ -87,8 +87,7 @@ export const eol = defineKind<EolParams, typeof schema>({
       const hits = p.patterns.flatMap((e) => [...ctx.hits(e)]).sort((a, b) => a.block - b.block || a.start - b.start);
       const h = hits.find((x) => !ctx.sentenceAt(x.block, x.start)?.narrative);
       if (!h) continue;
-      const ab = ctx.blocks[h.block]!;
-      const match = ab.block.text.slice(ab.norm.toOriginal(h.start), ab.norm.toOriginalEnd(h.end));
+      const match = ctx.originalText(h.block, h.start, h.end);
       findings.push(ctx.finding(rule, h, { params: { product: p.name, date: p.eos, match, horizon } }));
     }
     return { findings };

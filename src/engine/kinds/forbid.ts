@@ -65,9 +65,8 @@ export const forbid = defineKind<ForbidParams, typeof schema>({
       if (p.unless && ((p.unless.any?.length && has(p.unless.any, "any")) || (p.unless.all?.length && has(p.unless.all, "all")))) continue;
       last = h;
       marked.add(sentenceKey);
-      const ab = ctx.blocks[h.block]!;
-      const original = ab.block.text.slice(ab.norm.toOriginal(h.start), ab.norm.toOriginalEnd(h.end));
-      const replacement = replacements.get(ab.text.slice(h.start, h.end)) ?? "";
+      const original = ctx.originalText(h.block, h.start, h.end);
+      const replacement = replacements.get(ctx.blocks[h.block]!.text.slice(h.start, h.end)) ?? "";
       findings.push(ctx.finding(rule, h, { params: { match: original, replacement } }));
     }
     return { findings };

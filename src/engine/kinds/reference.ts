@@ -108,7 +108,7 @@ export const reference = defineKind<ReferenceParams, typeof schema>({
       const found = ctx.blocks.some((other) => other.index !== h.block && provides(other, key));
       decided.set(key, found);
       if (found) continue;
-      const match = ab.block.text.slice(ab.norm.toOriginal(h.start), ab.norm.toOriginalEnd(h.end));
+      const match = ctx.originalText(h.block, h.start, h.end);
       findings.push(ctx.finding(rule, h, { params: { match } }));
     }
     return { findings };

@@ -205,7 +205,7 @@ function evidenceText(ctx: CheckContext, at: FindingAt): string {
     const s = ctx.sentenceAt(at.block, at.start);
     if (s) { from = s.start; to = s.end; }
   }
-  const text = ab.block.text.slice(ab.norm.toOriginal(from), ab.norm.toOriginalEnd(to)).replace(/\s+/g, " ").trim();
+  const text = ctx.originalText(at.block, from, to).replace(/\s+/g, " ").trim();
   return text.length > 120 ? `${text.slice(0, 119)}…` : text;
 }
 

@@ -64,9 +64,8 @@ function judgeCheck(ctx: CheckContext, rule: RuleRef, name: string, c: Threshold
     if (min) { const p = pick((a, b) => a.hours > b.hours); if (p.hours < min.hours) bad = p; }
     if (max && !bad) { const p = pick((a, b) => a.hours < b.hours); if (p.hours > max.hours) bad = p; }
     if (!bad) continue;
-    const ab = ctx.blocks[block]!;
     const start = offset + bad.start; const end = offset + bad.end;
-    const amount = ab.block.text.slice(ab.norm.toOriginal(start), ab.norm.toOriginalEnd(end));
+    const amount = ctx.originalText(block, start, end);
     out.push(ctx.finding(rule, { block, start, end }, { params: { amount, bound, label } }));
   }
   return out;

@@ -87,8 +87,7 @@ export const vague = defineKind<VagueParams, typeof schema>({
         const key = `${h.block}:${s.start}`;
         if (key === lastKey) continue; // one finding per sentence
         lastKey = key;
-        const ab = ctx.blocks[h.block]!;
-        const match = ab.block.text.slice(ab.norm.toOriginal(h.start), ab.norm.toOriginalEnd(h.end));
+        const match = ctx.originalText(h.block, h.start, h.end);
         findings.push(ctx.finding(rule, h, { params: { match } }));
       }
       return { findings };
@@ -103,7 +102,7 @@ export const vague = defineKind<VagueParams, typeof schema>({
         if (!e) continue;
         const start = s.start + s.text.lastIndexOf(tail) + tail.length - e.length;
         if (!topical(ab.index, s.start) || orderersDuty(ab.index, s.start, start)) continue;
-        const match = ab.block.text.slice(ab.norm.toOriginal(start), ab.norm.toOriginalEnd(start + e.length));
+        const match = ctx.originalText(ab.index, start, start + e.length);
         findings.push(ctx.finding(rule, { block: ab.index, start, end: start + e.length }, { params: { match } }));
       }
     }
