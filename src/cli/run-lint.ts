@@ -4,7 +4,7 @@ import path from "node:path";
 import { promises as fs } from "node:fs";
 import type { FileResult } from "../model/finding.js";
 import type { BaselineEntry } from "./baseline.js";
-import type { ResolvedConfig } from "../engine/types.js";
+import type { ResolvedConfig } from "../model/ruleset.js";
 import { t, type Locale } from "../i18n/index.js";
 import type { FormatName } from "../formatters/index.js";
 import type { Report, RuleInfo } from "../formatters/report.js";

@@ -1,7 +1,7 @@
 // The part of the engine's kind registry the config loader needs: each kind's parameter schema.
 // Kept structural so tests can pass small registries without the engine.
 
-import type { ResolvedRule } from "../engine/types.js";
+import type { ResolvedRule } from "../model/ruleset.js";
 
 /** A JSON Schema (draft-07) object. */
 export type JsonSchema = Record<string, unknown>;

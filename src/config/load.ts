@@ -12,7 +12,7 @@ import { checkDate, todayLocal } from "./dates.js";
 import { DEFAULT_RULESET, builtinRulesetNames, builtinRulesetPath } from "./paths.js";
 import { defaultKinds, type KindSchemas } from "./kinds.js";
 import type { Locale } from "../i18n/index.js";
-import type { Origin, ResolvedConfig, ResolvedRule, RuleOverride, RulesetDef } from "../engine/types.js";
+import type { Origin, ResolvedConfig, ResolvedRule, RuleOverride, RulesetDef } from "../model/ruleset.js";
 
 export const CONFIG_FILE_NAMES = [".chotatsu-lint.yaml", ".chotatsu-lint.yml"] as const;
 

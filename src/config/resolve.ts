@@ -6,7 +6,7 @@ import { hints, schemaErrors } from "./validate.js";
 import { TERM_REF, patternErrors, type LoadedRuleset, type NameRef } from "./ruleset.js";
 import type { KindSchemas } from "./kinds.js";
 import type { DataPath, YamlSource } from "./yaml-source.js";
-import type { ConditionDef, Origin, ResolvedConfig, ResolvedRule, RuleExampleSet, RuleOverride, TermEntry } from "../engine/types.js";
+import type { ConditionDef, Origin, ResolvedConfig, ResolvedRule, RuleExampleSet, RuleOverride, TermEntry } from "../model/ruleset.js";
 
 /** Overrides from one file (a ruleset's `overrides:` or the config's `rules:`) and where they live. */
 export interface OverrideSet {

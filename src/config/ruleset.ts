@@ -6,7 +6,7 @@ import { schemaErrors } from "./validate.js";
 import { COMMON_RULE_KEYS, rulesetSchema } from "./schema.js";
 import { checkDate } from "./dates.js";
 import type { KindSchemas } from "./kinds.js";
-import type { ConditionDef, Origin, RuleDef, RuleOverride, RulesetDef } from "../engine/types.js";
+import type { ConditionDef, Origin, RuleDef, RuleOverride, RulesetDef } from "../model/ruleset.js";
 import type { Severity } from "../model/finding.js";
 
 /** A `$name` or condition-name reference and where it was written, for checks after merging. */

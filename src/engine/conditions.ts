@@ -1,7 +1,7 @@
 // Named document conditions (handles personal information, procures a cloud service …) and
 // rules' appliesWhen expressions over them.
 import { ConfigError } from "../model/config-error.js";
-import type { ConditionDef, ConditionExpr, ResolvedRule, TermEntry } from "./types.js";
+import type { ConditionDef, ConditionExpr, ResolvedRule, TermEntry } from "../model/ruleset.js";
 import type { Hit } from "./kinds/kind.js";
 
 /** A condition holds when each `all` entry occurs and the `any` entries occur at least minHits times in total. */

@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import type { Location } from "../model/document.js";
 import type { Finding } from "../model/finding.js";
 import { format, t, type Locale } from "../i18n/index.js";
-import type { ResolvedConfig, ResolvedRule, TermEntry } from "./types.js";
+import type { ResolvedConfig, ResolvedRule, TermEntry } from "../model/ruleset.js";
 import type { AnalysedBlock, CheckContext, FindingAt, FindingOptions, Hit, MatchSpec, Sentence, UnitMatch } from "./kinds/kind.js";
 import { analyseBlocks, scanDocument, type AnalysedDocument } from "./analyse.js";
 import { compileExtra, getMatcher, type KindTerms } from "./matcher.js";

@@ -5,7 +5,7 @@
 // examples run with the params as overridden.
 import { readMarkdown } from "../readers/markdown.js";
 import { t, type Locale } from "../i18n/index.js";
-import type { ExampleSpec, ResolvedConfig, ResolvedRule, RuleExampleSet } from "./types.js";
+import type { ExampleSpec, ResolvedConfig, ResolvedRule, RuleExampleSet } from "../model/ruleset.js";
 import { checkDocument } from "./index.js";
 import { compareFindings } from "../model/order.js";
 import type { Finding } from "../model/finding.js";

@@ -3,7 +3,7 @@ import type { SpecDocument } from "../model/document.js";
 import type { Coverage, Finding } from "../model/finding.js";
 import { t, type Locale } from "../i18n/index.js";
 import { ConfigError } from "../model/config-error.js";
-import type { ResolvedConfig, ResolvedRule } from "./types.js";
+import type { ResolvedConfig, ResolvedRule } from "../model/ruleset.js";
 import { createContext, sha1Short, type EngineContext } from "./context.js";
 import { evaluateApplies, evaluateCondition } from "./conditions.js";
 import { applySuppressions } from "./suppress.js";

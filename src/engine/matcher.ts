@@ -10,7 +10,7 @@ import { AhoCorasick } from "../text/aho-corasick.js";
 import { compileVariants, normalize, normalizeTerm, type CompiledVariants, type NormalizedText } from "../text/normalize.js";
 import { endingSets, type EndingSets } from "../text/obligation.js";
 import { regexShortcut } from "../text/regex-literals.js";
-import type { Origin, ResolvedConfig, ResolvedRule, TermEntry } from "./types.js";
+import type { Origin, ResolvedConfig, ResolvedRule, TermEntry } from "../model/ruleset.js";
 
 export interface CompiledMatcher {
   variants: CompiledVariants;

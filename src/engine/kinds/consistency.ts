@@ -1,6 +1,6 @@
 // consistency: one party must be called by one term throughout a document (受注者 vs 受託者 vs 乙).
 import type { Finding } from "../../model/finding.js";
-import type { TermEntry } from "../types.js";
+import type { TermEntry } from "../../model/ruleset.js";
 import { termListSchema, type CheckContext, type Hit, type JsonSchema, defineKind } from "./kind.js";
 
 export interface ConsistencyParams {

@@ -6,7 +6,7 @@ import { parse } from "yaml";
 import type { Finding } from "../../model/finding.js";
 import { ConfigError } from "../../model/config-error.js";
 import { findDates } from "../../text/dates.js";
-import type { ResolvedConfig, TermEntry } from "../types.js";
+import type { ResolvedConfig, TermEntry } from "../../model/ruleset.js";
 import { defineKind, type CheckContext, type JsonSchema, type RuleOf } from "./kind.js";
 
 export interface EolProduct { id: string; name: string; patterns: TermEntry[]; eos: string; source?: string }

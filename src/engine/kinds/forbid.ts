@@ -1,6 +1,6 @@
 // forbid: a phrase or pattern must not appear (unless its unit also names an exception).
 import type { Finding } from "../../model/finding.js";
-import type { TermEntry } from "../types.js";
+import type { TermEntry } from "../../model/ruleset.js";
 import { normalizeTerm } from "../../text/normalize.js";
 import { termListSchema, type Hit, type JsonSchema, defineKind, type Within } from "./kind.js";
 

@@ -1,6 +1,6 @@
 // The kind registry: one line per kind.
 import type { RuleKind } from "./kind.js";
-import type { ResolvedConfig, ResolvedRule, TermEntry } from "../types.js";
+import type { ResolvedConfig, ResolvedRule, TermEntry } from "../../model/ruleset.js";
 import { require } from "./require.js";
 import { forbid } from "./forbid.js";
 import { threshold } from "./threshold.js";

@@ -3,7 +3,7 @@
 import type { Block, Location, SpecDocument } from "../../model/document.js";
 import type { ClauseStatus, Coverage, Finding } from "../../model/finding.js";
 import type { Locale, Params } from "../../i18n/index.js";
-import type { ConditionExpr, ResolvedConfig, ResolvedRule, TermEntry } from "../types.js";
+import type { ConditionExpr, ResolvedConfig, ResolvedRule, TermEntry } from "../../model/ruleset.js";
 import type { NormalizedText } from "../../text/normalize.js";
 import type { SentenceInfo } from "../../text/obligation.js";
 

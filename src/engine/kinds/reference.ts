@@ -3,7 +3,7 @@
 // without heading styles: 「別紙1 情報セキュリティ要件」).
 import type { Finding } from "../../model/finding.js";
 import { parseKanjiNumber } from "../../text/numbers.js";
-import type { TermEntry } from "../types.js";
+import type { TermEntry } from "../../model/ruleset.js";
 import { termListSchema, type AnalysedBlock, type Hit, type JsonSchema, defineKind } from "./kind.js";
 
 export interface ReferenceParams {

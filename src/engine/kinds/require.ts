@@ -1,7 +1,7 @@
 // require: a clause must be present. Elements (concepts co-occurring within a unit) and a
 // `present` condition over them give a status: present, partial or absent.
 import type { ClauseStatus, Coverage, Finding } from "../../model/finding.js";
-import type { ConditionExpr, TermEntry } from "../types.js";
+import type { ConditionExpr, TermEntry } from "../../model/ruleset.js";
 import { labelSchema, matchSpecSchema, specTerms, type CheckContext, type FindingAt, type JsonSchema, type MatchSpec, defineKind, type RuleOf, type RuleRef, type UnitMatch } from "./kind.js";
 
 /**

@@ -4,7 +4,7 @@
 // Text without any heading (PDF extraction, a TOC-only outline) is judged by its title lines: a
 // line without 。 of at most TITLE_MAX characters, or an item title at the start of a line.
 import type { Finding } from "../../model/finding.js";
-import type { TermEntry } from "../types.js";
+import type { TermEntry } from "../../model/ruleset.js";
 import { labelSchema, termListSchema, type CheckContext, type Hit, type JsonSchema, defineKind } from "./kind.js";
 
 export interface StructureSection {

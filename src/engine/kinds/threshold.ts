@@ -2,7 +2,7 @@
 // incident report within 24時間); a matching clause with no number at all is its own finding.
 import type { Finding } from "../../model/finding.js";
 import { parsePeriod, readPeriods, type Period } from "../../text/numbers.js";
-import type { TermEntry } from "../types.js";
+import type { TermEntry } from "../../model/ruleset.js";
 import { labelSchema, matchSpecSchema, specTerms, type JsonSchema, type MatchSpec, defineKind, type RuleRef, type UnitMatch } from "./kind.js";
 import type { CheckContext } from "./kind.js";
 

@@ -4,7 +4,7 @@ import type { Finding } from "../../model/finding.js";
 import { normalizeTerm } from "../../text/normalize.js";
 import { sentenceTail } from "../../text/obligation.js";
 import { isSubjectName } from "../../text/actor.js";
-import type { TermEntry } from "../types.js";
+import type { TermEntry } from "../../model/ruleset.js";
 import { defineKind, termListSchema, type Hit, type JsonSchema } from "./kind.js";
 
 export interface VagueParams {

@@ -3,7 +3,7 @@
 // and message. The rule is built from data, as a ruleset would write it; the kind never sees the format.
 import { describe, expect, it } from "vitest";
 import { lintDocument } from "../../../src/engine/index.js";
-import type { ResolvedConfig } from "../../../src/engine/types.js";
+import type { ResolvedConfig } from "../../../src/model/ruleset.js";
 import type { Finding } from "../../../src/model/finding.js";
 import { config, md, type RuleInput } from "../helpers.js";
 
