@@ -9,6 +9,7 @@ import type { AnalysedBlock, CheckContext, FindingAt, FindingOptions, Hit, Match
 import { analyseBlocks, scanDocument, type AnalysedDocument } from "./analyse.js";
 import { compileExtra, getMatcher, type KindTerms } from "./matcher.js";
 import { evaluateApplies } from "./conditions.js";
+import { writtenDate } from "../text/written-date.js";
 import type { SpecDocument } from "../model/document.js";
 
 const EXCERPT_MAX = 100;
@@ -296,12 +297,14 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
       && (x.block.kind !== "heading" || sectionHasBody(i)));
   };
 
+  let written: { date: string | undefined } | undefined;
   const ctx: EngineContext = {
     doc, config, locale, asOf: config.asOf, blocks, analysed, conditions: {},
     hits, units, near, sentenceAt, label, finding, bodyInInput, isTocLine,
     rulesetFile: (rule) => config.rulesets.find((r) => r.id === rule.rulesetId)?.file ?? rule.origin.file,
     message: (id, params = {}) => t(id, params, locale),
     locationOf: (block, start, end) => locate(blocks[block]!, start, end),
+    writtenOn: () => (written ??= { date: writtenDate(blocks.filter((b) => b.block.region === "body").map((b) => b.block.text)) }).date,
     originalText: (block, start, end) => {
       const ab = blocks[block]!;
       return ab.block.text.slice(ab.norm.toOriginal(start), ab.norm.toOriginalEnd(end));

@@ -15,6 +15,8 @@ export interface ForbidParams {
   replacements?: Record<string, string>;
   /** One finding per sentence, at its first match (how a reviewer marks a sentence with a defect). */
   perSentence?: boolean;
+  /** Matched text → the date from which it is wrong: not reported in a document written before then. */
+  since?: Record<string, string>;
 }
 
 const condSchema: JsonSchema = { type: "object", additionalProperties: false, properties: { any: termListSchema, all: termListSchema } };
@@ -29,6 +31,7 @@ const schema = {
     obligationOnly: { type: "boolean", description: "Only matches in obligation sentences (a duty, not a description)." },
     replacements: { type: "object", additionalProperties: { type: "string" }, description: "Matched text → the wording to use instead, shown as {replacement} (瑕疵担保責任 → 契約不適合責任)." },
     perSentence: { type: "boolean", description: "One finding per sentence, at its first match, however many matches it holds." },
+    since: { type: "object", additionalProperties: { type: "string", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, description: "Matched text → the date (YYYY-MM-DD) from which it is wrong (a law superseded then): not reported in a document whose cover date is earlier; without a cover date, the run's asOf decides." },
   },
 } satisfies JsonSchema;
 
@@ -44,6 +47,9 @@ export const forbid = defineKind<ForbidParams, typeof schema>({
     const within = p.within ?? "sentence";
     const replacements = new Map<string, string>();
     for (const [k, v] of Object.entries(p.replacements ?? {})) replacements.set(normalizeTerm(k), v);
+    const since = new Map(Object.entries(p.since ?? {}).map(([k, v]) => [normalizeTerm(k), v]));
+    // What was current when the document was written is no defect of it (an old edition read today).
+    const writtenOn = since.size ? ctx.writtenOn() ?? ctx.asOf : ctx.asOf;
     const found: Hit[] = p.patterns.flatMap((e) => [...ctx.hits(e)])
       .sort((a, b) => a.block - b.block || a.start - b.start || b.end - a.end);
     const findings: Finding[] = [];
@@ -63,10 +69,13 @@ export const forbid = defineKind<ForbidParams, typeof schema>({
       const whenUnit = p.whenWithin ?? within;
       if (p.when && ((p.when.any?.length && !has(p.when.any, "any", whenUnit)) || (p.when.all?.length && !has(p.when.all, "all", whenUnit)))) continue;
       if (p.unless && ((p.unless.any?.length && has(p.unless.any, "any")) || (p.unless.all?.length && has(p.unless.all, "all")))) continue;
+      const key = ctx.blocks[h.block]!.text.slice(h.start, h.end);
+      const from = since.get(key);
+      if (from !== undefined && writtenOn < from) continue;
       last = h;
       marked.add(sentenceKey);
       const original = ctx.originalText(h.block, h.start, h.end);
-      const replacement = replacements.get(ctx.blocks[h.block]!.text.slice(h.start, h.end)) ?? "";
+      const replacement = replacements.get(key) ?? "";
       findings.push(ctx.finding(rule, h, { params: { match: original, replacement } }));
     }
     return { findings };

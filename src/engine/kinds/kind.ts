@@ -138,6 +138,8 @@ export interface CheckContext {
   label(value: unknown, fallback: string): string;
   /** A message of the engine's catalogue in the run's locale. */
   message(id: string, params?: Params): string;
+  /** The date the document was written (its cover date line, ISO), or undefined when it states none. */
+  writtenOn(): string | undefined;
   /** Normalised [start, end) of a block as written (the file's own characters, for messages). */
   originalText(block: number, start: number, end: number): string;
   /** Where normalised [start, end) of a block is in the file (line/column, Word paragraph, table). */

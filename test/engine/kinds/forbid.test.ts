@@ -34,3 +34,20 @@ describe("finding spans end where the matched text ends", () => {
     expect(locs(lint("受注者は適宜\n対応すること。\n", c))).toEqual([["vague", 1, 5, 1, 7]]);
   });
 });
+
+describe("forbid: since (a name outdated from a date)", () => {
+  const c = config([{ id: "outdated", kind: "forbid", message: "「{match}」→{replacement}",
+    params: { patterns: ["瑕疵担保", "re:平成3[2-9]年"], replacements: { 瑕疵担保: "契約不適合責任" }, since: { 瑕疵担保: "2020-04-01", 平成32年: "2019-05-01" } } }],
+  { asOf: "2026-11-27" });
+  it("is silent in a document whose cover date is before the change", () => {
+    expect(lint("令和元年11月\n\n受注者は、瑕疵担保責任を負う。\n", c).findings).toEqual([]);
+    expect(lint("（平成31年3月 作成）\n\n納期は平成32年3月31日とする。\n", c).findings).toEqual([]);
+  });
+  it("fires in a document dated after the change, and without a cover date (asOf decides)", () => {
+    expect(locs(lint("令和2年8月\n\n受注者は、瑕疵担保責任を負う。\n", c))).toEqual([["outdated", 3, 6, 3, 10]]);
+    expect(locs(lint("# 仕様書\n\n受注者は、瑕疵担保責任を負う。\n", c))).toEqual([["outdated", 3, 6, 3, 10]]);
+  });
+  it("keeps the date of a later line that is not the cover's (a deadline in the body) out of it", () => {
+    expect(locs(lint("# 仕様書\n\n受注者は、瑕疵担保責任を負う。期限は令和元年11月1日とする。\n", c))).toEqual([["outdated", 3, 6, 3, 10]]);
+  });
+});
