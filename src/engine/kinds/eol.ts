@@ -1,5 +1,6 @@
-// eol: products named in the spec whose end of support falls before max(asOf, the end of the
-// contract period the spec states), from a YAML product table next to the ruleset.
+// eol: products named in the spec whose end of support falls before max(the date the spec was
+// written (its cover date, else asOf), the end of the contract period the spec states), from a YAML
+// product table next to the ruleset.
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { parse } from "yaml";
@@ -80,7 +81,10 @@ export const eol = defineKind<EolParams, typeof schema>({
   check(ctx, rule) {
     const products = loadProducts(rule, ctx.rulesetFile(rule));
     const end = contractEnd(ctx);
-    const horizon = end && end > ctx.asOf ? end : ctx.asOf;
+    // Judged at the date the spec was written (its cover date), as for outdated names: an old edition
+    // that named a product still supported then is no defect of it; without a cover date, asOf.
+    const base = ctx.writtenOn() ?? ctx.asOf;
+    const horizon = end && end > base ? end : base;
     const findings: Finding[] = [];
     for (const p of products) {
       if (p.eos >= horizon) continue;

@@ -22,6 +22,13 @@ describe("eol", () => {
     const r = lint("契約期間は令和8年4月1日から令和11年3月31日までとする。\n\nサーバOSは RHEL9 とする。\n", c);
     expect(locs(r)).toEqual([["eol", 3, 8, 3, 13]]);
   });
+  it("judges a spec at the date on its cover, not today (an old edition named what was supported then)", () => {
+    expect(lint("令和元年11月\n\nサーバOSは Windows Server 2012 とする。\n", c).findings).toEqual([]);
+    expect(locs(lint("令和6年1月\n\nサーバOSは Windows Server 2012 とする。\n", c))).toEqual([["eol", 3, 8, 3, 27]]);
+    // The contract period still counts: supported when written, but not through the contract.
+    const r = lint("令和元年11月\n\n契約期間は令和2年4月1日から令和6年3月31日までとする。\n\nサーバOSは Windows Server 2012 とする。\n", c);
+    expect(locs(r)).toEqual([["eol", 5, 8, 5, 27]]);
+  });
   it("parses Japanese and western dates", () => {
     expect(findDates("令和9年3月31日、2027年3月31日、令和元年5月1日、平成31年4月末、2027/3/1").map((d) => d.iso))
       .toEqual(["2027-03-31", "2027-03-31", "2019-05-01", "2019-04-30", "2027-03-01"]);
