@@ -5,7 +5,7 @@ import { normalize } from "../text/normalize.js";
 import { splitSentences } from "../text/sentences.js";
 import { analyseSentence } from "../text/obligation.js";
 import { itemMarker } from "../text/item-lines.js";
-import type { AnalysedBlock, Hit, Sentence } from "./kinds/kind.js";
+import type { AnalysedBlock, Hit, Sentence } from "./analysed.js";
 import { casedText, type CompiledMatcher } from "./matcher.js";
 import type { TermEntry } from "../model/ruleset.js";
 

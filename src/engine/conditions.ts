@@ -2,7 +2,7 @@
 // rules' appliesWhen expressions over them.
 import { ConfigError } from "../model/config-error.js";
 import type { ConditionDef, ConditionExpr, ResolvedRule, TermEntry } from "../model/ruleset.js";
-import type { Hit } from "./kinds/kind.js";
+import type { Hit } from "./analysed.js";
 
 /** A condition holds when each `all` entry occurs and the `any` entries occur at least minHits times in total. */
 export function evaluateCondition(def: ConditionDef, hits: (e: TermEntry) => readonly Hit[]): boolean {

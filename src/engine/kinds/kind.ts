@@ -1,18 +1,17 @@
 // The contract every rule kind implements. A kind is code; rules that use it are YAML data.
 // Adding a kind = one file exporting a RuleKind + one line in ./index.ts.
-import type { Block, Location, SpecDocument } from "../../model/document.js";
+import type { Location, SpecDocument } from "../../model/document.js";
 import type { ClauseStatus, Coverage, Finding } from "../../model/finding.js";
 import type { Locale, Params } from "../../i18n/index.js";
 import type { ConditionExpr, ResolvedConfig, ResolvedRule, TermEntry } from "../../model/ruleset.js";
-import type { NormalizedText } from "../../text/normalize.js";
 import type { SentenceInfo } from "../../text/obligation.js";
+import type { AnalysedBlock, Hit, Sentence, UnitMatch, Within } from "../analysed.js";
 
-export type { SentenceInfo };
+export type { AnalysedBlock, Hit, Sentence, SentenceInfo, UnitMatch, Within };
 
 /** A JSON Schema (draft-07 subset) object describing a kind's parameters (`rule.params`). */
 export type JsonSchema = Record<string, unknown>;
 
-export type Within = "sentence" | "block" | "section";
 
 /**
  * The shared "does this clause occur" spec, used by require elements, threshold checks,
@@ -42,45 +41,6 @@ export interface MatchSpec {
    * a 「個人情報取扱特記事項」 or under 「情報セキュリティ」, 「管理状況を報告すること」 is about that subject.
    */
   framedBy?: TermEntry[];
-}
-
-/** One occurrence of a term entry, in normalised offsets of one block. */
-export interface Hit {
-  entry: TermEntry;
-  block: number;
-  start: number;
-  end: number;
-}
-
-
-export interface Sentence extends SentenceInfo {
-  block: number;
-  /** Normalised offsets within the block's normalised text. */
-  start: number;
-  end: number;
-  text: string;
-}
-
-export interface AnalysedBlock {
-  index: number;
-  block: Block;
-  /** Normalised text (NFKC, variants, CJK spaces and in-sentence line breaks removed). */
-  text: string;
-  norm: NormalizedText;
-  sentences: Sentence[];
-  /** Index of the heading block this block sits under (the heading itself for a heading), -1 before any heading. */
-  section: number;
-}
-
-/** A unit (sentence, block or section) in which a MatchSpec holds. */
-export interface UnitMatch {
-  within: Within;
-  /** The block where the unit's first contributing hit lies (used for location/evidence). */
-  block: number;
-  /** The sentence, for within: sentence. */
-  sentence?: Sentence;
-  /** Hits that satisfied `all`/`any`, in document order. */
-  hits: Hit[];
 }
 
 /** Where a finding points. Offsets are normalised offsets in `block`. */
