@@ -17,7 +17,8 @@ let packed: string[];
 beforeAll(() => {
   ensureBuilt();
   const out = tempDir("chotatsu-pack-");
-  const info = JSON.parse(execFileSync(NPM, ["pack", "--json", "--pack-destination", out], { cwd: ROOT, encoding: "utf8" })) as
+  // --ignore-scripts: prepack would rebuild dist/ while other suites run the CLI from it.
+  const info = JSON.parse(execFileSync(NPM, ["pack", "--json", "--ignore-scripts", "--pack-destination", out], { cwd: ROOT, encoding: "utf8" })) as
     { filename: string; files: { path: string }[] }[];
   packed = info[0]!.files.map((f) => f.path);
   project = tempDir("chotatsu-installed-");
