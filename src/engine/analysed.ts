@@ -22,6 +22,11 @@ export interface Sentence extends SentenceInfo {
   start: number;
   end: number;
   text: string;
+  /**
+   * For an item under a lead sentence (「受注者は、次の法令等を遵守すること。」 then 「・〇〇情報セキュリティ
+   * ポリシー」): that sentence, whose words complete the item's (its verb, its subject).
+   */
+  lead?: { block: number; start: number; end: number };
 }
 
 export interface AnalysedBlock {
