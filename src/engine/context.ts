@@ -8,6 +8,7 @@ import type { ResolvedConfig, ResolvedRule, TermEntry } from "./types.js";
 import type { AnalysedBlock, CheckContext, FindingAt, FindingOptions, Hit, MatchSpec, Sentence, UnitMatch } from "./kinds/kind.js";
 import { analyseBlocks, scanDocument, type AnalysedDocument } from "./analyse.js";
 import { compileExtra, getMatcher } from "./matcher.js";
+import { snippetOf } from "./snippet.js";
 import type { SpecDocument } from "../model/document.js";
 
 const EXCERPT_MAX = 100;
@@ -238,6 +239,8 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
     let key: string;
     if ("top" in at) {
       base.location = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+      base.scope = "document";
+      if (rule.section?.length) base.belongsIn = rule.section[0]!;
       key = "top";
     } else {
       const ab = blocks[at.block]!;
@@ -251,10 +254,19 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
         const s = sentenceAt(at.block, at.start);
         const from = s ? s.start : at.start; const to = s ? Math.max(s.end, at.end) : at.end;
         base.excerpt = excerpt(ab, from, to);
+        base.snippet = snippetOf(ab.block.text, ab.norm.toOriginal(from), ab.norm.toOriginalEnd(to),
+          ab.norm.toOriginal(at.start), ab.norm.toOriginalEnd(at.end));
         key = `${s?.text ?? ""}\n${ab.text.slice(at.start, at.end)}`;
       } else {
         base.location = { ...ab.block.location };
         base.excerpt = excerpt(ab, 0, ab.text.length);
+        if (opts.wholeDocument) {
+          // A clause found nowhere, placed on the heading of the chapter where it belongs.
+          base.scope = "document";
+          base.belongsIn = base.sectionPath[base.sectionPath.length - 1]!;
+        } else {
+          base.snippet = snippetOf(ab.block.text, 0, ab.block.text.length, 0, 0);
+        }
         key = ab.block.kind === "heading" ? `section:${ab.text}` : ab.text;
       }
     }
@@ -352,6 +364,8 @@ export function locate(ab: AnalysedBlock, start: number, end: number): Location 
   if (b.location.paragraph !== undefined) loc.paragraph = b.location.paragraph;
   if (b.location.region !== undefined) loc.region = b.location.region;
   if (b.location.table) loc.table = b.location.table;
+  if (b.location.host !== undefined) loc.host = b.location.host;
+  if (b.location.note !== undefined) loc.note = b.location.note;
   return loc;
 }
 

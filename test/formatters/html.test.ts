@@ -37,7 +37,7 @@ describe("html report structure", () => {
       + "<td>パッチ適用の条項が不足しています（不足: 適用）。<br><small>根拠: 手引き 技術的対策</small>"
       + '<details class="tpl" open><summary>例文（選択して写せます）</summary><pre>受注者は、最新のセキュリティパッチを適用すること。</pre></details></td></tr>');
     // a header finding is not in the rendered body, so it is named but not linked
-    expect(html).toContain('<td><span class="nw">段落 1 ヘッダー</span></td>');
+    expect(html).toContain('<td><span class="nw">ヘッダー</span></td>');
     expect(html).toContain('<span class="nw">12:5</span><br><small>5. 情報セキュリティ &gt; (2) ログ管理</small>');
     expect(html).not.toContain("抑止された指摘");
   });
@@ -46,9 +46,9 @@ describe("html report structure", () => {
     const html = await formatHtml(report, ja);
     expect(html).toContain("<p>対象 1 条項: あり 0、不足 1、なし 0（対象外 1 条項）</p>");
     const partial = html.indexOf('<tr class="st-partial"><td><code>patch-latest</code></td><td>最新のセキュリティパッチ適用の要求</td>'
-      + '<td class="nw">不足</td><td class="nw">対象</td><td>要素が不足<br>apply</td>'
+      + '<td class="nw">一部不足</td><td class="nw">対象</td><td>要素が不足<br>apply</td>'
       + '<td>段落 40<br><q class="evidence">パッチの情報を収集すること。</q></td></tr>');
-    const na = html.indexOf('<tr class="st-absent na"><td><code>log-retention</code></td><td></td><td class="nw">なし</td>'
+    const na = html.indexOf('<tr class="st-absent na"><td><code>log-retention</code></td><td></td><td class="nw">記載なし</td>'
       + '<td class="nw">対象外</td><td></td><td></td></tr>');
     expect(partial).toBeGreaterThan(0);
     expect(na).toBeGreaterThan(partial);

@@ -228,6 +228,7 @@ export const require: RuleKind = {
     const unit = firstUnit(j);
     let evidence: Coverage["evidence"] = null;
     let at: FindingAt;
+    let wholeDocument = false;
     if (unit) {
       const h = unit.hits[0]!;
       at = { block: h.block, start: h.start, end: h.end };
@@ -241,6 +242,7 @@ export const require: RuleKind = {
     } else {
       const h = sectionHeading(ctx, rule);
       at = h !== undefined ? { block: h } : { top: true };
+      wholeDocument = true;
     }
     if (evidence && at !== undefined && "block" in at) evidence.text = evidenceText(ctx, at);
     const coverage: Coverage = { status: j.status, applies: true, missing: j.missing, evidence, ...(j.why ? { why: j.why } : {}) };
@@ -248,7 +250,7 @@ export const require: RuleKind = {
     if (j.status !== "present") {
       const sep = t("engine.list.separator", {}, ctx.locale);
       // One finding per rule and document: its identity must survive edits to the clause itself.
-      findings.push(ctx.finding(rule, at, { status: j.status, params: { missing: j.missing.join(sep) }, fingerprintKey: "" }));
+      findings.push(ctx.finding(rule, at, { status: j.status, params: { missing: j.missing.join(sep) }, fingerprintKey: "", wholeDocument }));
     }
     return { findings, coverage };
   },
