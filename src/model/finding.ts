@@ -49,6 +49,8 @@ export interface Coverage {
    * heading-only (a title whose body is not in the input), excluded, deferred, not-a-duty, nothing.
    */
   why?: string;
+  /** When the rule does not apply: the conditions that did not hold, in words (report text). */
+  notApplying?: string;
 }
 
 export type InputErrorCode =
