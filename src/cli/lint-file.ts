@@ -3,7 +3,7 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import type { FileResult, InputErrorCode } from "../model/finding.js";
-import type { ResolvedConfig } from "../engine/types.js";
+import type { ResolvedConfig } from "../model/ruleset.js";
 import { t, type Locale, type Params } from "../i18n/index.js";
 import { readSpec, type ReadOptions } from "../readers/index.js";
 import { InputError } from "../readers/errors.js";

@@ -4,10 +4,10 @@ import type { SpecDocument } from "../model/document.js";
 import { normalize } from "../text/normalize.js";
 import { splitSentences } from "../text/sentences.js";
 import { analyseSentence } from "../text/obligation.js";
-import { itemMarker } from "../readers/item-lines.js";
+import { itemMarker } from "../text/item-lines.js";
 import type { AnalysedBlock, Hit, Sentence } from "./kinds/kind.js";
 import { casedText, type CompiledMatcher } from "./matcher.js";
-import type { TermEntry } from "./types.js";
+import type { TermEntry } from "../model/ruleset.js";
 
 export interface AnalysedDocument {
   doc: SpecDocument;

@@ -3,11 +3,12 @@
 import { createHash } from "node:crypto";
 import type { Location } from "../model/document.js";
 import type { Finding } from "../model/finding.js";
-import { format, type Locale } from "../i18n/index.js";
-import type { ResolvedConfig, ResolvedRule, TermEntry } from "./types.js";
+import { format, t, type Locale } from "../i18n/index.js";
+import type { ResolvedConfig, ResolvedRule, TermEntry } from "../model/ruleset.js";
 import type { AnalysedBlock, CheckContext, FindingAt, FindingOptions, Hit, MatchSpec, Sentence, UnitMatch } from "./kinds/kind.js";
 import { analyseBlocks, scanDocument, type AnalysedDocument } from "./analyse.js";
-import { compileExtra, getMatcher } from "./matcher.js";
+import { compileExtra, getMatcher, type KindTerms } from "./matcher.js";
+import { evaluateApplies } from "./conditions.js";
 import { snippetOf } from "./snippet.js";
 import type { SpecDocument } from "../model/document.js";
 
@@ -32,8 +33,9 @@ export interface EngineContext extends CheckContext {
   analysed: AnalysedDocument;
 }
 
-export function createContext(doc: SpecDocument, config: ResolvedConfig, locale: Locale, conditionsOf: (ctx: EngineContext) => Record<string, boolean>): EngineContext {
-  const matcher = getMatcher(config);
+export function createContext(doc: SpecDocument, config: ResolvedConfig, locale: Locale, kindTerms: KindTerms,
+  conditionsOf: (ctx: EngineContext) => Record<string, boolean>): EngineContext {
+  const matcher = getMatcher(config, kindTerms);
   const analysed = analyseBlocks(doc, matcher);
   const blocks = analysed.blocks;
   const compiled = scanDocument(blocks, matcher, (c) => matcher.entries[c]!);
@@ -310,6 +312,13 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
     doc, config, locale, asOf: config.asOf, blocks, analysed, conditions: {},
     hits, units, near, sentenceAt, label, finding, bodyInInput, isTocLine,
     rulesetFile: (rule) => config.rulesets.find((r) => r.id === rule.rulesetId)?.file ?? rule.origin.file,
+    message: (id, params = {}) => t(id, params, locale),
+    locationOf: (block, start, end) => locate(blocks[block]!, start, end),
+    originalText: (block, start, end) => {
+      const ab = blocks[block]!;
+      return ab.block.text.slice(ab.norm.toOriginal(start), ab.norm.toOriginalEnd(end));
+    },
+    conditionHolds: (rule, expr) => evaluateApplies(rule, expr, ctx.conditions),
   };
   ctx.conditions = conditionsOf(ctx);
   return ctx;

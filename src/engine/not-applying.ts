@@ -1,6 +1,6 @@
 // Why a rule does not apply to a document, in words an officer can check: the conditions of its
 // appliesWhen that did not hold, each with a few of its terms (「個人情報・保有個人情報 … 2 回以上」).
-import type { ConditionDef, ConditionExpr, ResolvedConfig } from "./types.js";
+import type { ConditionDef, ConditionExpr, ResolvedConfig } from "../model/ruleset.js";
 import { t, type Locale } from "../i18n/index.js";
 
 /** Condition names whose value made `expr` false (`not` entries carry the name that held). */

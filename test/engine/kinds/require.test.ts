@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { lintDocument } from "../../src/engine/index.js";
-import { config, md } from "./helpers.js";
+import { lintDocument } from "../../../src/engine/index.js";
+import { config, md } from "../helpers.js";
 
 const terms = {
   latest: ["最新"], patch: ["セキュリティパッチ", "修正プログラム", "パッチ"], apply: ["適用", "導入"],
