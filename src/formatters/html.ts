@@ -3,6 +3,8 @@
 // drafts the draft itself with flagged paragraphs highlighted and linked both ways.
 // Everything the report shows comes from untrusted drafts or rulesets, so every value goes through esc().
 import type { Coverage, FileResult, Finding } from "../model/finding.js";
+import type { Block } from "../model/document.js";
+import type { OurParagraph } from "./docx-html.js";
 import { t, type Locale } from "../i18n/index.js";
 import type { FormatOptions, Report, RuleInfo } from "./report.js";
 import { ruleTitle, visibleFindings } from "./report.js";
@@ -168,7 +170,7 @@ async function draft(f: FileResult, idx: number, shown: Visible[], opts: FormatO
 }
 
 /** Body paragraphs in order, each text box right after the paragraph that holds it (where mammoth puts it). */
-function draftParagraphs(blocks: readonly import("../model/document.js").Block[]): { ordinal: number; text: string; label?: string }[] {
+function draftParagraphs(blocks: readonly Block[]): OurParagraph[] {
   const paras = blocks.filter((b) => b.region === "body" || b.region === "textbox")
     .map((b) => ({ ordinal: b.location.paragraph ?? b.location.line, text: b.text, label: b.label,
       at: b.region === "textbox" ? (b.location.host ?? Infinity) + 0.5 : b.location.paragraph ?? b.location.line }));

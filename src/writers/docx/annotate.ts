@@ -114,7 +114,7 @@ class PackageEdit {
 }
 
 /** Removes our earlier comments from the text of the document, comments and extra parts. */
-function stripOwn(pkg: PackageEdit, author: string, texts: Map<string, string | undefined>) {
+function stripOwn(author: string, texts: Map<string, string | undefined>): void {
   const doc = texts.get("document")!;
   const comments = texts.get("comments");
   if (comments === undefined) return;
@@ -132,12 +132,11 @@ function stripOwn(pkg: PackageEdit, author: string, texts: Map<string, string | 
 
 /** Our earlier comments removed: what the linter reads, so it never judges its own comments. */
 export function stripOwnComments(bytes: Uint8Array, author: string): Uint8Array {
-  return annotateDocx(bytes, [], { author, initials: "", date: "" });
+  return annotateDocx(bytes, [], { author, initials: "" });
 }
 
 export function annotateDocx(bytes: Uint8Array, notes: CommentNote[], opts: AnnotateOptions): Uint8Array {
   const pkg = new PackageEdit(bytes);
-  const o = { ...opts, date: opts.date || commentDate(bytes, pkg.zip, pkg.parts.document) };
   const commentsPart = pkg.partFor("comments", "comments.xml");
   const extraParts = new Map(EXTRA_PARTS.map((p) => [p.key, pkg.partFor(p.key, p.file)] as const));
   const original = new Map<string, string | undefined>([
@@ -146,11 +145,12 @@ export function annotateDocx(bytes: Uint8Array, notes: CommentNote[], opts: Anno
     ...EXTRA_PARTS.map((p) => [p.key, extraParts.get(p.key)!.exists ? pkg.read(extraParts.get(p.key)!.name) : undefined] as const),
   ]);
   const texts = new Map(original);
-  stripOwn(pkg, o.author, texts);
+  stripOwn(opts.author, texts);
 
   let doc = texts.get("document")!;
   const spans = paragraphSpans(doc);
   if (spans.length && notes.length) {
+    const o = { ...opts, date: opts.date ?? commentDate(bytes, pkg.zip, pkg.parts.document) };
     const oldComments = texts.get("comments");
     const taken = takenIds(doc, oldComments ?? "", ...EXTRA_PARTS.map((p) => texts.get(p.key) ?? ""));
     let nextId = maxCommentId(doc, oldComments ?? "") + 1;
