@@ -5,6 +5,8 @@ export interface Io {
   isTTY: boolean;
   /** stderr is a terminal (the progress line is drawn only there). */
   errIsTTY?: boolean;
+  /** stdout's width in columns when it is a terminal (long report lines wrap to it). */
+  columns?: number;
 }
 
 export const processIo: Io = {
@@ -12,4 +14,5 @@ export const processIo: Io = {
   err: (text) => { process.stderr.write(text); },
   isTTY: Boolean(process.stdout.isTTY),
   errIsTTY: Boolean(process.stderr.isTTY),
+  get columns() { return process.stdout.isTTY ? process.stdout.columns : undefined; },
 };

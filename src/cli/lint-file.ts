@@ -21,7 +21,9 @@ export interface LintSettings {
 
 /** `fingerprintUri`: the file's path relative to the project folder, when it differs from `uri`. */
 export type LintTask =
-  | { kind: "file"; uri: string; path: string; fingerprintUri?: string }
+  | { kind: "file"; uri: string; path: string; fingerprintUri?: string;
+      /** `annotate`: a Word file is read without the comments this author wrote (its own earlier run). */
+      withoutCommentsBy?: string }
   | { kind: "bytes"; uri: string; bytes: Uint8Array };
 
 /** The format a file would have had, for results of files that could not be read. */
@@ -62,11 +64,23 @@ async function readBytes(task: LintTask, s: LintSettings): Promise<Uint8Array | 
   }
 }
 
+/** The bytes `annotate` judges: its earlier comments removed, so it never judges or counts its own comments. */
+async function withoutOwnComments(task: LintTask, bytes: Uint8Array): Promise<Uint8Array> {
+  if (task.kind !== "file" || !task.withoutCommentsBy || formatFromName(task.uri) !== "docx") return bytes;
+  const { stripOwnComments } = await import("../writers/docx/annotate.js");
+  try {
+    return stripOwnComments(bytes, task.withoutCommentsBy);
+  } catch {
+    // Not a Word zip we can edit: the reader, with its guards, says why.
+    return bytes;
+  }
+}
+
 export async function lintFile(task: LintTask, s: LintSettings): Promise<FileResult> {
   const bytes = await readBytes(task, s);
   if (!(bytes instanceof Uint8Array)) return bytes;
   try {
-    const doc = await readSpec(bytes, task.uri, s.readOptions);
+    const doc = await readSpec(await withoutOwnComments(task, bytes), task.uri, s.readOptions);
     const fingerprintUri = task.kind === "file" ? task.fingerprintUri : undefined;
     const { findings, coverage } = await lintDocument(doc, s.config, { requireReason: s.requireReason, locale: s.locale, fingerprintUri });
     return { uri: task.uri, format: doc.format, error: null, findings, coverage };

@@ -174,6 +174,7 @@ export async function main(argv: string[], io: Io = processIo, cwd: string = pro
         cwd, input: inv.args[0]!, output: o.outputFile, locale, debug,
         requireReason: Boolean(o.requireReason),
         maxFileBytes: o.maxFileSize !== undefined ? parseSize("--max-file-size", o.maxFileSize) : undefined,
+        ...(o.timeout !== undefined ? { timeoutMs: parseCount("--timeout", o.timeout, 1) } : {}),
       }, config, io);
     }
     const { runLint } = await import("./run-lint.js");

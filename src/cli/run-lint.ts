@@ -175,6 +175,7 @@ export async function runLint(o: LintRunOptions, config: ResolvedConfig, io: Io,
   const color = o.color ?? (!o.outputFile && io.isTTY && !process.env.NO_COLOR);
   let text = await formatter(report, {
     locale: o.locale, color, quiet: o.quiet,
+    ...(!o.outputFile && io.isTTY && io.columns ? { width: io.columns } : {}),
     readSource: async (uri) => {
       const p = paths.get(uri);
       return p ? new Uint8Array(await fs.readFile(p)) : null;

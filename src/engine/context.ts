@@ -11,6 +11,7 @@ import { analyseBlocks, scanDocument, type AnalysedDocument } from "./analyse.js
 import { compileExtra, getMatcher, type KindTerms } from "./matcher.js";
 import { evaluateApplies } from "./conditions.js";
 import { writtenDate } from "../text/written-date.js";
+import { snippetOf } from "./snippet.js";
 import type { SpecDocument } from "../model/document.js";
 
 const EXCERPT_MAX = 100;
@@ -253,6 +254,8 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
     let key: string;
     if ("top" in at) {
       base.location = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+      base.scope = "document";
+      if (rule.section?.length) base.belongsIn = rule.section[0]!;
       key = "top";
     } else {
       const ab = blocks[at.block]!;
@@ -266,10 +269,19 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
         const s = sentenceAt(at.block, at.start);
         const from = s ? s.start : at.start; const to = s ? Math.max(s.end, at.end) : at.end;
         base.excerpt = excerpt(ab, from, to);
+        base.snippet = snippetOf(ab.block.text, ab.norm.toOriginal(from), ab.norm.toOriginalEnd(to),
+          ab.norm.toOriginal(at.start), ab.norm.toOriginalEnd(at.end));
         key = `${s?.text ?? ""}\n${ab.text.slice(at.start, at.end)}`;
       } else {
         base.location = { ...ab.block.location };
         base.excerpt = excerpt(ab, 0, ab.text.length);
+        if (opts.wholeDocument) {
+          // A clause found nowhere, placed on the heading of the chapter where it belongs.
+          base.scope = "document";
+          base.belongsIn = base.sectionPath[base.sectionPath.length - 1]!;
+        } else {
+          base.snippet = snippetOf(ab.block.text, 0, ab.block.text.length, 0, 0);
+        }
         key = ab.block.kind === "heading" ? `section:${ab.text}` : ab.text;
       }
     }
@@ -376,6 +388,8 @@ export function locate(ab: AnalysedBlock, start: number, end: number): Location 
   if (b.location.paragraph !== undefined) loc.paragraph = b.location.paragraph;
   if (b.location.region !== undefined) loc.region = b.location.region;
   if (b.location.table) loc.table = b.location.table;
+  if (b.location.host !== undefined) loc.host = b.location.host;
+  if (b.location.note !== undefined) loc.note = b.location.note;
   return loc;
 }
 

@@ -5,6 +5,7 @@ import { t, type Locale } from "../i18n/index.js";
 import { ConfigError } from "../model/config-error.js";
 import type { ResolvedConfig, ResolvedRule } from "../model/ruleset.js";
 import { createContext, sha1Short, type EngineContext } from "./context.js";
+import { notApplyingReason } from "./not-applying.js";
 import { evaluateApplies, evaluateCondition } from "./conditions.js";
 import { applySuppressions } from "./suppress.js";
 import { kindRegistry, kindTerms } from "./kinds/index.js";
@@ -50,7 +51,11 @@ export function checkDocument(doc: SpecDocument, config: ResolvedConfig, opts: C
     if (!kind) throw new ConfigError("engine.kind.unknown", { rule: rule.id, kind: rule.kind }, rule.origin.file, rule.origin.line, rule.origin.column);
     const applies = opts.ignoreApplies ? true : evaluateApplies(rule, rule.appliesWhen, ctx.conditions);
     const result = kind.check(ctx, rule, applies);
-    if (result.coverage) coverage[rule.id] = { ...result.coverage, applies };
+    if (result.coverage) {
+      coverage[rule.id] = { ...result.coverage, applies };
+      const why = applies ? undefined : notApplyingReason(rule.appliesWhen, ctx.conditions, config, locale);
+      if (why) coverage[rule.id]!.notApplying = why;
+    }
     if (applies) findings.push(...result.findings);
   }
   return { findings, coverage, ctx };

@@ -41,6 +41,8 @@ export interface FormatOptions {
   color: boolean;
   /** Only error-level findings (`--quiet`). */
   quiet: boolean;
+  /** Terminal columns to wrap long lines at (stylish); absent = no wrapping (pipes, files). */
+  width?: number;
   /** Reads a file's bytes again (the html formatter renders Word drafts); absent for stdin. */
   readSource?: (uri: string) => Promise<Uint8Array | null>;
 }

@@ -2,7 +2,9 @@
 import { t } from "../i18n/index.js";
 import type { FormatOptions, Report } from "./report.js";
 import { visibleFindings } from "./report.js";
-import { describeSection, describeWhere } from "./where.js";
+import { describePlace, sectionLine, shownSnippet, snippetText } from "./place.js";
+import { wrapLine } from "./wrap.js";
+import { displayWidth } from "../cli/text-width.js";
 
 interface Paint { red(s: string): string; yellow(s: string): string; blue(s: string): string;
   dim(s: string): string; bold(s: string): string; underline(s: string): string; green(s: string): string }
@@ -26,6 +28,24 @@ function shorten(s: string, max: number): string {
   return chars.length > max ? chars.slice(0, max).join("") + "…" : one;
 }
 
+/**
+ * The document title when every section path starts with it (a draft whose title is its top
+ * heading): said once under the file name instead of in front of every path.
+ */
+export function sharedTitle(paths: (string[] | undefined)[]): string | undefined {
+  const withPath = paths.filter((x): x is string[] => !!x && x.length > 0);
+  const first = withPath[0]?.[0];
+  // Paths into at least two different chapters under it: one chapter alone is not a title.
+  if (!first || new Set(withPath.map((x) => x[1])).size < 2) return undefined;
+  return withPath.every((x) => x[0] === first) ? first : undefined;
+}
+
+/** Underlines the span between the \u0000 and \u0001 placeholders (which may straddle a wrapped line). */
+function markMatch(line: string, p: Paint): string {
+  return line.replace(/\u0000([^\u0001]*)(\u0001|$)/, (_m, s: string) => p.underline(p.bold(s)))
+    .replace(/^( *)([^\u0000]*)\u0001/, (_m, pad: string, s: string) => pad + p.underline(p.bold(s)));
+}
+
 export async function formatStylish(report: Report, opts: FormatOptions): Promise<string> {
   const p = await paint(opts.color);
   const { locale } = opts;
@@ -37,15 +57,30 @@ export async function formatStylish(report: Report, opts: FormatOptions): Promis
     if (f.error) {
       out.push("  " + p.red(t("cli.stylish.unreadable", { file: f.uri, code: f.error.code, message: f.error.message }, locale)));
     }
+    const title = sharedTitle(shown.map((x) => x.sectionPath));
+    if (title) out.push(...wrapLine(t("report.documentTitle", { title }, locale), opts.width, "    ", "  ").map(p.dim));
     for (const x of shown) {
       const sev = t(`cli.severity.${x.severity}`, {}, locale);
       const sevPainted = x.severity === "error" ? p.red(sev) : x.severity === "warning" ? p.yellow(sev) : p.blue(sev);
-      const section = describeSection(x.sectionPath);
-      const head = ["  " + describeWhere(x.location, f.format, locale), sevPainted, p.dim(x.ruleId)];
-      if (section) head.push(p.dim(t("cli.stylish.section", { section }, locale)));
-      out.push(head.join("  "));
-      out.push("    " + x.message);
-      if (x.suggestion) out.push("    " + p.green(t("cli.stylish.suggestion", { text: shorten(x.suggestion, SUGGESTION_MAX) }, locale)));
+      const where = describePlace(x, f.format, locale);
+      const section = sectionLine(x, locale, title ? x.sectionPath?.slice(1) : x.sectionPath);
+      const head = `  ${where}  ${sev}  ${x.ruleId}`;
+      const sectionText = section ? t("cli.stylish.section", { section }, locale) : "";
+      const painted = ["  " + where, sevPainted, p.dim(x.ruleId)].join("  ");
+      if (sectionText && displayWidth(`${head}  ${sectionText}`) <= (opts.width ?? Infinity)) out.push(`${painted}  ${p.dim(sectionText)}`);
+      else {
+        out.push(painted);
+        if (sectionText) out.push(...wrapLine(sectionText, opts.width, "    ").map(p.dim));
+      }
+      out.push(...wrapLine(x.message, opts.width, "    "));
+      const snip = shownSnippet(x);
+      if (snip) {
+        // The match is underlined on a terminal; in plain text 【】 marks it (and is easy to leave out of a search).
+        const marked = opts.color ? snippetText(snip, "\u0000", "\u0001") : snippetText(snip, "【", "】");
+        const lines = wrapLine(t("report.snippet", { text: marked }, locale), opts.width, "    ");
+        out.push(...lines.map((l) => markMatch(l, p)));
+      }
+      if (x.suggestion) out.push(...wrapLine(t("cli.stylish.suggestion", { text: shorten(x.suggestion, SUGGESTION_MAX) }, locale), opts.width, "    ").map(p.green));
     }
     out.push("");
   }

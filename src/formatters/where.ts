@@ -7,16 +7,27 @@ export function paragraphLabel(at: { line: number; paragraph?: number | null }, 
   return t("cli.where.paragraph", { n: at.paragraph ?? at.line }, locale);
 }
 
+/** 「脚注 3」「ヘッダー」, and the body paragraph it hangs on when there is one. */
+export function regionLabel(loc: Location, locale: Locale): string {
+  const place = t(`report.place.${loc.region}`, { n: loc.note ?? "" }, locale).trim();
+  return loc.host !== undefined
+    ? t("report.place.host", { place, paragraph: paragraphLabel({ line: loc.host }, locale) }, locale)
+    : place;
+}
+
 export function describeWhere(loc: Location | undefined, format: string | null, locale: Locale): string {
   if (!loc) return t("cli.where.document", {}, locale);
   const parts: string[] = [];
-  if (format === "docx") {
+  if (format === "docx" && loc.region && loc.region !== "body") {
+    // Outside the body an ordinal means nothing in Word: say 「脚注 3（段落 12）」 instead.
+    parts.push(regionLabel(loc, locale));
+  } else if (format === "docx") {
     parts.push(paragraphLabel(loc, locale));
   } else {
     parts.push(`${loc.line}:${loc.column}`);
   }
   if (loc.table) parts.push(t("cli.where.table", { ...loc.table }, locale));
-  if (loc.region && loc.region !== "body") parts.push(t(`cli.region.${loc.region}`, {}, locale));
+  if (format !== "docx" && loc.region && loc.region !== "body") parts.push(t(`cli.region.${loc.region}`, {}, locale));
   return parts.join(" ");
 }
 

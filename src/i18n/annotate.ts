@@ -3,6 +3,8 @@ import type { Catalogue } from "./catalogue.js";
 
 export const annotateMessages: Catalogue = {
   "annotate.comment.head": { ja: "[{severity}] {rule}: {message}", en: "[{severity}] {rule}: {message}" },
+  "annotate.comment.place": { ja: "場所: {place}", en: "where: {place}" },
+  "annotate.comment.placeIn": { ja: "場所: {place}（{section}）", en: "where: {place} ({section})" },
   "annotate.comment.example": { ja: "例文: {suggestion}", en: "Example: {suggestion}" },
   "annotate.noOutput": {
     ja: "書き込み先を -o で指定してください（例: chotatsu-lint annotate 仕様書.docx -o 仕様書-指摘.docx）。",

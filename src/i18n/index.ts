@@ -6,6 +6,7 @@ import { cliMessages } from "./cli.js";
 import { engineMessages } from "./engine.js";
 import { configMessages } from "./config.js";
 import { annotateMessages } from "./annotate.js";
+import { reportMessages } from "./report.js";
 
 import type { Catalogue, Params, Locale } from "./catalogue.js";
 
@@ -13,6 +14,7 @@ export type { Catalogue, Locale, MessageText, Params } from "./catalogue.js";
 
 const catalogue: Catalogue = {
   ...docxReaderMessages, ...textReaderMessages, ...cliMessages, ...engineMessages, ...configMessages, ...annotateMessages,
+  ...reportMessages,
 };
 
 /** Replace {name} placeholders; unknown placeholders are left visible so a missing param is noticed. */

@@ -23,6 +23,10 @@ export interface Location {
   paragraph?: number;
   region?: Region;
   table?: TablePos | null;
+  /** Outside the body: the body paragraph a footnote, endnote, text box or comment hangs on. */
+  host?: number;
+  /** Footnotes and endnotes: the number Word shows (order of reference in the body). */
+  note?: number;
 }
 
 export interface Block {

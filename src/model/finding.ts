@@ -5,6 +5,13 @@ export type ClauseStatus = "present" | "partial" | "absent";
 
 export interface Suppression { kind: "inline" | "file" | "baseline"; reason?: string }
 
+/**
+ * The flagged words with a little of their sentence on each side, as written (whitespace collapsed),
+ * so a person can find them with Ctrl+F in the draft. `before` starts with 「…」 and `after` ends
+ * with it where the sentence goes on; `match` is empty when the finding is on a whole block.
+ */
+export interface Snippet { before: string; match: string; after: string }
+
 export interface Finding {
   ruleId: string;
   severity: Severity;
@@ -15,6 +22,15 @@ export interface Finding {
   location?: Location;
   sectionPath?: string[];
   excerpt?: string;
+  /** About 40 characters around the match (formatters show it; computed once, in the engine). */
+  snippet?: Snippet;
+  /**
+   * "document": the finding is about the whole document (a clause found nowhere), wherever it is
+   * placed; `belongsIn` then names the chapter where the clause belongs (a heading of the document,
+   * or the rule's first `section` term when the document has no such chapter).
+   */
+  scope?: "document";
+  belongsIn?: string;
   suggestion?: string;
   source?: string;
   fingerprint: string;
@@ -33,6 +49,8 @@ export interface Coverage {
    * heading-only (a title whose body is not in the input), excluded, deferred, not-a-duty, nothing.
    */
   why?: string;
+  /** When the rule does not apply: the conditions that did not hold, in words (report text). */
+  notApplying?: string;
 }
 
 export type InputErrorCode =

@@ -43,3 +43,13 @@ export function rawEntries(bytes: Uint8Array): Map<string, Buffer> {
   }
   return out;
 }
+
+type Main = (argv: string[], io: import("../../src/cli/io.js").Io, cwd: string) => Promise<number>;
+
+/** The built CLI's main, in process: `annotate` lints in the worker pool, whose workers run dist/cli/worker.js. */
+export async function builtMain(): Promise<Main> {
+  const { ensureBuilt } = await import("../bad-input/harness.js");
+  ensureBuilt();
+  const built = "../../dist/cli/main.js";
+  return (await import(built) as { main: Main }).main;
+}

@@ -9,10 +9,9 @@ import { ZipArchive } from "../../src/readers/docx/zip.js";
 import { readDocx } from "../../src/readers/docx/index.js";
 import { loadRunConfig } from "../../src/cli/config-load.js";
 import { lintFile } from "../../src/cli/lint-file.js";
-import { main } from "../../src/cli/main.js";
 import { buildDocx, p } from "../docx/zip-builder.js";
 import { tempDir } from "../temp.js";
-import { commentsOf, rawEntries } from "./helpers.js";
+import { builtMain, commentsOf, rawEntries } from "./helpers.js";
 
 const textbox = `<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent>${p("箱の中")}</w:txbxContent></wps:txbx></w:drawing></mc:Choice>` +
   `<mc:Fallback><w:pict><v:textbox><w:txbxContent>${p("箱の中")}</w:txbxContent></v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>`;
@@ -21,13 +20,14 @@ const body = p("調達仕様書") + "<w:p/>" + textbox + `<w:tbl><w:tr><w:tc>${p
   `<w:p><w:commentRangeStart w:id="3"/><w:r><w:t>アクセスログは3か月間保存すること。</w:t></w:r><w:commentRangeEnd w:id="3"/><w:r><w:commentReference w:id="3"/></w:r></w:p>`;
 const DISABLE = "chotatsu-lint-disable threshold-short, subject-missing -- 別契約で定める";
 const bytes = buildDocx({ body, comments: `<w:comment w:id="3" w:author="係"><w:p><w:r><w:t>${DISABLE}</w:t></w:r></w:p></w:comment>` });
-const opts = { author: "chotatsu-lint", initials: "CL" };
+const opts = { author: "chotatsu-lint", initials: "CL", date: "2026-04-01T09:00:00Z" };
+const lines = (...texts: string[]) => texts.map((text) => [{ text }]);
 const bodyView = (b: Uint8Array) => readDocx(b, "x").blocks.filter((x) => x.region === "body").map((x) => [x.kind, x.text, x.location]);
 
 describe("annotateDocx", () => {
   it("anchors on the paragraph the reader numbers, whatever surrounds it", () => {
     expect(bodyView(bytes).map((b) => b[2]).map((l) => (l as { line: number }).line)).toEqual([1, 4, 5, 6, 7]);
-    const notes = [1, 2, 3, 4, 5, 6, 7, 7, 99, 0].map((ordinal) => ({ ordinal, lines: [`note ${ordinal}`, "二行目 <&>"] }));
+    const notes = [1, 2, 3, 4, 5, 6, 7, 7, 99, 0].map((ordinal) => ({ ordinal, lines: lines(`note ${ordinal}`, "二行目 <&>") }));
     const out = annotateDocx(bytes, notes, opts);
     const comments = commentsOf(out);
     expect(comments[0]).toEqual({ id: "3", text: DISABLE, anchor: { from: 7, to: 7, ref: 7 }, author: "係" });
@@ -40,20 +40,33 @@ describe("annotateDocx", () => {
     expect(readDocx(out, "x").blocks.filter((b) => b.text === "箱の中").map((b) => b.region)).toEqual(["textbox"]);
   });
 
-  it("creates the comments part, its relationship and content type when the file has none", () => {
+  it("creates the comments part and the parts Word keeps beside it, with relationships and content types", () => {
     const plain = buildDocx({ body: p("一") + p("二") });
-    const out = annotateDocx(plain, [{ ordinal: 2, lines: ["x"] }], opts);
+    const out = annotateDocx(plain, [{ ordinal: 2, lines: lines("x") }], opts);
     expect(commentsOf(out)).toEqual([{ id: "0", text: "x", anchor: { from: 2, to: 2, ref: 2 }, author: "chotatsu-lint" }]);
     const raw = rawEntries(out);
-    expect([...raw.keys()]).toEqual([...rawEntries(plain).keys(), "word/comments.xml"]);
+    expect([...raw.keys()]).toEqual([...rawEntries(plain).keys(), "word/comments.xml", "word/commentsExtended.xml",
+      "word/commentsIds.xml", "word/commentsExtensible.xml", "word/people.xml"]);
     const text = (name: string) => readEntry(out, name);
-    expect(text("[Content_Types].xml")).toContain('<Override PartName="/word/comments.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/></Types>');
+    expect(text("[Content_Types].xml")).toContain('<Override PartName="/word/comments.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/>');
     expect(text("word/_rels/document.xml.rels")).toContain('Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="comments.xml"');
-    // Annotating the annotated copy appends instead of adding a second relationship or override.
-    const twice = annotateDocx(out, [{ ordinal: 1, lines: ["y"] }], opts);
-    expect(commentsOf(twice).map((c) => [c.id, c.text, c.anchor?.from])).toEqual([["0", "x", 2], ["1", "y", 1]]);
-    expect(readEntry(twice, "[Content_Types].xml")).toBe(text("[Content_Types].xml"));
-    expect(readEntry(twice, "word/_rels/document.xml.rels")).toBe(text("word/_rels/document.xml.rels"));
+    expect(text("word/comments.xml")).toMatch(/<w:comment w:id="0" w:author="chotatsu-lint" w:date="2026-04-01T09:00:00Z" w:initials="CL"><w:p w14:paraId="[0-9A-F]{8}" w14:textId="77777777"><w:r><w:annotationRef\/><\/w:r>/);
+  });
+
+  it("replaces its own earlier comments, keeps everyone else's, and gives the same bytes for the same findings", () => {
+    const first = annotateDocx(bytes, [{ ordinal: 5, lines: lines("x") }, { ordinal: 1, lines: lines("y") }], opts);
+    expect(annotateDocx(first, [{ ordinal: 5, lines: lines("x") }, { ordinal: 1, lines: lines("y") }], opts)).toEqual(first);
+    const changed = annotateDocx(first, [{ ordinal: 4, lines: lines("z") }], opts);
+    expect(commentsOf(changed).map((c) => [c.id, c.text, c.anchor?.from, c.author])).toEqual([["3", DISABLE, 7, "係"], ["4", "z", 4, "chotatsu-lint"]]);
+    for (const part of ["word/commentsExtended.xml", "word/commentsIds.xml", "word/commentsExtensible.xml"]) {
+      expect(readEntry(changed, part).match(/paraId="|durableId="/g)?.length, part).toBe(part.endsWith("Ids.xml") ? 2 : 1);
+    }
+    expect(readEntry(changed, "word/people.xml").match(/<w15:person /g)).toHaveLength(1);
+    // No findings: the copy is the original again, our parts left empty, the other comment untouched.
+    const none = annotateDocx(first, [], opts);
+    expect(commentsOf(none).map((c) => c.id)).toEqual(["3"]);
+    expect(bodyView(none)).toEqual(bodyView(bytes));
+    expect(readEntry(none, "word/document.xml")).toBe(readEntry(bytes, "word/document.xml"));
   });
 
   it("a suppression comment keeps suppressing, and suppressed findings get no comment", async () => {
@@ -67,6 +80,7 @@ describe("annotateDocx", () => {
     // subject-missing is listed too but does not fire here (no orderer duty precedes the sentence).
     expect(suppressedAt(before)).toEqual(["threshold-short@7"]);
     const io = { out: () => {}, err: () => {}, isTTY: false };
+    const main = await builtMain();
     expect(await main(["node", "chotatsu-lint", "annotate", "spec.docx", "-o", "out.docx"], io, dir)).toBe(0);
     const out = new Uint8Array(fs.readFileSync(path.join(dir, "out.docx")));
     expect(suppressedAt(await lint("out.docx"))).toEqual(suppressedAt(before));

@@ -130,7 +130,7 @@ describe("--baseline", () => {
     fs.writeFileSync(path.join(ws, "specs/b.md"), "# 概要\n");
     const stylish = runCli(["specs", ...STRICT, "--baseline", BASELINE], { cwd: ws });
     expect(stylish.code).toBe(1);
-    expect(stylish.stdout).toContain("specs/b.md\n  1:1  エラー  patch-latest");
+    expect(stylish.stdout).toContain("specs/b.md\n  文書全体  エラー  patch-latest");
     expect(stylish.stdout).not.toContain("specs/a.md");
   });
 

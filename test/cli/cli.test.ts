@@ -18,7 +18,7 @@ describe("exit codes", () => {
     expect(clean.stdout).toContain("問題は見つかりませんでした（1 ファイル）");
     const bad = runCli(["bad.md"], { cwd: ws });
     expect(bad.code).toBe(1);
-    expect(bad.stdout).toContain("bad.md\n  1:1  エラー  patch-latest");
+    expect(bad.stdout).toContain("bad.md\n  文書全体  エラー  patch-latest");
     expect(bad.stdout).toContain("最新のセキュリティパッチの適用を求める条項がありません。");
   });
 
@@ -144,7 +144,7 @@ describe("output", () => {
   it("--locale en switches messages and summary", () => {
     const ws = makeWorkspace();
     const run = runCli(["--locale", "en", "bad.md"], { cwd: ws });
-    expect(run.stdout).toContain("1:1  error  patch-latest");
+    expect(run.stdout).toContain("whole document  error  patch-latest");
     expect(run.stdout).toContain("No clause requires the latest security patches.");
     expect(run.stdout).toContain("1 file(s): 1 error(s), 0 warning(s), 0 info");
   });

@@ -227,7 +227,7 @@ describe("stylish", () => {
   it("says where an officer finds each finding, and sums up", async () => {
     const out = await formatStylish(report, ja);
     expect(out).toContain("  段落 40 表3 行5 列2  エラー  patch-latest  （第5章 情報セキュリティ > (3) 脆弱性対策）\n    パッチ適用の条項が不足しています（不足: 適用）。\n    例文: 受注者は、最新のセキュリティパッチを適用すること。");
-    expect(out).toContain("  段落 1 ヘッダー  情報  vague-qualifier");
+    expect(out).toContain("  ヘッダー  情報  vague-qualifier");
     expect(out).toContain("  12:5  警告  vague-qualifier  （5. 情報セキュリティ > (2) ログ管理）");
     expect(out).not.toContain("抑止された指摘");
     // The line itself names the file and the reason (a grep or CI log line stands alone).

@@ -27,7 +27,8 @@ export const files: FileResult[] = [
     coverage: {
       "patch-latest": { status: "partial", applies: true, missing: ["apply"], why: "elements-missing",
         evidence: { line: 40, paragraph: 40, text: "パッチの情報を収集すること。" } },
-      "log-retention": { status: "absent", applies: false, missing: [], evidence: null },
+      "log-retention": { status: "absent", applies: false, missing: [], evidence: null,
+        notApplying: "適用条件を満たさない: system（情報システム・本システム・当該システム など が 3 回以上）" },
     },
     findings: [
       { ruleId: "patch-latest", severity: "error", status: "partial", message: "パッチ適用の条項が不足しています（不足: 適用）。", uri: "specs/a.docx",

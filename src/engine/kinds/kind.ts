@@ -60,6 +60,8 @@ export interface FindingOptions {
    * normalised sentence and match, or the section heading. require uses "" (one per document).
    */
   fingerprintKey?: string;
+  /** The finding is about the whole document (a clause found nowhere), though placed on a heading. */
+  wholeDocument?: boolean;
 }
 
 export interface CheckContext {

@@ -224,6 +224,7 @@ export const require = defineKind<RequireParams, typeof schema>({
     const unit = firstUnit(j);
     let evidence: Coverage["evidence"] = null;
     let at: FindingAt;
+    let wholeDocument = false;
     if (unit) {
       const h = unit.hits[0]!;
       at = { block: h.block, start: h.start, end: h.end };
@@ -237,6 +238,7 @@ export const require = defineKind<RequireParams, typeof schema>({
     } else {
       const h = sectionHeading(ctx, rule);
       at = h !== undefined ? { block: h } : { top: true };
+      wholeDocument = true;
     }
     if (evidence && at !== undefined && "block" in at) evidence.text = evidenceText(ctx, at);
     const coverage: Coverage = { status: j.status, applies: true, missing: j.missing, evidence, ...(j.why ? { why: j.why } : {}) };
@@ -244,7 +246,7 @@ export const require = defineKind<RequireParams, typeof schema>({
     if (j.status !== "present") {
       const sep = ctx.message("engine.list.separator");
       // One finding per rule and document: its identity must survive edits to the clause itself.
-      findings.push(ctx.finding(rule, at, { status: j.status, params: { missing: j.missing.join(sep) }, fingerprintKey: "" }));
+      findings.push(ctx.finding(rule, at, { status: j.status, params: { missing: j.missing.join(sep) }, fingerprintKey: "", wholeDocument }));
     }
     return { findings, coverage };
   },

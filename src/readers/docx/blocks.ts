@@ -18,6 +18,8 @@ function makeBlock(p: RawParagraph, kind: BlockKind, sectionPath: string[], leve
   const location: Location = {
     line, column: start + 1, endLine: line, endColumn: start + len + 1, paragraph: line, region: p.region, table: p.table,
   };
+  if (p.region !== "body" && p.hostOrdinal !== undefined) location.host = p.hostOrdinal;
+  if (p.noteNumber !== undefined) location.note = p.noteNumber;
   const block: Block = {
     kind, text: piece ? p.text.slice(piece.start, piece.end) : p.text, sectionPath, region: p.region, location,
     positionAt(offset: number): Position {

@@ -87,6 +87,15 @@ export function readDocx(bytes: Uint8Array, uri: string, opts: ReadDocxOptions =
     if (host !== undefined) p.hostOrdinal = host;
   }
 
+  // Word numbers footnotes and endnotes in the order the body refers to them.
+  const noteNumbers = new Map<string, number>();
+  const counts = { f: 0, e: 0 };
+  for (const id of doc.noteRefs.keys()) noteNumbers.set(id, ++counts[id[0] as "f" | "e"]);
+  for (const p of notesAndComments.flat()) {
+    const n = p.noteId !== undefined ? noteNumbers.get(p.noteId) : undefined;
+    if (n !== undefined) p.noteNumber = n;
+  }
+
   let next = doc.bodyCount;
   const rest = [textboxes, ...others, ...notesAndComments].flat();
   for (const p of rest) p.ordinal = ++next;

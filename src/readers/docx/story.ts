@@ -20,6 +20,8 @@ export interface RawParagraph {
   /** For text boxes, notes and comments: the body paragraph they are anchored in. */
   hostOrdinal?: number;
   noteId?: string;
+  /** Footnotes and endnotes: the number Word shows (set once the body's references are known). */
+  noteNumber?: number;
   commentId?: string;
 }
 

@@ -1,12 +1,14 @@
 // The package bookkeeping a comments part needs: the comments part itself, its relationship
-// from the document, and its content type. Each edit is a text insertion so the rest of the part
+// from the document, and its content type (the same for the parts beside it, comment-parts.ts). Each edit is a text insertion so the rest of the part
 // stays as the producer wrote it.
 import { scanTags } from "./xml-tags.js";
 
 export const COMMENTS_REL_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments";
 export const COMMENTS_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml";
-const W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-const DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n';
+export const W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+export const W14_NS = "http://schemas.microsoft.com/office/word/2010/wordml";
+export const MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006";
+export const DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n';
 
 export function escapeXml(s: string): string {
   // Control characters are not allowed in XML 1.0 at all; tabs and newlines are handled by the caller.
@@ -32,7 +34,7 @@ export function appendToRoot(xml: string, content: string): string {
 }
 
 export function newCommentsPart(content: string): string {
-  return `${DECLARATION}<w:comments xmlns:w="${W_NS}">${content}</w:comments>`;
+  return `${DECLARATION}<w:comments xmlns:mc="${MC_NS}" xmlns:w="${W_NS}" xmlns:w14="${W14_NS}" mc:Ignorable="w14">${content}</w:comments>`;
 }
 
 /** Highest w:id of comments and comment anchors in the given parts (-1 when none). */
@@ -46,19 +48,19 @@ export function maxCommentId(...xmls: string[]): number {
   return max;
 }
 
-/** Adds the comments relationship when the document's rels do not have one; returns the rels text. */
-export function ensureCommentsRel(rels: string | undefined, target: string): string {
+/** Adds a relationship of `type` when the document's rels have none; returns the rels text. */
+export function ensureRel(rels: string | undefined, type: string, target: string): string {
   const xml = rels ?? `${DECLARATION}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>`;
-  if (xml.includes(`Type="${COMMENTS_REL_TYPE}"`)) return xml;
+  if (xml.includes(`Type="${type}"`)) return xml;
   const used = new Set([...xml.matchAll(/\sId="([^"]*)"/g)].map((m) => m[1]));
   let n = used.size + 1;
   while (used.has(`rId${n}`)) n++;
-  return appendToRoot(xml, `<Relationship Id="rId${n}" Type="${COMMENTS_REL_TYPE}" Target="${escapeXml(target)}"/>`);
+  return appendToRoot(xml, `<Relationship Id="rId${n}" Type="${type}" Target="${escapeXml(target)}"/>`);
 }
 
-/** Adds the override for the comments part unless one exists. */
-export function ensureCommentsContentType(types: string, partName: string): string {
+/** Adds the content-type override for `partName` unless one exists. */
+export function ensureOverride(types: string, partName: string, contentType: string): string {
   const re = new RegExp(`PartName="${partName.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"`, "i");
   if (re.test(types)) return types;
-  return appendToRoot(types, `<Override PartName="${escapeXml(partName)}" ContentType="${COMMENTS_CONTENT_TYPE}"/>`);
+  return appendToRoot(types, `<Override PartName="${escapeXml(partName)}" ContentType="${contentType}"/>`);
 }
