@@ -8,6 +8,8 @@ import { t, type Locale, type Params } from "../i18n/index.js";
 import { readSpec, type ReadOptions } from "../readers/index.js";
 import { InputError } from "../readers/errors.js";
 import { lintDocument } from "../engine/index.js";
+import { lintPackage, type PackageMember } from "../engine/package.js";
+import type { SpecDocument } from "../model/document.js";
 
 export interface LintSettings {
   config: ResolvedConfig;
@@ -20,9 +22,11 @@ export interface LintSettings {
 }
 
 /** `fingerprintUri`: the file's path relative to the project folder, when it differs from `uri`. */
-export type LintTask =
+export type FileTask =
   | { kind: "file"; uri: string; path: string; fingerprintUri?: string }
   | { kind: "bytes"; uri: string; bytes: Uint8Array };
+/** `uri` of a package task is its name as reports show it; members are read in order (body first). */
+export type LintTask = FileTask | { kind: "package"; uri: string; name: string; members: FileTask[] };
 
 /** The format a file would have had, for results of files that could not be read. */
 export function formatFromName(uri: string): FileResult["format"] {
@@ -46,7 +50,7 @@ export function ioErrorResult(uri: string, code: string | undefined, detail: str
   return errorResult(uri, "io", "cli.file.ioError", { reason }, locale);
 }
 
-async function readBytes(task: LintTask, s: LintSettings): Promise<Uint8Array | FileResult> {
+async function readBytes(task: FileTask, s: LintSettings): Promise<Uint8Array | FileResult> {
   if (task.kind === "bytes") return task.bytes;
   try {
     const st = await fs.stat(task.path);
@@ -62,17 +66,60 @@ async function readBytes(task: LintTask, s: LintSettings): Promise<Uint8Array | 
   }
 }
 
-export async function lintFile(task: LintTask, s: LintSettings): Promise<FileResult> {
+/** Read one task's document; a file that cannot be read or parsed becomes its error result. */
+export async function readTask(task: FileTask, s: LintSettings): Promise<SpecDocument | FileResult> {
   const bytes = await readBytes(task, s);
   if (!(bytes instanceof Uint8Array)) return bytes;
   try {
-    const doc = await readSpec(bytes, task.uri, s.readOptions);
+    return await readSpec(bytes, task.uri, s.readOptions);
+  } catch (e) {
+    return crashResult(task.uri, e, s);
+  }
+}
+
+function crashResult(uri: string, e: unknown, s: LintSettings): FileResult {
+  if (e instanceof InputError) return errorResult(uri, e.code, e.messageId, e.params, s.locale);
+  const reason = s.debug ? ((e as Error).stack ?? String(e)) : ((e as Error).message ?? String(e));
+  return errorResult(uri, "internal", "cli.file.crashed", { reason }, s.locale);
+}
+
+export async function lintFile(task: LintTask, s: LintSettings): Promise<FileResult> {
+  if (task.kind === "package") return lintPackageTask(task, s);
+  const doc = await readTask(task, s);
+  if (!("blocks" in doc)) return doc;
+  try {
     const fingerprintUri = task.kind === "file" ? task.fingerprintUri : undefined;
     const { findings, coverage } = await lintDocument(doc, s.config, { requireReason: s.requireReason, locale: s.locale, fingerprintUri });
     return { uri: task.uri, format: doc.format, error: null, findings, coverage };
   } catch (e) {
-    if (e instanceof InputError) return errorResult(task.uri, e.code, e.messageId, e.params, s.locale);
-    const reason = s.debug ? ((e as Error).stack ?? String(e)) : ((e as Error).message ?? String(e));
-    return errorResult(task.uri, "internal", "cli.file.crashed", { reason }, s.locale);
+    return crashResult(task.uri, e, s);
+  }
+}
+
+/**
+ * A package's members read and judged as one. The result stands for the package (uri = its name);
+ * `package.members` holds each file's result, unreadable members included, judged over the rest.
+ */
+async function lintPackageTask(task: Extract<LintTask, { kind: "package" }>, s: LintSettings): Promise<FileResult> {
+  const results: FileResult[] = [];
+  const members: PackageMember[] = [];
+  const readable: number[] = [];
+  for (const m of task.members) {
+    const doc = await readTask(m, s);
+    if ("blocks" in doc) {
+      readable.push(results.length);
+      members.push({ doc, ...(m.kind === "file" && m.fingerprintUri ? { fingerprintUri: m.fingerprintUri } : {}) });
+      results.push({ uri: m.uri, format: doc.format, error: null, findings: [], coverage: {} });
+    } else {
+      results.push(doc);
+    }
+  }
+  try {
+    const judged = lintPackage(members, s.config, { requireReason: s.requireReason, locale: s.locale });
+    readable.forEach((r, i) => { results[r]!.findings = judged.findings[i]!; });
+    return { uri: task.uri, format: null, error: null, findings: [], coverage: judged.coverage,
+      package: { name: task.name, members: results } };
+  } catch (e) {
+    return crashResult(task.uri, e, s);
   }
 }

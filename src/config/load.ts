@@ -12,7 +12,7 @@ import { checkDate, todayLocal } from "./dates.js";
 import { DEFAULT_RULESET } from "./paths.js";
 import { defaultKinds, type KindSchemas } from "./kinds.js";
 import type { Locale } from "../i18n/index.js";
-import type { Origin, ResolvedConfig, RuleOverride, RulesetDef } from "../engine/types.js";
+import type { Origin, PackageDef, ResolvedConfig, RuleOverride, RulesetDef } from "../engine/types.js";
 
 export const CONFIG_FILE_NAMES = [".chotatsu-lint.yaml", ".chotatsu-lint.yml"] as const;
 
@@ -47,6 +47,7 @@ interface ConfigFileData {
   ignore?: string[];
   locale?: Locale;
   baseline?: string;
+  packages?: PackageDef[];
 }
 
 /** `.chotatsu-lint.yaml` or `.yml` in `cwd` or the nearest ancestor directory; undefined when none. */
@@ -111,6 +112,7 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<ResolvedConfi
   if (configFile !== undefined) config.configFile = configFile;
   // Relative to the config file, like `rulesets:`, so the setting holds wherever the linter starts.
   if (data.baseline !== undefined) config.baseline = resolve(baseDir, data.baseline);
+  if (data.packages !== undefined) config.packages = data.packages.map((p) => ({ name: p.name, files: [...p.files], baseDir }));
   return config;
 }
 

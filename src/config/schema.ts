@@ -188,6 +188,17 @@ export function configSchema(): JsonSchema {
       ignore: { type: "array", items: { type: "string" } },
       locale: { enum: ["ja", "en"] },
       baseline: { type: "string", minLength: 1, description: "baseline file (relative to this file), used when --baseline is not given" },
+      packages: {
+        type: "array",
+        description: "procurement packages: files judged as one (body first, then its annexes); files and globs relative to this file",
+        items: {
+          type: "object", additionalProperties: false, required: ["name", "files"],
+          properties: {
+            name: { type: "string", minLength: 1 },
+            files: { type: "array", minItems: 1, items: { type: "string", minLength: 1 } },
+          },
+        },
+      },
     },
     additionalProperties: false,
   };

@@ -108,4 +108,9 @@ export interface ResolvedConfig extends Vocabulary {
   configFile?: string;
   /** Absolute path of the config's `baseline:` file, applied when --baseline is not given. */
   baseline?: string;
+  /** The config's `packages:`: files judged as one procurement; `files` are relative to `baseDir`. */
+  packages?: PackageDef[];
 }
+
+/** A procurement package: its body first, then annexes, as files or globs. */
+export interface PackageDef { name: string; files: string[]; baseDir?: string }

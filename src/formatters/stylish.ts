@@ -4,14 +4,14 @@ import type { FormatOptions, Report } from "./report.js";
 import { visibleFindings } from "./report.js";
 import { describeSection, describeWhere } from "./where.js";
 
-interface Paint { red(s: string): string; yellow(s: string): string; blue(s: string): string;
+export interface Paint { red(s: string): string; yellow(s: string): string; blue(s: string): string;
   dim(s: string): string; bold(s: string): string; underline(s: string): string; green(s: string): string }
 
 const plain: Paint = { red: (s) => s, yellow: (s) => s, blue: (s) => s, dim: (s) => s, bold: (s) => s,
   underline: (s) => s, green: (s) => s };
 
 /** chalk is loaded only when colours are on, so piped and CI runs never pay for it. */
-async function paint(color: boolean): Promise<Paint> {
+export async function paint(color: boolean): Promise<Paint> {
   if (!color) return plain;
   const { Chalk } = await import("chalk");
   const c = new Chalk({ level: 1 });

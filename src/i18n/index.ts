@@ -6,6 +6,7 @@ import { cliMessages } from "./cli.js";
 import { engineMessages } from "./engine.js";
 import { configMessages } from "./config.js";
 import { annotateMessages } from "./annotate.js";
+import { compareMessages } from "./compare.js";
 
 export type Locale = "ja" | "en";
 export interface MessageText { ja: string; en: string }
@@ -13,7 +14,7 @@ export type Catalogue = Record<string, MessageText>;
 export type Params = Record<string, string | number | undefined>;
 
 const catalogue: Catalogue = {
-  ...docxReaderMessages, ...textReaderMessages, ...cliMessages, ...engineMessages, ...configMessages, ...annotateMessages,
+  ...docxReaderMessages, ...textReaderMessages, ...cliMessages, ...engineMessages, ...configMessages, ...annotateMessages, ...compareMessages,
 };
 
 /** Replace {name} placeholders; unknown placeholders are left visible so a missing param is noticed. */
