@@ -9,6 +9,7 @@ import { readSpec, type ReadOptions } from "../readers/index.js";
 import { InputError } from "../readers/errors.js";
 import { lintDocument } from "../engine/index.js";
 import { lintPackage, type PackageMember } from "../engine/package.js";
+import { annexInfo, bodyFirst } from "../engine/annexes.js";
 import type { SpecDocument } from "../model/document.js";
 
 export interface LintSettings {
@@ -90,7 +91,9 @@ export async function lintFile(task: LintTask, s: LintSettings): Promise<FileRes
   try {
     const fingerprintUri = task.kind === "file" ? task.fingerprintUri : undefined;
     const { findings, coverage } = await lintDocument(doc, s.config, { requireReason: s.requireReason, locale: s.locale, fingerprintUri });
-    return { uri: task.uri, format: doc.format, error: null, findings, coverage };
+    const annexes = annexInfo(doc);
+    return { uri: task.uri, format: doc.format, error: null, findings, coverage,
+      ...(annexes.provides.length || annexes.references.length ? { annexes } : {}) };
   } catch (e) {
     return crashResult(task.uri, e, s);
   }
@@ -101,24 +104,20 @@ export async function lintFile(task: LintTask, s: LintSettings): Promise<FileRes
  * `package.members` holds each file's result, unreadable members included, judged over the rest.
  */
 async function lintPackageTask(task: Extract<LintTask, { kind: "package" }>, s: LintSettings): Promise<FileResult> {
-  const results: FileResult[] = [];
-  const members: PackageMember[] = [];
-  const readable: number[] = [];
+  const unreadable: FileResult[] = [];
+  let members: PackageMember[] = [];
   for (const m of task.members) {
     const doc = await readTask(m, s);
-    if ("blocks" in doc) {
-      readable.push(results.length);
-      members.push({ doc, ...(m.kind === "file" && m.fingerprintUri ? { fingerprintUri: m.fingerprintUri } : {}) });
-      results.push({ uri: m.uri, format: doc.format, error: null, findings: [], coverage: {} });
-    } else {
-      results.push(doc);
-    }
+    if ("blocks" in doc) members.push({ doc, ...(m.kind === "file" && m.fingerprintUri ? { fingerprintUri: m.fingerprintUri } : {}) });
+    else unreadable.push(doc);
   }
+  // The body first, so findings on the whole package (an absent clause) land on it.
+  members = bodyFirst(members, (m) => annexInfo(m.doc));
   try {
     const judged = lintPackage(members, s.config, { requireReason: s.requireReason, locale: s.locale });
-    readable.forEach((r, i) => { results[r]!.findings = judged.findings[i]!; });
+    const results: FileResult[] = members.map((m, i) => ({ uri: m.doc.uri, format: m.doc.format, error: null, findings: judged.findings[i]!, coverage: {} }));
     return { uri: task.uri, format: null, error: null, findings: [], coverage: judged.coverage,
-      package: { name: task.name, members: results } };
+      package: { name: task.name, members: [...results, ...unreadable] } };
   } catch (e) {
     return crashResult(task.uri, e, s);
   }

@@ -84,6 +84,7 @@ function buildProgram(locale: Locale): Command {
     .option("--require-reason", h("cli.help.requireReason"))
     .option("--baseline <file>", h("cli.help.baseline"))
     .option("--write-baseline <file>", h("cli.help.writeBaseline"))
+    .option("--package <name>", h("cli.help.package"))
     .option("-j, --jobs <n>", h("cli.help.jobs"))
     .option("--timeout <ms>", h("cli.help.timeout"))
     .option("--max-file-size <size>", h("cli.help.maxFileSize"))
@@ -211,6 +212,7 @@ async function lintOptions(inv: Invocation, o: GlobalOpts, format: FormatName, l
     maxFileBytes: o.maxFileSize !== undefined ? parseSize("--max-file-size", o.maxFileSize) : undefined,
     ignorePatterns: o.ignorePattern ?? [], quiet: Boolean(o.quiet), debug: Boolean(o.debug),
     baseline: o.baseline, writeBaseline: o.writeBaseline,
+    ...(o.package !== undefined ? { packageName: o.package } : {}),
   };
 }
 

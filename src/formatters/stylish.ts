@@ -49,6 +49,7 @@ export async function formatStylish(report: Report, opts: FormatOptions): Promis
     }
     out.push("");
   }
+  if (report.packages || report.suggestedPackages) out.push(...(await import("./package-view.js")).stylishPackageView(report, p, locale));
   const s = report.summary;
   if (s.errors + s.warnings + s.infos + s.unreadable === 0) {
     // A run that passes only because of directives or a baseline says so, so such a gate stays visible.

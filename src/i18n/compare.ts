@@ -37,4 +37,19 @@ export const compareMessages: Catalogue = {
   "compare.error.noFiles": { ja: "{edition}: 検査できるファイル（.docx, .md, .txt）がありません。", en: "{edition}: no file to check (.docx, .md, .txt)." },
   "compare.git.failed": { ja: "{file}: git から {ref} の版を取り出せません（{reason}）。", en: "{file}: cannot take the {ref} version from git ({reason})." },
   "compare.git.missing": { ja: "git コマンドが見つかりません。--compare-to-git には git が必要です。", en: "The git command was not found; --compare-to-git needs git." },
+  "package.heading": { ja: "パッケージ {name}（{n} ファイル: {files}）", en: "Package {name} ({n} files: {files})" },
+  "package.counts": {
+    ja: "条項 {applies} 件: あり {present}、不足 {partial}、なし {absent}（適用外 {na}）",
+    en: "{applies} clauses: {present} present, {partial} partial, {absent} absent ({na} not applicable)",
+  },
+  "package.suggested": {
+    ja: "パッケージ候補 {folder}: {files} は互いを別紙等として参照しています（{links}）。一体として検査するには --package 名前 {files} 又は設定の packages: を使ってください。",
+    en: "Package candidate {folder}: {files} reference each other as annexes ({links}). To judge them as one use --package NAME {files} or packages: in the config.",
+  },
+  "package.link": { ja: "{from} → {to}「{name}」", en: "{from} → {to} \"{name}\"" },
+  "package.html.title": { ja: "パッケージ", en: "Packages" },
+  "package.html.suggested": { ja: "パッケージ候補", en: "Package candidates" },
+  "package.html.col.file": { ja: "充足しているファイル", en: "Satisfied in" },
+  "package.junit.case": { ja: "{id}: {title}", en: "{id}: {title}" },
+  "cli.help.package": { ja: "指定したファイルを一つの調達（本体・別紙・要件定義書）として一体で検査する（NAME はパッケージ名）", en: "judge the given files as one procurement (body, annexes, requirements) under the package name NAME" },
 };

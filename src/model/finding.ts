@@ -61,4 +61,6 @@ export interface FileResult {
    * judged over its members; each member's own result (its findings) is here.
    */
   package?: { name: string; members: FileResult[] };
+  /** Which annex the file is and which it names (src/engine/annexes.ts): how a folder is offered as a package. */
+  annexes?: { provides: string[]; references: string[] };
 }

@@ -1,13 +1,14 @@
 // `chotatsu-lint compare` through the built CLI on two editions of one spec (fixtures/editions/):
 // the 令和7年度 edition lost the 抹消 clause, weakened log retention (5年間 → 1年間) and dropped the
 // number of the first incident report (1時間以内 → 直ちに); it gained a proper 再委託 clause.
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import fs from "node:fs";
 import path from "node:path";
 import { ensureBuilt, ROOT, runCli } from "../bad-input/harness.js";
 import { tempDir } from "../temp.js";
 
-beforeAll(() => ensureBuilt(), 300_000);
+// Built now, not in beforeAll: the runs below happen while the tests are collected.
+ensureBuilt();
 
 const ED = "fixtures/editions";
 
