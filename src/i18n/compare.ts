@@ -13,6 +13,7 @@ export const compareMessages: Catalogue = {
   "compare.kind.stronger": { ja: "{label}が強くなりました: {old} → {new}", en: "{label} strengthened: {old} → {new}" },
   "compare.kind.disappeared": { ja: "{label}の数値がなくなりました: {old} → なし", en: "{label}: the number disappeared: {old} → none" },
   "compare.kind.appeared": { ja: "{label}に数値が定められました: なし → {new}", en: "{label}: a number was set: none → {new}" },
+  "compare.andMore": { ja: "{first} ほか{n}件", en: "{first} and {n} more" },
   "compare.old": { ja: "旧版", en: "old" },
   "compare.new": { ja: "新版", en: "new" },
   "compare.nowhere": { ja: "記載なし", en: "not found" },

@@ -2,6 +2,7 @@
 // the 令和7年度 edition lost the 抹消 clause, weakened log retention (5年間 → 1年間) and dropped the
 // number of the first incident report (1時間以内 → 直ちに); it gained a proper 再委託 clause.
 import { describe, expect, it } from "vitest";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { ensureBuilt, ROOT, runCli } from "../bad-input/harness.js";
@@ -137,5 +138,99 @@ describe("compare across formats and outputs", () => {
     const r = runCli(["compare", `${ED}/nope.md`, `${ED}/spec-r7.md`], { cwd: ROOT });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe("fixtures/editions/nope.md: ファイルが見つかりません。\n");
+  });
+});
+
+describe("compare on packages", () => {
+  const dir = tempDir("cl-compare-pkg-");
+  // 令和6年度: the Word package; 令和7年度: the same package in Markdown, its annex without the incident clause.
+  fs.mkdirSync(path.join(dir, "r6"));
+  fs.mkdirSync(path.join(dir, "r7"));
+  const PKG = path.join(ROOT, "fixtures", "package");
+  for (const f of ["body.docx", "annex1-security.docx", "requirements.docx"]) fs.copyFileSync(path.join(PKG, f), path.join(dir, "r6", f));
+  for (const f of ["body.md", "requirements.md"]) fs.copyFileSync(path.join(PKG, f), path.join(dir, "r7", f));
+  const annex = fs.readFileSync(path.join(PKG, "annex1-security.md"), "utf8");
+  const trimmed = annex.replace(/## 1\. インシデントへの対処\n\n1\. [^\n]*\n\n/u, "");
+  fs.writeFileSync(path.join(dir, "r7", "annex1-security.md"), trimmed);
+
+  it("two folders: the clause the annex lost, at its place in the old annex (Word paragraph and numbering)", () => {
+    expect(trimmed).not.toBe(annex);
+    const run = runCli(["compare", "--format", "json", "r6", "r7"], { cwd: dir });
+    expect(run.code).toBe(1);
+    const json = JSON.parse(run.stdout) as { old: { files: string[] }; regressions: ChangeJson[]; improvements: ChangeJson[] };
+    expect(json.old.files).toEqual(["r6/body.docx", "r6/annex1-security.docx", "r6/requirements.docx"]);
+    expect(json.regressions.map(brief)).toEqual([
+      ["incident-report", "status", null, "present", "absent"],
+      ["threshold-short", "disappeared", "incident-first-report", "1時間以内", null],
+    ]);
+    expect(json.improvements).toEqual([]);
+    const old = json.regressions[0]!.old.place!;
+    expect([old.uri, old.label, old.sectionPath]).toEqual(["r6/annex1-security.docx", "1.", ["別紙1 情報セキュリティに関する特記事項", "1. インシデントへの対処"]]);
+  });
+
+  it("a package name from packages: on each side", () => {
+    fs.writeFileSync(path.join(dir, ".chotatsu-lint.yaml"), [
+      "packages:",
+      "  - { name: R6, files: [r6/body.docx, r6/annex1-security.docx, r6/requirements.docx] }",
+      "  - { name: R7, files: [r7/body.md, \"r7/annex*.md\", r7/requirements.md] }", ""].join("\n"));
+    try {
+      const run = runCli(["compare", "--format", "json", "R6", "R7"], { cwd: dir });
+      const json = JSON.parse(run.stdout) as { new: { files: string[] }; regressions: ChangeJson[] };
+      expect(json.new.files).toEqual(["r7/body.md", "r7/annex1-security.md", "r7/requirements.md"]);
+      expect(json.regressions.map((c) => c.ruleId)).toEqual(["incident-report", "threshold-short"]);
+    } finally {
+      fs.rmSync(path.join(dir, ".chotatsu-lint.yaml"));
+    }
+  });
+});
+
+describe("--compare-to-git REF", () => {
+  const git = (cwd: string, ...args: string[]) => {
+    const r = spawnSync("git", ["-c", "user.name=test", "-c", "user.email=test@example.invalid", "-c", "commit.gpgsign=false", ...args], { cwd, encoding: "utf8" });
+    if (r.status !== 0) throw new Error(`git ${args.join(" ")}: ${r.stderr}`);
+  };
+  const repo = tempDir("cl-compare-git-");
+  git(repo, "init", "-q");
+  fs.mkdirSync(path.join(repo, "spec"));
+  fs.copyFileSync(path.join(ROOT, ED, "spec-r6.md"), path.join(repo, "spec", "spec.md"));
+  fs.copyFileSync(path.join(ROOT, ED, "spec-r6.docx"), path.join(repo, "spec", "spec.docx"));
+  git(repo, "add", ".");
+  git(repo, "commit", "-q", "-m", "令和6年度版");
+  // The working copy is the new edition.
+  fs.copyFileSync(path.join(ROOT, ED, "spec-r7.md"), path.join(repo, "spec", "spec.md"));
+  fs.copyFileSync(path.join(ROOT, ED, "spec-r7.docx"), path.join(repo, "spec", "spec.docx"));
+
+  it.each(["spec.md", "spec.docx"])("compares %s with its last committed version, from a subfolder", (file) => {
+    const run = runCli(["compare", "--format", "json", "--compare-to-git", "HEAD", file], { cwd: path.join(repo, "spec") });
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(1);
+    const json = JSON.parse(run.stdout) as { old: { files: string[] }; new: { files: string[] }; regressions: ChangeJson[]; improvements: ChangeJson[] };
+    expect(json.old.files).toEqual([`${file}@HEAD`]);
+    expect(json.new.files).toEqual([file]);
+    expect(json.regressions.map(brief)).toEqual(EXPECTED_REGRESSIONS);
+    expect(json.improvements.map(brief)).toEqual(EXPECTED_IMPROVEMENTS);
+    expect(json.regressions[0]!.old.place!.uri).toBe(`${file}@HEAD`);
+  });
+
+  it("from outside the repository too, and clean once the new edition is committed", () => {
+    expect(runCli(["compare", "--compare-to-git", "HEAD", path.join(repo, "spec", "spec.md")], { cwd: ROOT }).code).toBe(1);
+    const done = tempDir("cl-compare-git-");
+    git(done, "init", "-q");
+    fs.copyFileSync(path.join(ROOT, ED, "spec-r7.md"), path.join(done, "spec.md"));
+    git(done, "add", ".");
+    git(done, "commit", "-q", "-m", "r7");
+    const run = runCli(["compare", "--compare-to-git", "HEAD", "spec.md"], { cwd: done });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("条項の後退・改善はありません。");
+  });
+
+  it("an unknown ref or a file git does not know exits 2 with git's reason", () => {
+    const bad = runCli(["compare", "--compare-to-git", "no-such-ref", "spec.md"], { cwd: path.join(repo, "spec") });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^spec\.md: git から no-such-ref の版を取り出せません（.+）。\n$/u);
+    fs.writeFileSync(path.join(repo, "spec", "new.md"), "# 新しい仕様書\n");
+    const untracked = runCli(["compare", "--compare-to-git", "HEAD", "new.md"], { cwd: path.join(repo, "spec") });
+    expect(untracked.code).toBe(2);
+    expect(untracked.stderr).toContain("new.md: git から HEAD の版を取り出せません");
   });
 });

@@ -29,7 +29,14 @@ export interface CompareRunOptions {
 }
 
 /** One edition as the files to read, in package order (the body first). */
-interface Edition { name: string; tasks: FileTask[]; /** The order is the user's (a configured package). */ ordered?: boolean }
+interface Edition {
+  name: string;
+  tasks: FileTask[];
+  /** The order is the user's (a configured package). */
+  ordered?: boolean;
+  /** Shown instead of the file name (「spec.md@HEAD」); the name itself still decides the format. */
+  suffix?: string;
+}
 
 class EditionUnreadable extends Error {
   constructor(readonly lines: string[]) { super(lines.join("\n")); }
@@ -61,10 +68,10 @@ async function gitEdition(edition: Edition, ref: string, o: CompareRunOptions): 
   const tasks: FileTask[] = [];
   for (const task of edition.tasks) {
     if (task.kind !== "file") continue;
-    const bytes = await gitShow(task.path, ref);
-    tasks.push({ kind: "bytes", uri: `${task.uri}@${ref}`, bytes });
+    const bytes = await gitShow(task.path, ref, task.uri);
+    tasks.push({ kind: "bytes", uri: task.uri, bytes });
   }
-  return { name: `${edition.name}@${ref}`, tasks, ...(edition.ordered ? { ordered: true } : {}) };
+  return { name: `${edition.name}@${ref}`, tasks, suffix: `@${ref}`, ...(edition.ordered ? { ordered: true } : {}) };
 }
 
 async function readEdition(e: Edition, s: LintSettings): Promise<PackageMember[]> {
@@ -72,8 +79,9 @@ async function readEdition(e: Edition, s: LintSettings): Promise<PackageMember[]
   const problems: string[] = [];
   for (const task of e.tasks) {
     const doc: SpecDocument | { uri: string; error: { message: string } | null } = await readTask(task, s);
-    if ("blocks" in doc) members.push({ doc });
-    else problems.push(t("compare.error.unreadable", { file: task.uri, reason: doc.error?.message ?? "" }, s.locale));
+    const shown = task.uri + (e.suffix ?? "");
+    if ("blocks" in doc) members.push({ doc: e.suffix ? { ...doc, uri: shown } : doc });
+    else problems.push(t("compare.error.unreadable", { file: shown, reason: doc.error?.message ?? "" }, s.locale));
   }
   if (problems.length) throw new EditionUnreadable(problems);
   // A folder's files are ordered body first, so whole-package findings land on the body.

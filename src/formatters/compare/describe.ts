@@ -31,6 +31,7 @@ export function ruleTitleOf(c: { title: string; titleEn?: string }, locale: Loca
   return locale === "en" && c.titleEn ? c.titleEn : c.title;
 }
 
-export function editionName(files: string[]): string {
-  return files.length === 1 ? files[0]! : `${files[0]} ほか${files.length - 1}件`;
+/** An edition by its first file (the body of a package): 「r7/body.md ほか2件」. */
+export function editionName(files: string[], locale: Locale): string {
+  return files.length === 1 ? files[0]! : t("compare.andMore", { first: files[0]!, n: files.length - 1 }, locale);
 }

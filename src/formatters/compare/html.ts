@@ -30,7 +30,7 @@ function stateCell(s: ClauseState | null, locale: Locale): string {
 export function formatCompareHtml(report: CompareReport, opts: CompareFormatOptions): string {
   const { locale } = opts;
   const c = report.comparison;
-  const title = t("compare.title", { old: editionName(c.old.files), new: editionName(c.new.files) }, locale);
+  const title = t("compare.title", { old: editionName(c.old.files, locale), new: editionName(c.new.files, locale) }, locale);
   const summary = t("compare.summary", {
     regressions: c.summary.regressions, errors: c.summary.errorRegressions, improvements: c.summary.improvements, clauses: c.clauses.length,
   }, locale);

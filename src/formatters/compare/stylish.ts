@@ -12,7 +12,7 @@ export async function formatCompareStylish(report: CompareReport, opts: CompareF
     const word = t(`cli.severity.${s}`, {}, locale);
     return s === "error" ? ch.red(word) : s === "warning" ? ch.yellow(word) : ch.blue(word);
   };
-  const lines: string[] = [ch.bold(t("compare.title", { old: editionName(c.old.files), new: editionName(c.new.files) }, locale)), ""];
+  const lines: string[] = [ch.bold(t("compare.title", { old: editionName(c.old.files, locale), new: editionName(c.new.files, locale) }, locale)), ""];
   const block = (direction: EditionChange["direction"], heading: string) => {
     const list = c.changes.filter((x) => x.direction === direction);
     if (!list.length) return;
