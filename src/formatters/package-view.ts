@@ -50,11 +50,16 @@ export function stylishPackageView(report: Report, p: Paint, locale: Locale): st
   for (const pkg of report.packages ?? []) {
     const rows = packageRows(report, pkg, locale);
     out.push(p.underline(heading(pkg, locale)));
-    for (const r of rows.filter((x) => x.coverage.applies)) {
+    // What the package holds, and where (clauses found first); the absent ones in one line.
+    const applying = rows.filter((x) => x.coverage.applies);
+    const found = applying.filter((x) => x.coverage.status !== "absent")
+      .sort((a, b) => STATUS_ORDER[b.coverage.status] - STATUS_ORDER[a.coverage.status] || (a.id < b.id ? -1 : 1));
+    for (const r of found) {
       const word = t(`cli.status.${r.coverage.status}`, {}, locale);
-      const status = r.coverage.status === "present" ? p.green(word) : r.coverage.status === "partial" ? p.yellow(word) : p.red(word);
-      out.push(`  ${status}  ${p.dim(r.id)}  ${r.title}${r.where ? `  ${r.where}` : ""}`);
+      out.push(`  ${r.coverage.status === "present" ? p.green(word) : p.yellow(word)}  ${p.dim(r.id)}  ${r.title}${r.where ? `  ${r.where}` : ""}`);
     }
+    const absent = applying.filter((x) => x.coverage.status === "absent").map((x) => x.id).sort();
+    if (absent.length) out.push(`  ${p.red(t("cli.status.absent", {}, locale))}  ${absent.join(", ")}`);
     out.push("  " + counts(rows, locale), "");
   }
   for (const s of report.suggestedPackages ?? []) out.push(p.yellow(suggestionText(s, locale)), "");
