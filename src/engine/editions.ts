@@ -7,7 +7,7 @@ import type { Locale } from "../i18n/index.js";
 import type { ResolvedConfig, ResolvedRule } from "./types.js";
 import type { AnalysedBlock } from "./kinds/kind.js";
 import { checkDocument } from "./index.js";
-import { mergeDocuments, type PackageMember } from "./package.js";
+import { blockAtLine, headingsOf, mergeDocuments, type PackageMember } from "./package.js";
 import { thresholdReadings, type ThresholdReading } from "./kinds/threshold.js";
 
 /** Where a person finds a clause: the file, its line or Word paragraph, and the headings above it. */
@@ -46,7 +46,7 @@ function placeOf(ab: AnalysedBlock, display: ReadonlyMap<string, string>, fallba
   return {
     uri, line: pos.line, ...(b.location.paragraph !== undefined ? { paragraph: b.location.paragraph } : {}),
     ...(b.label ? { label: b.label } : {}),
-    sectionPath: b.kind === "heading" ? [...b.sectionPath, (b.label ? b.label + " " : "") + b.text] : [...b.sectionPath],
+    sectionPath: headingsOf(b),
   };
 }
 
@@ -58,9 +58,11 @@ export function measureEdition(members: readonly PackageMember[], config: Resolv
   const { coverage, ctx } = checkDocument(merged, config, { locale });
   const clauses: Record<string, ClauseState> = {};
   const thresholds: Record<string, ThresholdState[]> = {};
-  /** The block holding an evidence line of a file (Markdown evidence lines may sit inside a block). */
-  const blockAt = (origin: string | undefined, line: number): AnalysedBlock | undefined =>
-    ctx.blocks.find((ab) => ab.block.origin === origin && ab.block.location.line <= line && line <= ab.block.location.endLine);
+  const analysed = new Map(ctx.blocks.map((ab) => [ab.block, ab]));
+  const blockAt = (origin: string, line: number): AnalysedBlock | undefined => {
+    const b = blockAtLine(merged.blocks, origin, line);
+    return b && analysed.get(b);
+  };
   for (const rule of config.rules) {
     const c = coverage[rule.id];
     if (rule.kind === "require" && c) {

@@ -1,7 +1,7 @@
 // A procurement package (本体 + 別紙 + 要件定義書 …) judged as one document: the members' blocks in
 // order, each remembering its file, so a clause in an annex satisfies the body, a reference to 別紙1
 // finds the annex's title, and every finding still names the file and paragraph where it lies.
-import type { SpecDocument } from "../model/document.js";
+import type { Block, SpecDocument } from "../model/document.js";
 import type { Coverage, Finding } from "../model/finding.js";
 import type { Locale } from "../i18n/index.js";
 import type { ResolvedConfig } from "./types.js";
@@ -18,6 +18,16 @@ export interface PackageLintResult {
   findings: Finding[][];
   /** Judged over the whole package; evidence names the member file (display uri). */
   coverage: Record<string, Coverage>;
+}
+
+/** The block of a file that holds a line (a Markdown evidence line may sit inside a multi-line block). */
+export function blockAtLine(blocks: readonly Block[], origin: string | undefined, line: number): Block | undefined {
+  return blocks.find((b) => b.origin === origin && b.location.line <= line && line <= b.location.endLine);
+}
+
+/** The headings a block sits under as displayed (Word labels included); a heading's own title too. */
+export function headingsOf(b: Block): string[] {
+  return b.kind === "heading" ? [...b.sectionPath, (b.label ? b.label + " " : "") + b.text] : [...b.sectionPath];
 }
 
 /** The members' blocks in one document whose first member is where whole-package findings go. */
@@ -39,14 +49,20 @@ export function lintPackage(members: readonly PackageMember[], config: ResolvedC
   opts: { requireReason?: boolean; locale?: Locale } = {}): PackageLintResult {
   if (!members.length) return { findings: [], coverage: {} };
   const locale = opts.locale ?? config.locale ?? "ja";
-  const { findings, coverage } = checkDocument(mergeDocuments(members), config, { locale });
+  const merged = mergeDocuments(members);
+  const { findings, coverage } = checkDocument(merged, config, { locale });
   const fpUris = members.map((m) => m.fingerprintUri ?? m.doc.uri);
   const display = new Map(fpUris.map((u, i) => [u, members[i]!.doc.uri]));
   const perMember: Finding[][] = members.map(() => []);
   for (const f of findings) perMember[Math.max(0, fpUris.indexOf(f.uri))]!.push(f);
   const out = members.map((m, i) => finishFindings(perMember[i]!, m.doc, fpUris[i]!, { requireReason: opts.requireReason, locale }));
   for (const c of Object.values(coverage)) {
-    if (c.evidence?.uri !== undefined) c.evidence.uri = display.get(c.evidence.uri) ?? c.evidence.uri;
+    if (c.evidence?.uri === undefined) continue;
+    // Where in the file, as a reader of that file finds it: its numbering and chapter.
+    const b = blockAtLine(merged.blocks, c.evidence.uri, c.evidence.line);
+    if (b?.label) c.evidence.label = b.label;
+    if (b && b.sectionPath.length + (b.kind === "heading" ? 1 : 0) > 0) c.evidence.sectionPath = headingsOf(b);
+    c.evidence.uri = display.get(c.evidence.uri) ?? c.evidence.uri;
   }
   return { findings: out, coverage };
 }

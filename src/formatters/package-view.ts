@@ -6,19 +6,24 @@ import { t, type Locale } from "../i18n/index.js";
 import type { PackageReport, Report, SuggestedPackage } from "./report.js";
 import { ruleTitle } from "./report.js";
 import type { Paint } from "./stylish.js";
-import { paragraphLabel } from "./where.js";
+import { describeSection, paragraphLabel } from "./where.js";
 import { escapeAttr, escapeXml as esc } from "./xml.js";
 
 const STATUS_ORDER = { absent: 0, partial: 1, present: 2 } as const;
 
 export interface PackageRow { id: string; title: string; coverage: Coverage; where: string }
 
-/** 「別紙1.docx 段落 5」 or 「要件定義書.md:12」: the file and place a clause judgement rests on. */
+/**
+ * 「別紙1.docx 段落 3 1.（別紙1 … > 1. インシデントへの対処）」 or 「要件定義書.md:12（…）」: the file and
+ * place a clause judgement rests on, with Word's numbering and the chapter, as the file's reader finds it.
+ */
 function evidenceWhere(report: Report, pkg: PackageReport, c: Coverage, locale: Locale): string {
   if (!c.evidence) return "";
-  const uri = c.evidence.uri ?? pkg.files[0]!;
+  const e = c.evidence;
+  const uri = e.uri ?? pkg.files[0]!;
   const docx = report.files.find((f) => f.uri === uri)?.format === "docx";
-  return docx ? `${uri} ${paragraphLabel(c.evidence, locale)}` : `${uri}:${c.evidence.line}`;
+  const section = describeSection(e.sectionPath);
+  return (docx ? `${uri} ${paragraphLabel(e, locale)}` : `${uri}:${e.line}`) + (e.label ? ` ${e.label}` : "") + (section ? `（${section}）` : "");
 }
 
 /** Applicable clause rules first, gaps before clauses found, then by rule id. */
@@ -118,7 +123,10 @@ export function jsonPackageView(report: Report): Record<string, unknown> {
         const c = pkg.coverage[id]!;
         return [id, {
           status: c.status, applies: c.applies, missing: [...c.missing], why: c.status === "present" ? null : c.why ?? null,
-          evidence: c.evidence ? { uri: c.evidence.uri ?? pkg.files[0], line: c.evidence.line, paragraph: c.evidence.paragraph ?? null, text: c.evidence.text ?? null } : null,
+          evidence: c.evidence ? {
+            uri: c.evidence.uri ?? pkg.files[0], line: c.evidence.line, paragraph: c.evidence.paragraph ?? null,
+            label: c.evidence.label ?? null, sectionPath: [...c.evidence.sectionPath ?? []], text: c.evidence.text ?? null,
+          } : null,
         }];
       })),
     }));

@@ -28,6 +28,9 @@ export interface Evidence {
   text?: string;
   /** The file the evidence is in: set when a package is judged as one. */
   uri?: string;
+  /** In a package: the block's Word numbering label (「1.」「（２）」) and the headings above it. */
+  label?: string;
+  sectionPath?: string[];
 }
 
 /** Judgement of one require rule on one document, independent of whether it applies. */

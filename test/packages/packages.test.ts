@@ -13,7 +13,13 @@ ensureBuilt();
 const PKG = path.join(ROOT, "fixtures", "package");
 const DOCX = ["body.docx", "annex1-security.docx", "requirements.docx"];
 
-interface Evidence { uri: string; line: number; paragraph: number | null; text: string | null }
+interface Evidence { uri: string; line: number; paragraph: number | null; label: string | null; sectionPath: string[]; text: string | null }
+/** Each file's title: the first heading every evidence place sits under. */
+const TITLES: Record<string, string> = {
+  "body.docx": "文書管理システム運用・保守業務 調達仕様書",
+  "annex1-security.docx": "別紙1 情報セキュリティに関する特記事項",
+  "requirements.docx": "文書管理システム 要件定義書",
+};
 interface Json {
   files: { uri: string; format: string; findings: { ruleId: string; location: { line: number; column: number; paragraph: number | null } | null; excerpt: string | null }[]; coverage: Record<string, { status: string }> }[];
   packages?: { name: string; files: string[]; coverage: Record<string, { status: string; applies: boolean; evidence: Evidence | null }> }[];
@@ -54,7 +60,14 @@ describe("a package judged as one (--package, Word written by LibreOffice)", () 
     expect(c.status).toBe("present");
     expect(c.evidence!.uri).toBe(file);
     expect(c.evidence!.paragraph).toBe(c.evidence!.line);
+    expect(c.evidence!.sectionPath[0]).toBe(TITLES[file]);
     expect(c.evidence!.text).toContain(words);
+  });
+
+  it("gives the place as a reader of that file finds it: Word numbering and the chapter", () => {
+    const e = pkg.coverage["incident-report"]!.evidence!;
+    expect([e.label, e.sectionPath]).toEqual(["1.", ["別紙1 情報セキュリティに関する特記事項", "1. インシデントへの対処"]]);
+    expect(pkg.coverage["log-collection"]!.evidence!.sectionPath).toEqual(["文書管理システム 要件定義書", "1. 情報セキュリティ要件", "(2) ログ管理"]);
   });
 
   it("the same clauses are absent from the body alone", () => {
@@ -164,7 +177,7 @@ describe("every format shows the package view", () => {
   it("junit: a testsuite for the package, a failing case per missing clause", () => {
     const xml = runCli(["--format", "junit", ...args], { cwd: PKG }).stdout;
     expect(xml).toContain('<testsuite name="パッケージ 調達一式（3 ファイル: body.docx, annex1-security.docx, requirements.docx）"');
-    expect(xml).toMatch(/<testcase name="incident-report: 情報セキュリティインシデントの報告義務" classname="調達一式"><system-out>annex1-security\.docx 段落 \d+<\/system-out><\/testcase>/);
+    expect(xml).toMatch(/<testcase name="incident-report: 情報セキュリティインシデントの報告義務" classname="調達一式"><system-out>annex1-security\.docx 段落 \d+ 1\.（別紙1 情報セキュリティに関する特記事項 &gt; 1\. インシデントへの対処）<\/system-out><\/testcase>/);
     expect(xml).toMatch(/<testcase name="monitoring: [^"]+" classname="調達一式">\n\s*<failure type="absent"/);
   });
 
