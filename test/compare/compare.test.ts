@@ -113,7 +113,7 @@ describe("compare across formats and outputs", () => {
     expect(results[1]!.relatedLocations[0]!.physicalLocation.artifactLocation.uri).toBe(`${ED}/spec-r6.md`);
   });
 
-  it("html: a page with the changes and the clause table, values escaped", () => {
+  it("html: a page with the changes and the clause table", () => {
     const dir = tempDir("cl-compare-");
     const out = path.join(dir, "compare.html");
     const r = runCli(["compare", "--format", "html", "-o", out, `${ED}/spec-r6.docx`, `${ED}/spec-r7.docx`], { cwd: ROOT });
@@ -123,6 +123,17 @@ describe("compare across formats and outputs", () => {
     expect((html.match(/<tr class="regression">/g) ?? []).length).toBe(3);
     expect((html.match(/<tr class="improvement">/g) ?? []).length).toBe(1);
     expect(html).toContain("<code>data-deletion</code>");
+  });
+
+  it("html escapes what the drafts say (headings appear in every place)", () => {
+    const dir = tempDir("cl-compare-");
+    const r6 = fs.readFileSync(path.join(ROOT, ED, "spec-r6.md"), "utf8").replace("## 第2章", "## `<img src=x onerror=alert(1)>` 第2章");
+    const r7 = fs.readFileSync(path.join(ROOT, ED, "spec-r7.md"), "utf8").replace("## 第2章", "## `<img src=x onerror=alert(1)>` 第2章");
+    fs.writeFileSync(path.join(dir, "old.md"), r6);
+    fs.writeFileSync(path.join(dir, "new.md"), r7);
+    const html = runCli(["compare", "--format", "html", "old.md", "new.md"], { cwd: dir }).stdout;
+    expect(html).toContain("&lt;img src=x onerror=alert(1)&gt; 第2章");
+    expect(html).not.toContain("<img");
   });
 
   it("usage errors exit 2 with one Japanese line", () => {
