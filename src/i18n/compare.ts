@@ -52,5 +52,5 @@ export const compareMessages: Catalogue = {
   "package.html.suggested": { ja: "パッケージ候補", en: "Package candidates" },
   "package.html.col.file": { ja: "充足しているファイル", en: "Satisfied in" },
   "package.junit.case": { ja: "{id}: {title}", en: "{id}: {title}" },
-  "cli.help.package": { ja: "指定したファイルを一つの調達（本体・別紙・要件定義書）として一体で検査する（NAME はパッケージ名）", en: "judge the given files as one procurement (body, annexes, requirements) under the package name NAME" },
+  "cli.help.package": { ja: "指定したファイルを一つの調達（本体・別紙・要件定義書）として一体で検査する（<name> はパッケージ名）", en: "judge the given files as one procurement (body, annexes, requirements) under the package name <name>" },
 };
