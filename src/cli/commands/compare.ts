@@ -1,12 +1,13 @@
 // `chotatsu-lint compare OLD NEW`: two editions of a spec (a file, a folder or a configured package on
 // each side, any format) → per clause rule the status in each, and what the new edition lost.
 // `--compare-to-git REF FILE…`: the old edition is the files as committed at REF (git from the machine).
+import path from "node:path";
 import type { ResolvedConfig } from "../../engine/types.js";
 import type { SpecDocument } from "../../model/document.js";
 import { t, type Locale } from "../../i18n/index.js";
 import { UsageError } from "../options.js";
 import type { Io } from "../io.js";
-import { readTask, type FileTask, type LintSettings } from "../lint-file.js";
+import { ioErrorResult, readTask, type FileTask, type LintSettings } from "../lint-file.js";
 import { DEFAULT_MAX_FILE_BYTES } from "../run-lint.js";
 import { toolVersion } from "../version.js";
 import { compareEditions, measureEdition } from "../../engine/editions.js";
@@ -30,7 +31,6 @@ export interface CompareRunOptions {
 
 /** One edition as the files to read, in package order (the body first). */
 interface Edition {
-  name: string;
   tasks: FileTask[];
   /** The order is the user's (a configured package). */
   ordered?: boolean;
@@ -48,11 +48,15 @@ async function resolveEdition(arg: string, o: CompareRunOptions, config: Resolve
   const { packageFiles } = await import("../packages.js");
   const configured = config.packages?.find((p) => p.name === arg);
   const inputs = configured ? await packageFiles(configured, o.cwd, config) : [arg];
-  const collected = await collect(inputs, { cwd: o.cwd, ignore: [], configIgnore: config.ignore, ignoreBase: o.cwd });
+  const ignoreBase = config.configFile ? path.dirname(config.configFile) : o.cwd;
+  const collected = await collect(inputs, { cwd: o.cwd, ignore: [], configIgnore: config.ignore, ignoreBase });
   const tasks: FileTask[] = [];
   for (const x of collected.targets) {
     if (x.kind === "file") tasks.push({ kind: "file", uri: x.uri, path: x.path });
-    else if (x.kind === "missing") throw new EditionUnreadable([t("compare.error.unreadable", { file: x.uri, reason: t("cli.file.notFound", {}, o.locale) }, o.locale)]);
+    else if (x.kind === "missing") {
+      const reason = ioErrorResult(x.uri, x.reason, x.reason, o.locale).error?.message ?? x.reason;
+      throw new EditionUnreadable([t("compare.error.unreadable", { file: x.uri, reason }, o.locale)]);
+    }
   }
   if (!tasks.length) throw new EditionUnreadable([t("compare.error.noFiles", { edition: arg }, o.locale)]);
   if (configured) {
@@ -60,18 +64,18 @@ async function resolveEdition(arg: string, o: CompareRunOptions, config: Resolve
     const rank = (x: FileTask) => inputs.indexOf(x.kind === "file" ? x.path : "");
     tasks.sort((a, b) => rank(a) - rank(b));
   }
-  return { name: arg, tasks, ordered: Boolean(configured) };
+  return { tasks, ordered: Boolean(configured) };
 }
 
 /** The same files as committed at `ref`. */
-async function gitEdition(edition: Edition, ref: string, o: CompareRunOptions): Promise<Edition> {
+async function gitEdition(edition: Edition, ref: string): Promise<Edition> {
   const tasks: FileTask[] = [];
   for (const task of edition.tasks) {
     if (task.kind !== "file") continue;
     const bytes = await gitShow(task.path, ref, task.uri);
     tasks.push({ kind: "bytes", uri: task.uri, bytes });
   }
-  return { name: `${edition.name}@${ref}`, tasks, suffix: `@${ref}`, ...(edition.ordered ? { ordered: true } : {}) };
+  return { tasks, suffix: `@${ref}`, ...(edition.ordered ? { ordered: true } : {}) };
 }
 
 async function readEdition(e: Edition, s: LintSettings): Promise<PackageMember[]> {
@@ -101,8 +105,8 @@ export async function runCompare(o: CompareRunOptions, config: ResolvedConfig, i
   try {
     if (o.gitRef !== undefined) {
       const parts = await Promise.all(o.editions.map((arg) => resolveEdition(arg, o, config)));
-      const current: Edition = { name: o.editions.join(" "), tasks: parts.flatMap((p) => p.tasks), ordered: parts.every((p) => p.ordered) };
-      oldMembers = await readEdition(await gitEdition(current, o.gitRef, o), settings);
+      const current: Edition = { tasks: parts.flatMap((p) => p.tasks), ordered: parts.every((p) => p.ordered) };
+      oldMembers = await readEdition(await gitEdition(current, o.gitRef), settings);
       newMembers = await readEdition(current, settings);
     } else {
       oldMembers = await readEdition(await resolveEdition(o.editions[0]!, o, config), settings);
