@@ -8,6 +8,9 @@ import { t, type Locale, type Params } from "../i18n/index.js";
 import { readSpec, type ReadOptions } from "../readers/index.js";
 import { InputError } from "../readers/errors.js";
 import { lintDocument } from "../engine/index.js";
+import { lintPackage, type PackageMember } from "../engine/package.js";
+import { annexInfo, bodyFirst } from "../engine/annexes.js";
+import type { SpecDocument } from "../model/document.js";
 
 export interface LintSettings {
   config: ResolvedConfig;
@@ -20,11 +23,13 @@ export interface LintSettings {
 }
 
 /** `fingerprintUri`: the file's path relative to the project folder, when it differs from `uri`. */
-export type LintTask =
+export type FileTask =
   | { kind: "file"; uri: string; path: string; fingerprintUri?: string;
       /** `annotate`: a Word file is read without the comments this author wrote (its own earlier run). */
       withoutCommentsBy?: string }
   | { kind: "bytes"; uri: string; bytes: Uint8Array };
+/** `uri` of a package task is its name as reports show it; members are read in order (body first). */
+export type LintTask = FileTask | { kind: "package"; uri: string; name: string; members: FileTask[] };
 
 /** The format a file would have had, for results of files that could not be read. */
 export function formatFromName(uri: string): FileResult["format"] {
@@ -48,7 +53,7 @@ export function ioErrorResult(uri: string, code: string | undefined, detail: str
   return errorResult(uri, "io", "cli.file.ioError", { reason }, locale);
 }
 
-async function readBytes(task: LintTask, s: LintSettings): Promise<Uint8Array | FileResult> {
+async function readBytes(task: FileTask, s: LintSettings): Promise<Uint8Array | FileResult> {
   if (task.kind === "bytes") return task.bytes;
   try {
     const st = await fs.stat(task.path);
@@ -65,7 +70,7 @@ async function readBytes(task: LintTask, s: LintSettings): Promise<Uint8Array | 
 }
 
 /** The bytes `annotate` judges: its earlier comments removed, so it never judges or counts its own comments. */
-async function withoutOwnComments(task: LintTask, bytes: Uint8Array): Promise<Uint8Array> {
+async function withoutOwnComments(task: FileTask, bytes: Uint8Array): Promise<Uint8Array> {
   if (task.kind !== "file" || !task.withoutCommentsBy || formatFromName(task.uri) !== "docx") return bytes;
   const { stripOwnComments } = await import("../writers/docx/annotate.js");
   try {
@@ -76,17 +81,58 @@ async function withoutOwnComments(task: LintTask, bytes: Uint8Array): Promise<Ui
   }
 }
 
-export async function lintFile(task: LintTask, s: LintSettings): Promise<FileResult> {
+/** Read one task's document; a file that cannot be read or parsed becomes its error result. */
+export async function readTask(task: FileTask, s: LintSettings): Promise<SpecDocument | FileResult> {
   const bytes = await readBytes(task, s);
   if (!(bytes instanceof Uint8Array)) return bytes;
   try {
-    const doc = await readSpec(await withoutOwnComments(task, bytes), task.uri, s.readOptions);
+    return await readSpec(await withoutOwnComments(task, bytes), task.uri, s.readOptions);
+  } catch (e) {
+    return crashResult(task.uri, e, s);
+  }
+}
+
+function crashResult(uri: string, e: unknown, s: LintSettings): FileResult {
+  if (e instanceof InputError) return errorResult(uri, e.code, e.messageId, e.params, s.locale);
+  const reason = s.debug ? ((e as Error).stack ?? String(e)) : ((e as Error).message ?? String(e));
+  return errorResult(uri, "internal", "cli.file.crashed", { reason }, s.locale);
+}
+
+export async function lintFile(task: LintTask, s: LintSettings): Promise<FileResult> {
+  if (task.kind === "package") return lintPackageTask(task, s);
+  const doc = await readTask(task, s);
+  if (!("blocks" in doc)) return doc;
+  try {
     const fingerprintUri = task.kind === "file" ? task.fingerprintUri : undefined;
     const { findings, coverage } = await lintDocument(doc, s.config, { requireReason: s.requireReason, locale: s.locale, fingerprintUri });
-    return { uri: task.uri, format: doc.format, error: null, findings, coverage };
+    const annexes = annexInfo(doc);
+    return { uri: task.uri, format: doc.format, error: null, findings, coverage,
+      ...(annexes.provides.length || annexes.references.length ? { annexes } : {}) };
   } catch (e) {
-    if (e instanceof InputError) return errorResult(task.uri, e.code, e.messageId, e.params, s.locale);
-    const reason = s.debug ? ((e as Error).stack ?? String(e)) : ((e as Error).message ?? String(e));
-    return errorResult(task.uri, "internal", "cli.file.crashed", { reason }, s.locale);
+    return crashResult(task.uri, e, s);
+  }
+}
+
+/**
+ * A package's members read and judged as one. The result stands for the package (uri = its name);
+ * `package.members` holds each file's result, unreadable members included, judged over the rest.
+ */
+async function lintPackageTask(task: Extract<LintTask, { kind: "package" }>, s: LintSettings): Promise<FileResult> {
+  const unreadable: FileResult[] = [];
+  let members: PackageMember[] = [];
+  for (const m of task.members) {
+    const doc = await readTask(m, s);
+    if ("blocks" in doc) members.push({ doc, ...(m.kind === "file" && m.fingerprintUri ? { fingerprintUri: m.fingerprintUri } : {}) });
+    else unreadable.push(doc);
+  }
+  // The body first, so findings on the whole package (an absent clause) land on it.
+  members = bodyFirst(members, (m) => annexInfo(m.doc));
+  try {
+    const judged = lintPackage(members, s.config, { requireReason: s.requireReason, locale: s.locale });
+    const results: FileResult[] = members.map((m, i) => ({ uri: m.doc.uri, format: m.doc.format, error: null, findings: judged.findings[i]!, coverage: {} }));
+    return { uri: task.uri, format: null, error: null, findings: [], coverage: judged.coverage,
+      package: { name: task.name, members: [...results, ...unreadable] } };
+  } catch (e) {
+    return crashResult(task.uri, e, s);
   }
 }

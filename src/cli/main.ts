@@ -32,6 +32,8 @@ interface GlobalOpts {
   stdinFilename?: string;
   baseline?: string;
   writeBaseline?: string;
+  compareToGit?: string;
+  package?: string;
 }
 
 /** Help text is shown before options are parsed, so its language comes from a quick look at argv. */
@@ -82,6 +84,7 @@ function buildProgram(locale: Locale): Command {
     .option("--require-reason", h("cli.help.requireReason"))
     .option("--baseline <file>", h("cli.help.baseline"))
     .option("--write-baseline <file>", h("cli.help.writeBaseline"))
+    .option("--package <name>", h("cli.help.package"))
     .option("-j, --jobs <n>", h("cli.help.jobs"))
     .option("--timeout <ms>", h("cli.help.timeout"))
     .option("--max-file-size <size>", h("cli.help.maxFileSize"))
@@ -102,11 +105,13 @@ function buildProgram(locale: Locale): Command {
   program.command("init").description(h("cli.help.cmdInit"));
   program.command("test-ruleset").argument("<file>").description(h("cli.help.cmdTestRuleset"));
   program.command("annotate").argument("<file>").description(h("cli.help.cmdAnnotate"));
+  program.command("compare").argument("<editions...>").description(h("cli.help.cmdCompare"))
+    .option("--compare-to-git <ref>", h("cli.help.compareToGit"));
   for (const c of program.commands) c.exitOverride().configureOutput({ writeErr: () => {} }).helpOption("-h, --help", h("cli.help.help"));
   return program;
 }
 
-interface Invocation { command: "lint" | "rules" | "explain" | "init" | "test-ruleset" | "annotate"; args: string[]; opts: GlobalOpts }
+interface Invocation { command: "lint" | "rules" | "explain" | "init" | "test-ruleset" | "annotate" | "compare"; args: string[]; opts: GlobalOpts }
 
 function parse(program: Command, argv: string[]): Promise<Invocation> {
   return new Promise((resolve, reject) => {
@@ -131,7 +136,9 @@ export async function main(argv: string[], io: Io = processIo, cwd: string = pro
     const o = inv.opts;
     debug = Boolean(o.debug);
     if (o.locale !== undefined) locale = parseLocale(o.locale);
-    const format: FormatName | "json-rules" = inv.command === "rules" && o.format === "json" ? "json-rules" : parseFormat(o.format ?? "stylish");
+    // compare checks its own, narrower list of formats.
+    const format: FormatName | "json-rules" = inv.command === "rules" && o.format === "json" ? "json-rules"
+      : inv.command === "compare" ? "stylish" : parseFormat(o.format ?? "stylish");
     const ruleSettings: RuleSetting[] = (o.rule ?? []).map(parseRuleSetting);
     const asOf = o.asOf !== undefined ? parseDate(o.asOf) : undefined;
     const configOpts = { cwd, configPath: o.config, asOf, locale: o.locale !== undefined ? locale : undefined, rulesets: o.ruleset, ruleSettings };
@@ -177,6 +184,13 @@ export async function main(argv: string[], io: Io = processIo, cwd: string = pro
         ...(o.timeout !== undefined ? { timeoutMs: parseCount("--timeout", o.timeout, 1) } : {}),
       }, config, io);
     }
+    if (inv.command === "compare") {
+      const { runCompare } = await import("./commands/compare.js");
+      return await runCompare({
+        cwd, editions: inv.args, gitRef: o.compareToGit, format: o.format ?? "stylish", outputFile: o.outputFile, locale, color: o.color, debug,
+        maxFileBytes: o.maxFileSize !== undefined ? parseSize("--max-file-size", o.maxFileSize) : undefined,
+      }, config, io);
+    }
     const { runLint } = await import("./run-lint.js");
     return await runLint({ ...lintOpts!, locale }, config, io, pool);
   } catch (e) {
@@ -199,6 +213,7 @@ async function lintOptions(inv: Invocation, o: GlobalOpts, format: FormatName, l
     maxFileBytes: o.maxFileSize !== undefined ? parseSize("--max-file-size", o.maxFileSize) : undefined,
     ignorePatterns: o.ignorePattern ?? [], quiet: Boolean(o.quiet), debug: Boolean(o.debug),
     baseline: o.baseline, writeBaseline: o.writeBaseline,
+    ...(o.package !== undefined ? { packageName: o.package } : {}),
   };
 }
 

@@ -7,9 +7,9 @@ import type { BaselineEntry } from "./baseline.js";
 import type { ResolvedConfig } from "../model/ruleset.js";
 import { t, type Locale } from "../i18n/index.js";
 import type { FormatName } from "../formatters/index.js";
-import type { Report, RuleInfo } from "../formatters/report.js";
+import type { PackageReport, Report, RuleInfo } from "../formatters/report.js";
 import type { Io } from "./io.js";
-import { ioErrorResult, type LintSettings, type LintTask } from "./lint-file.js";
+import { ioErrorResult, type FileTask, type LintSettings, type LintTask } from "./lint-file.js";
 import { toolVersion } from "./version.js";
 import { LintPool, readersFor } from "./pool.js";
 import { builtinRulesetNames, builtinRulesetPath, packageRoot } from "../config/paths.js";
@@ -43,6 +43,8 @@ export interface LintRunOptions {
   baseline?: string;
   /** Record the unsuppressed findings into this file, then apply it. Relative to cwd. */
   writeBaseline?: string;
+  /** `--package NAME`: every file of the run is judged as one package of that name. */
+  packageName?: string;
 }
 
 export const DEFAULT_TIMEOUT_MS = 20_000;
@@ -133,28 +135,37 @@ export async function runLint(o: LintRunOptions, config: ResolvedConfig, io: Io,
     requireReason: o.requireReason, locale: o.locale, debug: o.debug,
   };
   const done: FileResult[] = [];
-  const tasks: LintTask[] = [];
+  const fileTasks: FileTask[] = [];
   const paths = new Map<string, string>();
   for (const target of collected.targets) {
     if (target.kind === "missing") {
       done.push(ioErrorResult(target.uri, target.reason, target.reason, o.locale));
     } else if (target.kind === "stdin") {
-      tasks.push({ kind: "bytes", uri: target.uri, bytes: await readStdin() });
+      fileTasks.push({ kind: "bytes", uri: target.uri, bytes: await readStdin() });
     } else {
       paths.set(target.uri, target.path);
       // Fingerprints name the file relative to the project (config) folder, so a baseline written from
       // the project root still matches when the linter runs from a subfolder.
       const fingerprintUri = toUri(configDir, target.path);
-      tasks.push({ kind: "file", uri: target.uri, path: target.path, ...(fingerprintUri !== target.uri ? { fingerprintUri } : {}) });
+      fileTasks.push({ kind: "file", uri: target.uri, path: target.path, ...(fingerprintUri !== target.uri ? { fingerprintUri } : {}) });
     }
   }
+  const { groupIntoPackages, expandPackageResults } = await import("./packages.js");
+  const grouped = await groupIntoPackages(fileTasks, {
+    cliPackage: o.packageName, config, cwd: o.cwd, toUri: (p) => toUri(o.cwd, p), fingerprintUri: (p) => toUri(configDir, p),
+  });
+  const tasks: LintTask[] = grouped.tasks;
+  for (const [uri, p] of grouped.paths) paths.set(uri, p);
   const pool = warmPool ?? startPool(o);
   // A progress line on a terminal when there are more than a few files; nothing in pipes or CI logs.
   const progress = io.errIsTTY && tasks.length > PROGRESS_MIN_FILES
     ? (n: number, total: number) => io.err(`\r${t("cli.progress", { n, total }, o.locale)}`)
     : undefined;
+  let packages: PackageReport[] = [];
   try {
-    done.push(...await pool.run(tasks, settings, progress));
+    const expanded = expandPackageResults(await pool.run(tasks, settings, progress));
+    done.push(...expanded.files);
+    packages = expanded.packages;
   } finally {
     pool.close();
     if (progress) io.err("\r\x1b[K");
@@ -169,7 +180,11 @@ export async function runLint(o: LintRunOptions, config: ResolvedConfig, io: Io,
   }
 
   const { buildReport } = await import("../formatters/report.js");
-  const report: Report = buildReport(done, ruleInfos(config), toolVersion(), ruleDocsBase(ruleDocsOptions(config)));
+  // Files that name each other as annexes but were linted one by one are offered as a package.
+  const { suggestPackages } = await import("../engine/annexes.js");
+  const suggestedPackages = packages.length || o.packageName !== undefined ? [] : suggestPackages(done.flatMap((f) => (f.annexes ? [{ uri: f.uri, info: f.annexes }] : [])));
+  const report: Report = buildReport(done, ruleInfos(config), toolVersion(),
+    { packages, suggestedPackages, informationUri: ruleDocsBase(ruleDocsOptions(config)) });
   const { loadFormatter } = await import("../formatters/index.js");
   const formatter = await loadFormatter(o.format);
   const color = o.color ?? (!o.outputFile && io.isTTY && !process.env.NO_COLOR);

@@ -12,7 +12,7 @@ import { checkDate, todayLocal } from "./dates.js";
 import { DEFAULT_RULESET, builtinRulesetNames, builtinRulesetPath } from "./paths.js";
 import { defaultKinds, type KindSchemas } from "./kinds.js";
 import type { Locale } from "../i18n/index.js";
-import type { Origin, ResolvedConfig, ResolvedRule, RuleOverride, RulesetDef } from "../model/ruleset.js";
+import type { Origin, PackageDef, ResolvedConfig, ResolvedRule, RuleOverride, RulesetDef } from "../model/ruleset.js";
 
 export const CONFIG_FILE_NAMES = [".chotatsu-lint.yaml", ".chotatsu-lint.yml"] as const;
 
@@ -48,6 +48,7 @@ interface ConfigFileData {
   locale?: Locale;
   baseline?: string;
   docsUrl?: string;
+  packages?: PackageDef[];
 }
 
 /** `.chotatsu-lint.yaml` or `.yml` in `cwd` or the nearest ancestor directory; undefined when none. */
@@ -113,6 +114,7 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<ResolvedConfi
   // Relative to the config file, like `rulesets:`, so the setting holds wherever the linter starts.
   if (data.baseline !== undefined) config.baseline = resolve(baseDir, data.baseline);
   if (data.docsUrl !== undefined) config.docsUrl = data.docsUrl;
+  if (data.packages !== undefined) config.packages = data.packages.map((p) => ({ name: p.name, files: [...p.files], baseDir }));
   return config;
 }
 

@@ -194,6 +194,17 @@ export function configSchema(): JsonSchema {
       locale: { enum: ["ja", "en"] },
       baseline: { type: "string", minLength: 1, description: "baseline file (relative to this file), used when --baseline is not given" },
       docsUrl: { type: "string", pattern: "^[A-Za-z][A-Za-z0-9+.-]*:", description: "where the generated docs/rules/ pages are published (e.g. a repository's blob URL); SARIF helpUri and rdjson code.url point there instead of the installed package's copy" },
+      packages: {
+        type: "array",
+        description: "procurement packages: files judged as one (body first, then its annexes); files and globs relative to this file",
+        items: {
+          type: "object", additionalProperties: false, required: ["name", "files"],
+          properties: {
+            name: { type: "string", minLength: 1 },
+            files: { type: "array", minItems: 1, items: { type: "string", minLength: 1 } },
+          },
+        },
+      },
     },
     additionalProperties: false,
   };

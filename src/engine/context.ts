@@ -243,11 +243,13 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
 
   const finding = (rule: ResolvedRule, at: FindingAt, opts: FindingOptions = {}): Finding => {
     const template = opts.message ?? (locale === "en" ? rule.messageEn ?? rule.message : rule.message);
+    // In a package a finding names the file its block came from; "top" is the package's first file.
+    const uri = ("block" in at ? blocks[at.block]!.block.origin : undefined) ?? doc.uri;
     const base: Finding = {
       ruleId: rule.id,
       severity: rule.severity,
       message: format(template, opts.params ?? {}),
-      uri: doc.uri,
+      uri,
       fingerprint: "",
     };
     if (opts.status) base.status = opts.status;
@@ -287,7 +289,7 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
     }
     if (rule.suggestion) base.suggestion = rule.suggestion;
     if (rule.source) base.source = rule.source;
-    base.fingerprint = sha1Short(`${rule.id}\n${doc.uri}\n${opts.fingerprintKey ?? key}`);
+    base.fingerprint = sha1Short(`${rule.id}\n${uri}\n${opts.fingerprintKey ?? key}`);
     return base;
   };
 

@@ -61,25 +61,32 @@ export function checkDocument(doc: SpecDocument, config: ResolvedConfig, opts: C
   return { findings, coverage, ctx };
 }
 
-/** Lint one document: kinds, reader notices, suppression; findings in the one order of model/order.ts. */
-export function lintDocument(doc: SpecDocument, config: ResolvedConfig, opts: LintOptions = {}): LintResult {
-  const locale = opts.locale ?? config.locale ?? "ja";
-  const fpUri = opts.fingerprintUri ?? doc.uri;
-  const { findings, coverage } = checkDocument(fpUri === doc.uri ? doc : { ...doc, uri: fpUri }, config, { locale });
+/**
+ * A document's own part of a result: its reader notices as findings, its inline directives applied,
+ * every finding named by the file's display uri and in the one order of model/order.ts.
+ */
+export function finishFindings(findings: Finding[], doc: SpecDocument, fpUri: string,
+  opts: { requireReason?: boolean; locale: Locale }): Finding[] {
   for (const n of doc.notices) {
     const f: Finding = {
       ruleId: "unseen-content", severity: "warning", uri: doc.uri,
-      message: t("unseen-content", { what: n.what, count: n.count }, locale),
+      message: t("unseen-content", { what: n.what, count: n.count }, opts.locale),
       fingerprint: sha1Short(`unseen-content\n${fpUri}\n${n.what}`),
     };
     if (n.location) f.location = n.location;
     findings.push(f);
   }
-  const all = applySuppressions(findings, doc.directives, fpUri,
-    { requireReason: opts.requireReason, locale });
+  const all = applySuppressions(findings, doc.directives, fpUri, opts);
   for (const f of all) f.uri = doc.uri;
-  all.sort(compareFindings);
-  return { findings: all, coverage };
+  return all.sort(compareFindings);
+}
+
+/** Lint one document: kinds, reader notices, suppression; findings in the one order of model/order.ts. */
+export function lintDocument(doc: SpecDocument, config: ResolvedConfig, opts: LintOptions = {}): LintResult {
+  const locale = opts.locale ?? config.locale ?? "ja";
+  const fpUri = opts.fingerprintUri ?? doc.uri;
+  const { findings, coverage } = checkDocument(fpUri === doc.uri ? doc : { ...doc, uri: fpUri }, config, { locale });
+  return { findings: finishFindings(findings, doc, fpUri, { requireReason: opts.requireReason, locale }), coverage };
 }
 
 export type { ResolvedRule };

@@ -221,6 +221,7 @@ export async function formatHtml(report: Report, opts: FormatOptions): Promise<s
     + (s.suppressed ? esc(t("cli.stylish.summarySuppressed", { n: s.suppressed }, locale)) : "")
     + (s.unreadable ? `<br><span class="unreadable">${esc(t("cli.stylish.summaryUnreadable", { n: s.unreadable }, locale))}</span>` : "")
     + `</p>` + summaryTable(report, shown, locale) + coverageMatrix(report, rules, locale) + `</section>`);
+  if (report.packages || report.suggestedPackages) parts.push((await import("./package-view.js")).htmlPackageView(report, locale));
   for (const [i, f] of report.files.entries()) {
     parts.push(`<section class="file" id="f${i}" aria-labelledby="f${i}-h"><h2 id="f${i}-h">${esc(f.uri)}</h2>`);
     if (f.error) {

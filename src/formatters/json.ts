@@ -3,6 +3,7 @@
 import type { Coverage, FileResult, Finding } from "../model/finding.js";
 import type { Location } from "../model/document.js";
 import type { Report } from "./report.js";
+import { jsonPackageView } from "./package-view.js";
 
 function location(l: Location | undefined) {
   if (!l) return null;
@@ -61,6 +62,8 @@ export function toJsonObject(report: Report) {
   return {
     tool: { name: report.tool.name, version: report.tool.version },
     files: report.files.map(file),
+    // Only runs that judged or found packages have these keys: a single-file run's JSON is unchanged.
+    ...jsonPackageView(report),
     summary: { files: s.files, errors: s.errors, warnings: s.warnings, infos: s.infos, unreadable: s.unreadable },
   };
 }

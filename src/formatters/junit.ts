@@ -5,6 +5,7 @@ import type { FormatOptions, Report } from "./report.js";
 import { ruleTitle } from "./report.js";
 import { escapeAttr, escapeXml } from "./xml.js";
 import { describeSection, describeWhere } from "./where.js";
+import { junitPackageSuites } from "./package-view.js";
 
 export function formatJunit(report: Report, opts: FormatOptions): string {
   const { locale } = opts;
@@ -47,6 +48,9 @@ export function formatJunit(report: Report, opts: FormatOptions): string {
     suites.push(`  <testsuite name="${escapeAttr(f.uri)}" tests="${tests}" failures="${failures}" errors="${errors}">\n`
       + cases.join("\n") + `\n  </testsuite>`);
   }
+  const packages = junitPackageSuites(report, locale);
+  suites.push(...packages.suites);
+  totalTests += packages.tests; totalFailures += packages.failures;
   return `<?xml version="1.0" encoding="UTF-8"?>\n`
     + `<testsuites name="chotatsu-lint" tests="${totalTests}" failures="${totalFailures}" errors="${totalErrors}">\n`
     + suites.join("\n") + (suites.length ? "\n" : "") + `</testsuites>\n`;

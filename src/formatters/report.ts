@@ -1,5 +1,5 @@
 // What every formatter receives: the per-file results of one run, the active rules, and how to print.
-import type { FileResult, Finding, Severity } from "../model/finding.js";
+import type { Coverage, FileResult, Finding, Severity } from "../model/finding.js";
 import type { Locale } from "../i18n/index.js";
 import { compareFindings } from "../model/order.js";
 
@@ -27,6 +27,23 @@ export interface Summary {
   suppressed: number;
 }
 
+/** Files judged as one procurement: coverage over all of them, evidence naming the file (`evidence.uri`). */
+export interface PackageReport {
+  name: string;
+  /** In package order: the body first. */
+  files: string[];
+  coverage: Record<string, Coverage>;
+}
+
+/** Files of one folder that name each other as annexes: offered as a package, not merged silently. */
+export interface SuggestedPackage {
+  folder: string;
+  /** Body first. */
+  files: string[];
+  /** Which file names which (by the annex name its title gives the other). */
+  links: { from: string; to: string; name: string }[];
+}
+
 export interface Report {
   /** informationUri: the rule docs the run's links point into. */
   tool: { name: string; version: string; informationUri?: string };
@@ -34,6 +51,10 @@ export interface Report {
   files: FileResult[];
   rules: RuleInfo[];
   summary: Summary;
+  /** Present only when the run judged packages (`--package`, `packages:`). */
+  packages?: PackageReport[];
+  /** Present only when files of one folder reference each other and are not already a package. */
+  suggestedPackages?: SuggestedPackage[];
 }
 
 export interface FormatOptions {
@@ -68,12 +89,16 @@ function cmp(a: string | number, b: string | number): number {
 }
 
 /** Sort files by uri (code-unit order, locale independent) and findings by position. */
-export function buildReport(files: FileResult[], rules: RuleInfo[], version: string, informationUri?: string): Report {
+export function buildReport(files: FileResult[], rules: RuleInfo[], version: string,
+  extra: { packages?: PackageReport[]; suggestedPackages?: SuggestedPackage[]; informationUri?: string } = {}): Report {
   const sorted = files
     .map((f) => ({ ...f, findings: [...f.findings].sort(compareFindings) }))
     .sort((a, b) => cmp(a.uri, b.uri));
-  const tool = { name: "chotatsu-lint", version, ...(informationUri ? { informationUri } : {}) };
-  return { tool, files: sorted, rules, summary: summarize(sorted) };
+  const tool = { name: "chotatsu-lint", version, ...(extra.informationUri ? { informationUri: extra.informationUri } : {}) };
+  const report: Report = { tool, files: sorted, rules, summary: summarize(sorted) };
+  if (extra.packages?.length) report.packages = [...extra.packages].sort((a, b) => cmp(a.name, b.name));
+  if (extra.suggestedPackages?.length) report.suggestedPackages = extra.suggestedPackages;
+  return report;
 }
 
 /** Findings a person should see: suppressed ones never, info/warnings not with --quiet. */

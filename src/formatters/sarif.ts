@@ -3,6 +3,7 @@ import type { Finding } from "../model/finding.js";
 import type { FormatOptions, Report, RuleInfo } from "./report.js";
 import { ruleTitle } from "./report.js";
 import { describeSection } from "./where.js";
+import { jsonPackageView } from "./package-view.js";
 
 const LEVEL = { error: "error", warning: "warning", info: "note" } as const;
 
@@ -103,6 +104,8 @@ export function formatSarif(report: Report, opts: FormatOptions): string {
       columnKind: "utf16CodeUnits",
       invocations: [{ executionSuccessful: notifications.length === 0, toolExecutionNotifications: notifications }],
       results,
+      // The package view (coverage over a package's files) in the run's property bag.
+      ...(report.packages || report.suggestedPackages ? { properties: jsonPackageView(report) } : {}),
     }],
   };
   return JSON.stringify(sarif, null, 2) + "\n";

@@ -4,21 +4,8 @@ import type { FormatOptions, Report } from "./report.js";
 import { visibleFindings } from "./report.js";
 import { describePlace, sectionLine, shownSnippet, snippetText } from "./place.js";
 import { wrapLine } from "./wrap.js";
-import { displayWidth } from "../cli/text-width.js";
-
-interface Paint { red(s: string): string; yellow(s: string): string; blue(s: string): string;
-  dim(s: string): string; bold(s: string): string; underline(s: string): string; green(s: string): string }
-
-const plain: Paint = { red: (s) => s, yellow: (s) => s, blue: (s) => s, dim: (s) => s, bold: (s) => s,
-  underline: (s) => s, green: (s) => s };
-
-/** chalk is loaded only when colours are on, so piped and CI runs never pay for it. */
-async function paint(color: boolean): Promise<Paint> {
-  if (!color) return plain;
-  const { Chalk } = await import("chalk");
-  const c = new Chalk({ level: 1 });
-  return { red: c.red, yellow: c.yellow, blue: c.blue, dim: c.dim, bold: c.bold, underline: c.underline, green: c.green };
-}
+import { paint, type Paint } from "./paint.js";
+import { displayWidth } from "../text/width.js";
 
 const SUGGESTION_MAX = 60;
 
@@ -84,6 +71,7 @@ export async function formatStylish(report: Report, opts: FormatOptions): Promis
     }
     out.push("");
   }
+  if (report.packages || report.suggestedPackages) out.push(...(await import("./package-view.js")).stylishPackageView(report, p, locale));
   const s = report.summary;
   if (s.errors + s.warnings + s.infos + s.unreadable === 0) {
     // A run that passes only because of directives or a baseline says so, so such a gate stays visible.

@@ -1,7 +1,7 @@
 // Wraps a line of the terminal report to the terminal's width. Japanese has no spaces to break at,
 // so a line breaks between any two characters, but a Latin word (a rule id, a product name) is
 // kept whole when it fits on a line of its own.
-import { displayWidth } from "../cli/text-width.js";
+import { displayWidth } from "../text/width.js";
 
 /** Narrower than this, wrapping would make a column of single characters: it is not done. */
 const MIN_WIDTH = 30;

@@ -7,6 +7,7 @@ import { engineMessages } from "./engine.js";
 import { configMessages } from "./config.js";
 import { annotateMessages } from "./annotate.js";
 import { reportMessages } from "./report.js";
+import { compareMessages } from "./compare.js";
 
 import type { Catalogue, Params, Locale } from "./catalogue.js";
 
@@ -14,7 +15,7 @@ export type { Catalogue, Locale, MessageText, Params } from "./catalogue.js";
 
 const catalogue: Catalogue = {
   ...docxReaderMessages, ...textReaderMessages, ...cliMessages, ...engineMessages, ...configMessages, ...annotateMessages,
-  ...reportMessages,
+  ...reportMessages, ...compareMessages,
 };
 
 /** Replace {name} placeholders; unknown placeholders are left visible so a missing param is noticed. */

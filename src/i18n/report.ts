@@ -1,6 +1,6 @@
 // Messages of the human reports (stylish, html, annotate comments) that say where a finding is and
 // which words it is about: places outside the body, whole-document gaps, the files × clauses matrix.
-import type { Catalogue } from "./index.js";
+import type { Catalogue } from "./catalogue.js";
 
 export const reportMessages: Catalogue = {
   "report.place.footnote": { ja: "脚注 {n}", en: "footnote {n}" },

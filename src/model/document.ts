@@ -40,6 +40,11 @@ export interface Block {
   sectionPath: string[];
   region: Region;
   location: Location;
+  /**
+   * In a package judged as one document (src/engine/package.ts): the file this block was read from.
+   * Findings and evidence on the block name that file; absent in a single-file run.
+   */
+  origin?: string;
   /** Offset in `text` (UTF-16 index, 0-based) → line/column in the file (1-based). */
   positionAt(offset: number): Position;
   /**

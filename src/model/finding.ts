@@ -37,13 +37,25 @@ export interface Finding {
   suppressed?: Suppression;
 }
 
+/** Where a clause judgement rests. */
+export interface Evidence {
+  line: number;
+  paragraph?: number;
+  text?: string;
+  /** The file the evidence is in: set when a package is judged as one. */
+  uri?: string;
+  /** In a package: the block's Word numbering label (「1.」「（２）」) and the headings above it. */
+  label?: string;
+  sectionPath?: string[];
+}
+
 /** Judgement of one require rule on one document, independent of whether it applies. */
 export interface Coverage {
   status: ClauseStatus;
   applies: boolean;
   missing: string[];
   /** Where the judgement rests, and that sentence (or title) as written. */
-  evidence: { line: number; paragraph?: number; text?: string } | null;
+  evidence: Evidence | null;
   /**
    * Why a clause is not present: elements-missing, bare-duty (only a weak duty on the topic),
    * heading-only (a title whose body is not in the input), excluded, deferred, not-a-duty, nothing.
@@ -65,4 +77,11 @@ export interface FileResult {
   error: FileError | null;
   findings: Finding[];
   coverage: Record<string, Coverage>;
+  /**
+   * Set on the result of a package task (src/engine/package.ts): `coverage` above is the package's,
+   * judged over its members; each member's own result (its findings) is here.
+   */
+  package?: { name: string; members: FileResult[] };
+  /** Which annex the file is and which it names (src/engine/annexes.ts): how a folder is offered as a package. */
+  annexes?: { provides: string[]; references: string[] };
 }

@@ -110,4 +110,9 @@ export interface ResolvedConfig extends Vocabulary {
   baseline?: string;
   /** Where docs/rules/ is published (config `docsUrl:`), for links from SARIF and rdjson. */
   docsUrl?: string;
+  /** The config's `packages:`: files judged as one procurement; `files` are relative to `baseDir`. */
+  packages?: PackageDef[];
 }
+
+/** A procurement package: its body first, then annexes, as files or globs. */
+export interface PackageDef { name: string; files: string[]; baseDir?: string }

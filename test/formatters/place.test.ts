@@ -7,7 +7,7 @@ import { snippetOf, SNIPPET_CHARS } from "../../src/engine/snippet.js";
 import { wrapLine } from "../../src/formatters/wrap.js";
 import { formatStylish, sharedTitle } from "../../src/formatters/stylish.js";
 import { buildReport } from "../../src/formatters/report.js";
-import { displayWidth } from "../../src/cli/text-width.js";
+import { displayWidth } from "../../src/text/width.js";
 import { loadRunConfig } from "../../src/cli/config-load.js";
 import { lintFile } from "../../src/cli/lint-file.js";
 import type { FileResult, Finding } from "../../src/model/finding.js";

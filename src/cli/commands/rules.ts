@@ -1,7 +1,7 @@
 // `chotatsu-lint rules`: the active rules as a table (or JSON).
 import type { ResolvedConfig } from "../../model/ruleset.js";
 import { t, type Locale } from "../../i18n/index.js";
-import { columns } from "../text-width.js";
+import { columns } from "../../text/width.js";
 import type { Io } from "../io.js";
 
 export function runRules(config: ResolvedConfig, json: boolean, locale: Locale, io: Io): number {

@@ -240,7 +240,11 @@ export const require = defineKind<RequireParams, typeof schema>({
       at = h !== undefined ? { block: h } : { top: true };
       wholeDocument = true;
     }
-    if (evidence && at !== undefined && "block" in at) evidence.text = evidenceText(ctx, at);
+    if (evidence && at !== undefined && "block" in at) {
+      evidence.text = evidenceText(ctx, at);
+      const b = ctx.blocks[at.block]!.block;
+      if (b.origin !== undefined) evidence.uri = b.origin;
+    }
     const coverage: Coverage = { status: j.status, applies: true, missing: j.missing, evidence, ...(j.why ? { why: j.why } : {}) };
     const findings: Finding[] = [];
     if (j.status !== "present") {
