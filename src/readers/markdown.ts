@@ -106,9 +106,6 @@ export function nestingDepth(text: string): number {
 
 interface Heading { level: number; title: string }
 
-function rangeFrom(first: number, count: number): number[] {
-  return Array.from({ length: count }, (_, i) => first + i);
-}
 
 class MarkdownWalker {
   private readonly index: LineIndex;
@@ -234,43 +231,60 @@ class MarkdownWalker {
 
   /**
    * A top-level pipe table (markdown-chunks.ts cut it out), row by row: a row of literal text is
-   * split at its pipes here; runs of rows with inline markup go to remark together with the
-   * header and delimiter rows, at most MARKUP_ROWS_PER_PARSE at a time, so remark's table
-   * tokenizer never sees a long table. Blocks come out in row order, as remark's walk gives them.
+   * split at its pipes here; rows with inline markup go to remark after the table's own header
+   * and delimiter rows, MARKUP_ROWS_PER_PARSE at a time, so remark's table tokenizer never sees a
+   * long table. Blocks come out in row order, as remark's walk gives them.
    */
   pipeTable(piece: string, base: number): void {
-    const lines: Array<{ text: string; at: number }> = [];
+    const rows: Array<{ text: string; at: number }> = [];
     for (let at = 0; at < piece.length;) {
       const newline = piece.indexOf("\n", at);
       const end = newline < 0 ? piece.length : newline;
-      lines.push({ text: piece.slice(at, end), at: base + at });
+      rows.push({ text: piece.slice(at, end), at: base + at });
       at = end + 1;
     }
     const index = ++this.tableCount;
-    const [header, delimiter] = lines as [{ text: string; at: number }, { text: string; at: number }];
+    const [header, delimiter] = rows.splice(0, 2) as [{ text: string; at: number }, { text: string; at: number }];
+    rows.unshift(header);
     const prefix = `${header.text}\n${delimiter.text}\n`;
-    const rows = [header, ...lines.slice(2)];
-    for (let r = 0; r < rows.length;) {
-      if (!rowHasInlineSyntax(rows[r]!.text)) {
-        this.literalRow(rows[r]!.text, rows[r]!.at, index, r + 1);
-        r++;
-        continue;
+    const markup = rows.map((row) => rowHasInlineSyntax(row.text));
+    const parsed = new Map<number, { row: TableRow; base: number }>();
+    rows.forEach((row, r) => {
+      if (!markup[r]) {
+        this.literalRow(row.text, row.at, index, r + 1);
+        return;
       }
-      if (r === 0) {
-        this.markupRows(prefix, header.at, [0], index, 1);
-        r++;
-        continue;
-      }
-      let end = r;
-      while (end < rows.length && end - r < MARKUP_ROWS_PER_PARSE && rowHasInlineSyntax(rows[end]!.text)) end++;
-      const first = rows[r]!.at;
-      const last = rows[end - 1]!;
-      const run = this.source.slice(first, last.at + last.text.length);
-      // The run is parsed after the table's own header and delimiter rows; its offsets are shifted
-      // so that the run's rows land where they are written.
-      this.markupRows(prefix + run, first - prefix.length, rangeFrom(1, end - r), index, r + 1);
-      r = end;
+      if (!parsed.has(r)) this.parseMarkupRows(prefix, rows, markup, r, parsed);
+      const { row: node, base: rowBase } = parsed.get(r)!;
+      this.base = rowBase;
+      this.tableRow(node, index, r + 1);
+    });
+  }
+
+  /**
+   * Parses the markup rows from `first` on (up to MARKUP_ROWS_PER_PARSE of them) in one remark
+   * parse: the table's header and delimiter rows, then those rows one per line. Each row's offsets
+   * are shifted back to where the row is written (`base`), so each row has a base of its own.
+   */
+  private parseMarkupRows(prefix: string, rows: Array<{ text: string; at: number }>, markup: boolean[], first: number,
+    parsed: Map<number, { row: TableRow; base: number }>): void {
+    const batch: number[] = [];
+    for (let r = first; r < rows.length && batch.length < MARKUP_ROWS_PER_PARSE; r++) if (markup[r] && r > 0) batch.push(r);
+    let text = prefix;
+    const bases: number[] = [];
+    for (const r of batch) {
+      bases.push(rows[r]!.at - text.length);
+      text += rows[r]!.text + "\n";
     }
+    const root = parser().parse(text) as Root;
+    const table = root.children[0];
+    if (root.children.length !== 1 || table?.type !== "table" || table.children.length !== batch.length + 1) {
+      // markdown-table.ts and remark disagree on what this is: a bug, never a reason to misreport.
+      throw new Error(`pipe table rows at line ${this.index.position(rows[first]!.at).line} were not read as one table`);
+    }
+    // Row 0 is the header: it is the table's first row when `first` is 0, and a repeated prefix otherwise.
+    if (first === 0) parsed.set(0, { row: table.children[0]!, base: rows[0]!.at });
+    batch.forEach((r, k) => parsed.set(r, { row: table.children[k + 1]!, base: bases[k]! }));
   }
 
   private literalRow(line: string, at: number, index: number, rowNumber: number): void {
@@ -279,18 +293,6 @@ class MarkdownWalker {
       if (cell.textTo > cell.textFrom) builder.pushSlice(line.slice(cell.textFrom, cell.textTo), at + cell.textFrom);
       this.tableCell(builder, at + cell.from, at + cell.to, { index, row: rowNumber, column: c + 1 });
     });
-  }
-
-  /** `rowIndexes` of the table remark reads from `text` (offset `base` in the file) become rows `firstRow`…. */
-  private markupRows(text: string, base: number, rowIndexes: number[], index: number, firstRow: number): void {
-    const root = parser().parse(text) as Root;
-    const table = root.children[0];
-    if (root.children.length !== 1 || table?.type !== "table" || table.children.length < rowIndexes.length + (rowIndexes[0] ?? 0)) {
-      // markdown-table.ts and remark disagree on what this is: a bug, never a reason to misreport.
-      throw new Error(`pipe table rows at offset ${base + text.length} were not read as one table`);
-    }
-    this.base = base;
-    rowIndexes.forEach((ri, k) => this.tableRow(table.children[ri]!, index, firstRow + k));
   }
 
   private codeBlock(node: Extract<RootContent, { type: "code" }>): void {
