@@ -8,6 +8,7 @@ import { t, type Locale, type Params } from "../i18n/index.js";
 import { readSpec, type ReadOptions } from "../readers/index.js";
 import { InputError } from "../readers/errors.js";
 import { lintDocument } from "../engine/index.js";
+import { getMatcher } from "../engine/matcher.js";
 
 export interface LintSettings {
   config: ResolvedConfig;
@@ -59,6 +60,19 @@ async function readBytes(task: LintTask, s: LintSettings): Promise<Uint8Array | 
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     return ioErrorResult(task.uri, code, (e as Error).message, s.locale);
+  }
+}
+
+/**
+ * Compiles the configuration's matcher before the first file arrives (it is memoised per config
+ * object, and the worker keeps this one). A configuration that does not compile is left to fail
+ * on each file, where the error is reported as that file's result.
+ */
+export function prepare(s: LintSettings): void {
+  try {
+    getMatcher(s.config);
+  } catch {
+    // reported per file by lintFile
   }
 }
 

@@ -97,6 +97,13 @@ export async function runLint(o: LintRunOptions, config: ResolvedConfig, io: Io,
   const baselineFile = o.writeBaseline ?? applied;
   const baselineEntries = applied && !o.writeBaseline
     ? await (await import("./baseline.js")).readBaseline(applied, o.cwd) : undefined;
+  const settings: LintSettings = {
+    config, readOptions: await readOptionsFor(o.maxFileBytes),
+    maxFileBytes: o.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
+    requireReason: o.requireReason, locale: o.locale, debug: o.debug,
+  };
+  // Warm workers compile the ruleset while the files are collected.
+  warmPool?.configure(settings);
   const configDir = config.configFile ? path.dirname(config.configFile) : o.cwd;
   const collected = await collect(o.inputs, {
     cwd: o.cwd, ignore: o.ignorePatterns, configIgnore: config.ignore, ignoreBase: configDir,
@@ -116,11 +123,6 @@ export async function runLint(o: LintRunOptions, config: ResolvedConfig, io: Io,
     return 2;
   }
 
-  const settings: LintSettings = {
-    config, readOptions: await readOptionsFor(o.maxFileBytes),
-    maxFileBytes: o.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
-    requireReason: o.requireReason, locale: o.locale, debug: o.debug,
-  };
   const done: FileResult[] = [];
   const tasks: LintTask[] = [];
   const paths = new Map<string, string>();
