@@ -32,6 +32,8 @@ interface GlobalOpts {
   stdinFilename?: string;
   baseline?: string;
   writeBaseline?: string;
+  cache?: boolean;
+  cacheLocation?: string;
 }
 
 /** Help text is shown before options are parsed, so its language comes from a quick look at argv. */
@@ -82,6 +84,8 @@ function buildProgram(locale: Locale): Command {
     .option("--require-reason", h("cli.help.requireReason"))
     .option("--baseline <file>", h("cli.help.baseline"))
     .option("--write-baseline <file>", h("cli.help.writeBaseline"))
+    .option("--cache", h("cli.help.cache"))
+    .option("--cache-location <path>", h("cli.help.cacheLocation"))
     .option("-j, --jobs <n>", h("cli.help.jobs"))
     .option("--timeout <ms>", h("cli.help.timeout"))
     .option("--max-file-size <size>", h("cli.help.maxFileSize"))
@@ -198,6 +202,7 @@ async function lintOptions(inv: Invocation, o: GlobalOpts, format: FormatName, l
     maxFileBytes: o.maxFileSize !== undefined ? parseSize("--max-file-size", o.maxFileSize) : undefined,
     ignorePatterns: o.ignorePattern ?? [], quiet: Boolean(o.quiet), debug: Boolean(o.debug),
     baseline: o.baseline, writeBaseline: o.writeBaseline,
+    cache: Boolean(o.cache) || o.cacheLocation !== undefined, cacheLocation: o.cacheLocation,
   };
 }
 

@@ -41,6 +41,9 @@ export interface LintRunOptions {
   baseline?: string;
   /** Record the unsuppressed findings into this file, then apply it. Relative to cwd. */
   writeBaseline?: string;
+  /** Reuse results of unchanged files (cache.ts), stored at cacheLocation (relative to cwd). */
+  cache?: boolean;
+  cacheLocation?: string;
 }
 
 /**
@@ -139,13 +142,17 @@ export async function runLint(o: LintRunOptions, config: ResolvedConfig, io: Io,
       tasks.push({ kind: "file", uri: target.uri, path: target.path, ...(fingerprintUri !== target.uri ? { fingerprintUri } : {}) });
     }
   }
+  const cache = o.cache ? await openCache(o, settings) : undefined;
+  const linted = cache ? await fromCache(cache, tasks, done) : tasks;
   const pool = warmPool ?? startPool(o);
   // A progress line on a terminal when there are more than a few files; nothing in pipes or CI logs.
-  const progress = io.errIsTTY && tasks.length > PROGRESS_MIN_FILES
+  const progress = io.errIsTTY && linted.length > PROGRESS_MIN_FILES
     ? (n: number, total: number) => io.err(`\r${t("cli.progress", { n, total }, o.locale)}`)
     : undefined;
   try {
-    done.push(...await pool.run(tasks, settings, progress));
+    const results = await pool.run(linted, settings, progress);
+    done.push(...results);
+    if (cache) await saveCache(cache, linted, results, o.locale, io);
   } finally {
     pool.close();
     if (progress) io.err("\r\x1b[K");
@@ -190,6 +197,37 @@ export async function runLint(o: LintRunOptions, config: ResolvedConfig, io: Io,
   if (overWarnings) io.err(t("cli.maxWarnings", { count: s.warnings, max: o.maxWarnings }, o.locale) + "\n");
   if (s.unreadable > 0 || usageProblem || baselineFailed) return 2;
   return s.errors > 0 || overWarnings ? 1 : 0;
+}
+
+async function openCache(o: LintRunOptions, settings: LintSettings) {
+  const { ResultCache, cachePath, configHash } = await import("./cache.js");
+  return ResultCache.open(await cachePath(o.cwd, o.cacheLocation), await configHash(settings));
+}
+
+type Cache = Awaited<ReturnType<typeof openCache>>;
+
+/** Moves the results of unchanged files from the cache into `done`; returns the tasks still to lint. */
+async function fromCache(cache: Cache, tasks: LintTask[], done: FileResult[]): Promise<LintTask[]> {
+  const rest: LintTask[] = [];
+  for (const task of tasks) {
+    const hit = task.kind === "file" ? await cache.lookup(task) : undefined;
+    if (hit) done.push(hit);
+    else rest.push(task);
+  }
+  return rest;
+}
+
+/** A cache that cannot be written costs the next run time, never this run's results: a warning only. */
+async function saveCache(cache: Cache, tasks: LintTask[], results: FileResult[], locale: Locale, io: Io): Promise<void> {
+  for (let i = 0; i < tasks.length; i++) {
+    const task = tasks[i]!;
+    if (task.kind === "file") await cache.store(task, results[i]!);
+  }
+  try {
+    await cache.save();
+  } catch (e) {
+    io.err(t("cli.cache.writeFailed", { file: cache.file, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message }, locale) + "\n");
+  }
 }
 
 /**
