@@ -1,8 +1,29 @@
 import { defineConfig } from "vitest/config";
 
+/**
+ * Suites that run the built CLI end to end (spawned, or in-process with its worker pool), lint the
+ * whole corpus, or fuzz. `npm test` runs everything; `npm run test:fast` runs the rest, the unit
+ * suites, for the edit loop.
+ */
+export const END_TO_END = [
+  "test/cli/cli.test.ts",
+  "test/cli/baseline.test.ts",
+  "test/cli/cache.test.ts",
+  "test/cli/progress.test.ts",
+  "test/cli/pool.test.ts",
+  "test/bad-input/**",
+  "test/determinism/**",
+  "test/eval/**",
+  "test/fuzz/**",
+  "test/annotate/annotate.test.ts",
+];
+
+const fast = process.env.CHOTATSU_TEST_FAST === "1";
+
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    exclude: fast ? [...END_TO_END, "**/node_modules/**"] : ["**/node_modules/**"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
