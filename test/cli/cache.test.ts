@@ -3,20 +3,15 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ensureBuilt } from "../bad-input/harness.js";
+import { runInProcess } from "./in-process.js";
 import { GOOD_MD, makeWorkspace } from "./workspace.js";
 
 // Same byte length as GOOD_MD, without 最新: patch-latest fires on it.
 const STALE_MD = GOOD_MD.replace("最新の", "既存の");
 
 async function run(ws: string, args: string[]) {
-  ensureBuilt();
-  const built = "../../dist/cli/main.js";
-  const { main } = await import(built) as { main: (argv: string[], io: unknown, cwd: string) => Promise<number> };
-  let out = ""; let err = "";
-  const io = { out: (s: string) => { out += s; }, err: (s: string) => { err += s; }, isTTY: false, errIsTTY: false };
-  const code = await main(["node", "chotatsu-lint", "--format", "json", ...args], io, ws);
-  return { code, err, ruleIds: (JSON.parse(out) as { files: Array<{ findings: Array<{ ruleId: string }> }> }).files.flatMap((f) => f.findings.map((x) => x.ruleId)) };
+  const r = await runInProcess(["--format", "json", ...args], { cwd: ws });
+  return { code: r.code, ruleIds: (JSON.parse(r.stdout) as { files: Array<{ findings: Array<{ ruleId: string }> }> }).files.flatMap((f) => f.findings.map((x) => x.ruleId)) };
 }
 
 /** Rewrites `file` with same-size content and its old mtime: only a cache that reads nothing can miss the change. */
