@@ -1,11 +1,11 @@
 import { defineConfig } from "vitest/config";
 
 /**
- * Suites that run the built CLI end to end (spawned, or in-process with its worker pool), lint the
- * whole corpus, or fuzz. `npm test` runs everything; `npm run test:fast` runs the rest, the unit
- * suites, for the edit loop.
+ * Slow suites: those that run the built CLI end to end (spawned, or in-process with its worker
+ * pool), lint the whole corpus, fuzz, or time the engine on large documents. `npm test` runs
+ * everything; `npm run test:fast` runs the rest, the unit suites, for the edit loop.
  */
-export const END_TO_END = [
+export const SLOW_SUITES = [
   "test/cli/cli.test.ts",
   "test/cli/baseline.test.ts",
   "test/cli/cache.test.ts",
@@ -16,6 +16,8 @@ export const END_TO_END = [
   "test/eval/**",
   "test/fuzz/**",
   "test/annotate/annotate.test.ts",
+  "test/engine/performance.test.ts",
+  "test/readers/markdown-table-fixtures.test.ts",
 ];
 
 const fast = process.env.CHOTATSU_TEST_FAST === "1";
@@ -23,7 +25,7 @@ const fast = process.env.CHOTATSU_TEST_FAST === "1";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
-    exclude: fast ? [...END_TO_END, "**/node_modules/**"] : ["**/node_modules/**"],
+    exclude: fast ? [...SLOW_SUITES, "**/node_modules/**"] : ["**/node_modules/**"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",

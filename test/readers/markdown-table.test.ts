@@ -1,37 +1,9 @@
-import fs from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { readMarkdown } from "../../src/readers/markdown.js";
-import { markdownChunks } from "../../src/readers/markdown-chunks.js";
 import { rowCells, tableEnd } from "../../src/readers/markdown-table.js";
-import { decodeText } from "../../src/readers/decode.js";
-import { lintDocument } from "../../src/engine/index.js";
-import { loadConfig } from "../../src/config/index.js";
 import type { SpecDocument } from "../../src/model/document.js";
-// @ts-expect-error: a plain .mjs script without types
-import { makeSpec } from "../../scripts/bench-specs.mjs";
-
-const ROOT = path.resolve(import.meta.dirname, "../..");
-
-function shape(doc: SpecDocument) {
-  return {
-    blocks: doc.blocks.map((b) => ({
-      kind: b.kind, text: b.text, level: b.level, sectionPath: b.sectionPath, location: b.location,
-      positions: Array.from({ length: b.text.length + 1 }, (_, i) => [b.positionAt(i), b.endPositionAt?.(i)]),
-    })),
-    directives: doc.directives,
-  };
-}
-
-/** The line-based table reader against remark's GFM table extension reading the same text. */
-function expectSameAsRemark(text: string): SpecDocument {
-  const fast = readMarkdown(text, "x.md");
-  expect(shape(fast)).toEqual(shape(readMarkdown(text, "x.md", { fastPath: false })));
-  return fast;
-}
+import { expectSameAsRemark, tableChunks } from "./table-helpers.js";
 
 const cells = (doc: SpecDocument) => doc.blocks.filter((b) => b.kind === "tableCell").map((b) => b.text);
-const tableChunks = (text: string) => markdownChunks(text).filter((c) => c.table).length;
 
 describe("pipe tables read line by line", () => {
   it("splits a row at its pipes as remark spans the cells", () => {
@@ -88,39 +60,5 @@ describe("pipe tables read line by line", () => {
 
   it("leaves tables in lists and quotes to remark", () => {
     expectSameAsRemark("- 項目\n\n  | a | b |\n  |---|---|\n  | 1 | **2** |\n\n> | c |\n> |---|\n> | 3 |\n");
-  });
-
-  it("gives the same document as remark on every Markdown file under fixtures/ and on generated specs", () => {
-    const files: string[] = [];
-    const walk = (dir: string) => {
-      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-        const p = path.join(dir, e.name);
-        if (e.isDirectory()) walk(p);
-        else if (/\.(md|markdown)$/.test(e.name)) files.push(p);
-      }
-    };
-    walk(path.join(ROOT, "fixtures"));
-    expect(files.length).toBeGreaterThan(50);
-    let withTables = 0;
-    for (const file of files) {
-      const text = decodeText(new Uint8Array(fs.readFileSync(file))).text;
-      if (tableChunks(text)) withTables++;
-      expectSameAsRemark(text);
-    }
-    expect(withTables).toBeGreaterThan(5);
-    for (const seed of [1, 2, 3]) expectSameAsRemark(makeSpec(60_000, seed));
-  });
-
-  it("gives the same lint JSON as remark on the corpus specs with tables", async () => {
-    const config = await loadConfig({ cwd: ROOT });
-    const dir = path.join(ROOT, "fixtures", "corpus");
-    const files = fs.readdirSync(dir).filter((f) => f.endsWith(".md") && /^\|/m.test(fs.readFileSync(path.join(dir, f), "utf8")));
-    expect(files.length).toBeGreaterThan(5);
-    for (const f of [...files.slice(0, 8)]) {
-      const text = decodeText(new Uint8Array(fs.readFileSync(path.join(dir, f)))).text;
-      const fast = await lintDocument(readMarkdown(text, f), config, {});
-      const remark = await lintDocument(readMarkdown(text, f, { fastPath: false }), config, {});
-      expect(JSON.stringify(fast)).toBe(JSON.stringify(remark));
-    }
   });
 });
