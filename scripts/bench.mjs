@@ -135,6 +135,7 @@ lines.unshift(...headline.map((h) => `- ${h}`), "");
 const note = `Medians (range in brackets) of ${RUNS} per-round ratios (baseline, reader and lint timed back to back each round) after a warm-up, Node ${process.version}, measured ${new Date().toISOString().slice(0, 10)}. `
   + "A ratio below 1× means faster than the baseline.";
 console.log(lines.join("\n") + "\n\n" + note);
+lines.push("", note);
 
 let cli;
 if (!args.includes("--no-cli") && !explicit.length) {
@@ -155,6 +156,6 @@ if (WRITE) {
   const start = "<!-- bench:start -->", end = "<!-- bench:end -->";
   const a = text.indexOf(start), b = text.indexOf(end);
   if (a < 0 || b < a) { console.error("README has no bench markers"); process.exit(1); }
-  fs.writeFileSync(readme, text.slice(0, a + start.length) + "\n" + lines.join("\n") + "\n\n" + note + "\n" + text.slice(b));
+  fs.writeFileSync(readme, text.slice(0, a + start.length) + "\n" + lines.join("\n") + "\n" + text.slice(b));
   console.log("README.md updated.");
 }
