@@ -120,6 +120,9 @@ export class LintPool {
   private kill(slot: Slot): void {
     slot.dead = true;
     this.all.delete(slot);
+    // A terminated worker's stdout never ends, so its pipe into stderr would keep its listeners
+    // on process.stderr: runs in one process (tests, an editor integration) would pile them up.
+    slot.worker.stdout.unpipe(process.stderr);
     void slot.worker.terminate();
   }
 
