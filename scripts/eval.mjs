@@ -85,7 +85,12 @@ export async function runEval({ corpusDir = path.join(ROOT, "fixtures/corpus"), 
   const items = (names) => docs.filter((d) => names.includes(d.name))
     .map((d) => ({ name: d.file, expected: labels.get(d.name), actual: actual.get(d.docPath) }));
   const result = { seed: split.seed, dev: compare(items(split.dev)), test: devOnly ? null : compare(items(split.test)) };
-  if (agreement) result.labellers = await secondLabellerAgreement(corpusDir, docs, labels);
+  // Labels against labels, never the linter: always over every document with a second label, so the
+  // figure does not change with --dev (only the aggregate is printed).
+  if (agreement) {
+    const primary = devOnly ? (await loadLabels(all, (d) => d.expectedPath)).labels : labels;
+    result.labellers = await secondLabellerAgreement(corpusDir, all, primary);
+  }
   return result;
 }
 

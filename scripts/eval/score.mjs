@@ -129,7 +129,7 @@ export const TARGETS = { agreement: 0.95, balanced: 0.93, ruleMin: 0.85, precisi
  * the test asserts TARGETS themselves. The test split is never asserted. Set anew (lower) only when
  * dev grows: 2026-12-06, 29 → 35 documents with r28–r39.
  */
-export const DEV_FLOOR = { agreement: 0.92, balanced: 0.90, ruleMin: 0.79, precision: 0.815, recall: 0.80 };
+export const DEV_FLOOR = { agreement: 0.925, balanced: 0.905, ruleMin: 0.79, precision: 0.855, recall: 0.80 };
 
 /** The bar the eval test holds dev to: TARGETS once met, the ratchet floor until then. */
 export const devBar = (r) => (shortfalls(r, TARGETS).length ? DEV_FLOOR : TARGETS);

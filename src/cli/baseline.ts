@@ -5,7 +5,7 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import type { FileResult, Finding } from "../model/finding.js";
 import type { Params } from "../i18n/index.js";
-import { compareFindings } from "../formatters/report.js";
+import { compareFindings } from "../model/order.js";
 
 export const BASELINE_VERSION = 1;
 

@@ -1,5 +1,5 @@
 // Loads the configuration once for the whole run and applies --rule overrides.
-import type { ResolvedConfig } from "../engine/types.js";
+import type { ResolvedConfig } from "../model/ruleset.js";
 import type { Locale } from "../i18n/index.js";
 import { UsageError, type RuleSetting } from "./options.js";
 

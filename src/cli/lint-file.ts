@@ -3,12 +3,13 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import type { FileResult, InputErrorCode } from "../model/finding.js";
-import type { ResolvedConfig } from "../engine/types.js";
+import type { ResolvedConfig } from "../model/ruleset.js";
 import { t, type Locale, type Params } from "../i18n/index.js";
 import { readSpec, type ReadOptions } from "../readers/index.js";
 import { InputError } from "../readers/errors.js";
 import { lintDocument } from "../engine/index.js";
 import { getMatcher } from "../engine/matcher.js";
+import { kindTerms } from "../engine/kinds/index.js";
 
 export interface LintSettings {
   config: ResolvedConfig;
@@ -70,7 +71,7 @@ async function readBytes(task: LintTask, s: LintSettings): Promise<Uint8Array | 
  */
 export function prepare(s: LintSettings): void {
   try {
-    getMatcher(s.config);
+    getMatcher(s.config, kindTerms);
   } catch {
     // reported per file by lintFile
   }

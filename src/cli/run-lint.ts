@@ -4,7 +4,7 @@ import path from "node:path";
 import { promises as fs } from "node:fs";
 import type { FileResult } from "../model/finding.js";
 import type { BaselineEntry } from "./baseline.js";
-import type { ResolvedConfig } from "../engine/types.js";
+import type { ResolvedConfig } from "../model/ruleset.js";
 import { t, type Locale } from "../i18n/index.js";
 import type { FormatName } from "../formatters/index.js";
 import type { Report, RuleInfo } from "../formatters/report.js";
@@ -12,6 +12,8 @@ import type { Io } from "./io.js";
 import { ioErrorResult, type LintSettings, type LintTask } from "./lint-file.js";
 import { toolVersion } from "./version.js";
 import { LintPool, readersFor } from "./pool.js";
+import { builtinRulesetNames, builtinRulesetPath, packageRoot } from "../config/paths.js";
+import { ruleDocsBase, ruleHelpUri, type RuleDocsOptions } from "../formatters/rule-docs.js";
 
 /** Workers start before the configuration loads, so their start-up overlaps with it. */
 export function startPool(o: Pick<LintRunOptions, "jobs" | "timeoutMs" | "inputs">): LintPool {
@@ -67,11 +69,25 @@ export function defaultJobs(): number {
   return Math.min(2, cpuCount());
 }
 
+/** Where the run's rule links point: the config's `docsUrl:` or the package's own docs/rules/. */
+export function ruleDocsOptions(config: ResolvedConfig): RuleDocsOptions {
+  const documented = new Map<string, string>();
+  for (const name of builtinRulesetNames()) {
+    const def = config.rulesets.find((r) => r.file === builtinRulesetPath(name));
+    if (def) documented.set(def.id, name);
+  }
+  return { documented, packageRoot: packageRoot(), ...(config.docsUrl ? { docsUrl: config.docsUrl } : {}) };
+}
+
 export function ruleInfos(config: ResolvedConfig): RuleInfo[] {
-  return config.rules.map((r) => ({
-    id: r.id, kind: r.kind, severity: r.severity, title: r.title, titleEn: r.titleEn, source: r.source,
-    suggestion: r.suggestion, why: r.why, rulesetId: r.rulesetId,
-  }));
+  const docs = ruleDocsOptions(config);
+  return config.rules.map((r) => {
+    const helpUri = ruleHelpUri(r.rulesetId, r.id, docs);
+    return {
+      id: r.id, kind: r.kind, severity: r.severity, title: r.title, titleEn: r.titleEn, source: r.source,
+      suggestion: r.suggestion, why: r.why, rulesetId: r.rulesetId, ...(helpUri ? { helpUri } : {}),
+    };
+  });
 }
 
 /** The config's `baseline:` named relative to cwd, as a user would type it, for messages. */
@@ -167,7 +183,7 @@ export async function runLint(o: LintRunOptions, config: ResolvedConfig, io: Io,
   }
 
   const { buildReport } = await import("../formatters/report.js");
-  const report: Report = buildReport(done, ruleInfos(config), toolVersion());
+  const report: Report = buildReport(done, ruleInfos(config), toolVersion(), ruleDocsBase(ruleDocsOptions(config)));
   const { loadFormatter } = await import("../formatters/index.js");
   const formatter = await loadFormatter(o.format);
   const color = o.color ?? (!o.outputFile && io.isTTY && !process.env.NO_COLOR);

@@ -1,6 +1,6 @@
 // asOf dates: YYYY-MM-DD that exist on the calendar; "today" in local time.
 import { ConfigError } from "./errors.js";
-import type { Origin } from "../engine/types.js";
+import type { Origin } from "../model/ruleset.js";
 
 export function isValidDate(s: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);

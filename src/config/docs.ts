@@ -1,7 +1,7 @@
 // docs/rules/<ruleset>.md rendered from a loaded ruleset: the ruleset is the one source of truth.
 import { stringify } from "yaml";
 import { t } from "../i18n/index.js";
-import type { ConditionExpr, ExampleSpec, ResolvedConfig, ResolvedRule, RulesetDef } from "../engine/types.js";
+import type { ConditionExpr, ExampleSpec, ResolvedConfig, ResolvedRule, RulesetDef } from "../model/ruleset.js";
 
 const both = (id: string) => `${t(id, {}, "ja")} / ${t(id, {}, "en")}`;
 const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");

@@ -7,7 +7,7 @@ import { parseRulesetFile, type LoadedRuleset } from "./ruleset.js";
 import { readBuiltinCache } from "./builtin-cache.js";
 import { builtinRulesetNames, builtinRulesetPath, isBuiltinFile, isBuiltinReference } from "./paths.js";
 import type { KindSchemas } from "./kinds.js";
-import type { Origin } from "../engine/types.js";
+import type { Origin } from "../model/ruleset.js";
 
 export class RulesetGraph {
   /** Active rulesets in resolution order: every ruleset after the ones it extends. */

@@ -9,10 +9,10 @@ import { RulesetGraph } from "./graph.js";
 import { parseRulesetFile, toOverride, withDateCheck, type LoadedRuleset } from "./ruleset.js";
 import { resolveRulesets, type OverrideSet } from "./resolve.js";
 import { checkDate, todayLocal } from "./dates.js";
-import { DEFAULT_RULESET } from "./paths.js";
+import { DEFAULT_RULESET, builtinRulesetNames, builtinRulesetPath } from "./paths.js";
 import { defaultKinds, type KindSchemas } from "./kinds.js";
 import type { Locale } from "../i18n/index.js";
-import type { Origin, ResolvedConfig, RuleOverride, RulesetDef } from "../engine/types.js";
+import type { Origin, ResolvedConfig, ResolvedRule, RuleOverride, RulesetDef } from "../model/ruleset.js";
 
 export const CONFIG_FILE_NAMES = [".chotatsu-lint.yaml", ".chotatsu-lint.yml"] as const;
 
@@ -47,6 +47,7 @@ interface ConfigFileData {
   ignore?: string[];
   locale?: Locale;
   baseline?: string;
+  docsUrl?: string;
 }
 
 /** `.chotatsu-lint.yaml` or `.yml` in `cwd` or the nearest ancestor directory; undefined when none. */
@@ -111,6 +112,7 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<ResolvedConfi
   if (configFile !== undefined) config.configFile = configFile;
   // Relative to the config file, like `rulesets:`, so the setting holds wherever the linter starts.
   if (data.baseline !== undefined) config.baseline = resolve(baseDir, data.baseline);
+  if (data.docsUrl !== undefined) config.docsUrl = data.docsUrl;
   return config;
 }
 
@@ -141,7 +143,31 @@ function asPath(ref: string): string {
 function assemble(order: LoadedRuleset[], overrides: OverrideSet | undefined, kinds: KindSchemas): Omit<ResolvedConfig, "asOf" | "locale" | "ignore"> {
   const { errors, ...resolved } = resolveRulesets(order, overrides, kinds);
   if (errors.length > 0) throw ConfigError.of(errors);
-  return { rulesets: order.map((l) => l.def), ...resolved };
+  const rulesets = order.map((l) => l.def);
+  const dataProblems = dataErrors(resolved.rules, rulesets, kinds);
+  if (dataProblems.length > 0) throw ConfigError.of(dataProblems);
+  return { rulesets, ...resolved };
+}
+
+/**
+ * Every data file a user's rule names is read now, so a missing or malformed one is a config error
+ * (exit 2) before any document is read. Built-in rulesets' data is checked by the test suite.
+ */
+function dataErrors(rules: ResolvedRule[], rulesets: RulesetDef[], kinds: KindSchemas): ConfigError[] {
+  const builtin = new Set(builtinRulesetNames().map((n) => builtinRulesetPath(n)));
+  const errors: ConfigError[] = [];
+  for (const rule of rules) {
+    const load = kinds[rule.kind]?.loadData;
+    const file = rulesets.find((r) => r.id === rule.rulesetId)?.file ?? rule.origin.file;
+    if (!load || builtin.has(file)) continue;
+    try {
+      load(rule, file);
+    } catch (e) {
+      if (e instanceof ConfigError) errors.push(...e.errors);
+      else throw e;
+    }
+  }
+  return errors;
 }
 
 function pickAsOf(cli: string | undefined, config: string | undefined, order: LoadedRuleset[]): string {

@@ -3,10 +3,10 @@ import { ConfigError } from "./errors.js";
 import { deepMerge } from "./merge.js";
 import { ruleSchemaForKind } from "./schema.js";
 import { hints, schemaErrors } from "./validate.js";
-import { TERM_REF, type LoadedRuleset, type NameRef } from "./ruleset.js";
+import { TERM_REF, patternErrors, type LoadedRuleset, type NameRef } from "./ruleset.js";
 import type { KindSchemas } from "./kinds.js";
 import type { DataPath, YamlSource } from "./yaml-source.js";
-import type { ConditionDef, Origin, ResolvedConfig, ResolvedRule, RuleExampleSet, RuleOverride, TermEntry } from "../engine/types.js";
+import type { ConditionDef, Origin, ResolvedConfig, ResolvedRule, RuleExampleSet, RuleOverride, TermEntry } from "../model/ruleset.js";
 
 /** Overrides from one file (a ruleset's `overrides:` or the config's `rules:`) and where they live. */
 export interface OverrideSet {
@@ -96,8 +96,12 @@ export function resolveRulesets(active: LoadedRuleset[], configOverrides: Overri
         rule.params = deepMerge(rule.params, ov.options);
         const path = [...set.base, id, "options"];
         optionSources.set(id, { src: set.src, path });
-        recordOrigins(ov.options, path, set.src, rule.valueOrigins!);
-        for (const ref of termRefsIn(ov.options, path, set.src)) {
+        const own: Record<string, Origin> = {};
+        recordOrigins(ov.options, path, set.src, own);
+        Object.assign(rule.valueOrigins!, own);
+        // Patterns given in options are compiled here too: a bad one is a config error at its line.
+        errors.push(...patternErrors(own, id));
+        for (const ref of termRefsIn(own)) {
           if (!(ref.name in terms)) errors.push(at("config.term.undefined", { name: ref.name, ...hints(ref.name, termNames) }, ref.origin));
         }
       }
@@ -127,9 +131,7 @@ export function resolveRulesets(active: LoadedRuleset[], configOverrides: Overri
   };
 }
 
-function termRefsIn(value: unknown, path: DataPath, src: YamlSource): NameRef[] {
-  const origins: Record<string, Origin> = {};
-  recordOrigins(value, path, src, origins);
+function termRefsIn(origins: Record<string, Origin>): NameRef[] {
   return Object.entries(origins).flatMap(([v, origin]) => {
     const m = TERM_REF.exec(v);
     return m ? [{ name: m[1]!, origin }] : [];

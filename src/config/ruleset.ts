@@ -6,7 +6,7 @@ import { schemaErrors } from "./validate.js";
 import { COMMON_RULE_KEYS, rulesetSchema } from "./schema.js";
 import { checkDate } from "./dates.js";
 import type { KindSchemas } from "./kinds.js";
-import type { ConditionDef, Origin, RuleDef, RuleOverride, RulesetDef } from "../engine/types.js";
+import type { ConditionDef, Origin, RuleDef, RuleOverride, RulesetDef } from "../model/ruleset.js";
 import type { Severity } from "../model/finding.js";
 
 /** A `$name` or condition-name reference and where it was written, for checks after merging. */
@@ -177,7 +177,7 @@ function collectPresentConditionRefs(expr: unknown, path: DataPath, src: YamlSou
 }
 
 /** The `re:` / `cs:re:` values among `origins` that RE2 cannot compile, as config errors at their place. */
-function patternErrors(origins: Record<string, Origin>, where: string): ConfigError[] {
+export function patternErrors(origins: Record<string, Origin>, where: string): ConfigError[] {
   const out: ConfigError[] = [];
   for (const [value, o] of Object.entries(origins)) {
     const m = /^(?:cs:)?re:([\s\S]*)$/u.exec(value);

@@ -28,7 +28,12 @@ const example: JsonSchema = {
     { type: "string" },
     {
       type: "object",
-      properties: { text: { type: "string" }, status: { enum: ["present", "partial", "absent"] }, count: { type: "integer", minimum: 0 } },
+      properties: {
+        text: { type: "string", description: "the example document (Markdown)" },
+        status: { enum: ["present", "partial", "absent"], description: "require rules: the status the example must get" },
+        count: { type: "integer", minimum: 0, description: "how many findings the rule must give" },
+        at: { type: "string", pattern: "^[0-9]+:[0-9]+(-[0-9]+:[0-9]+)?$", description: "where the rule's first finding must be: line:column, or line:column-endLine:endColumn (bad examples)" },
+      },
       required: ["text"],
       additionalProperties: false,
     },
@@ -188,6 +193,7 @@ export function configSchema(): JsonSchema {
       ignore: { type: "array", items: { type: "string" } },
       locale: { enum: ["ja", "en"] },
       baseline: { type: "string", minLength: 1, description: "baseline file (relative to this file), used when --baseline is not given" },
+      docsUrl: { type: "string", pattern: "^[A-Za-z][A-Za-z0-9+.-]*:", description: "where the generated docs/rules/ pages are published (e.g. a repository's blob URL); SARIF helpUri and rdjson code.url point there instead of the installed package's copy" },
     },
     additionalProperties: false,
   };

@@ -2,7 +2,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
 import { ConfigError } from "./errors.js";
-import type { Origin } from "../engine/types.js";
+import type { Origin } from "../model/ruleset.js";
 
 /** Rulesets are hand-written text; anything this large is a mistake or an attack. */
 export const MAX_CONFIG_BYTES = 5 * 1024 * 1024;

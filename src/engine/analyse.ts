@@ -4,10 +4,10 @@ import type { SpecDocument } from "../model/document.js";
 import { normalize } from "../text/normalize.js";
 import { splitSentences } from "../text/sentences.js";
 import { analyseSentence } from "../text/obligation.js";
-import { itemMarker } from "../readers/item-lines.js";
-import type { AnalysedBlock, Hit, Sentence } from "./kinds/kind.js";
+import { itemMarker } from "../text/item-lines.js";
+import type { AnalysedBlock, Hit, Sentence } from "./analysed.js";
 import { casedText, type CompiledMatcher } from "./matcher.js";
-import type { TermEntry } from "./types.js";
+import type { TermEntry } from "../model/ruleset.js";
 
 export interface AnalysedDocument {
   doc: SpecDocument;
@@ -50,6 +50,8 @@ export function analyseBlocks(doc: SpecDocument, matcher: CompiledMatcher): Anal
 
 /** A paragraph that introduces the duties after it (「受注者は、次の事項を遵守すること。」「…以下のとおり：」). */
 export const LEAD = /(次の|以下の|下記の|次に掲げる|以下に掲げる|次のとおり|以下のとおり)|[:：]$/u;
+/** Where a lead sentence starts speaking of its items: 「本業務は、本仕様書によるほか、|次の関係法令等に準拠して行う。」 */
+const LEAD_WORDS = /次の|以下の|下記の|次に掲げる|以下に掲げる|次のとおり|以下のとおり/u;
 
 /** A list item, a table cell, or a paragraph opening with an item marker typed by hand (「(1) …」「① …」). */
 export function ledBlock(ab: AnalysedBlock): boolean {
@@ -59,7 +61,8 @@ export function ledBlock(ab: AnalysedBlock): boolean {
 /**
  * Items under a lead sentence that puts a duty on them carry that duty (labelling.md §6): in
  * 「受注者は、次の事項を遵守すること。」 followed by 「・ログを1年間保存」, the item is an obligation
- * although it has no ending of its own. Items with their own ending keep their own judgement.
+ * although it has no ending of its own, and the lead's words complete it (`lead`: 「次の法令等を遵守
+ * すること。」 + 「・〇〇市情報セキュリティポリシー」 binds the contractor to the policy).
  */
 function inheritLeadDuty(blocks: AnalysedBlock[]): void {
   let lead: AnalysedBlock | undefined;
@@ -71,8 +74,13 @@ function inheritLeadDuty(blocks: AnalysedBlock[]): void {
       continue;
     }
     if (!lead || lead.section !== ab.section) continue;
+    const said = lead.sentences[lead.sentences.length - 1]!;
+    // Only the words that speak of the items complete them (「次の法令等を遵守すること」), not the
+    // sentence's own context before them (「本仕様書によるほか」).
+    const from = said.start + Math.max(0, LEAD_WORDS.exec(said.text)?.index ?? 0);
     for (const s of ab.sentences) {
-      if (s.obligation || s.narrative || s.negated || s.excluded || s.deferred) continue;
+      if (s.narrative || s.negated || s.excluded || s.deferred) continue;
+      s.lead = { block: lead.index, start: from, end: said.end };
       s.obligation = true;
     }
   }

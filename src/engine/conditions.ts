@@ -1,8 +1,8 @@
 // Named document conditions (handles personal information, procures a cloud service …) and
 // rules' appliesWhen expressions over them.
-import { ConfigError } from "../config/errors.js";
-import type { ConditionDef, ConditionExpr, ResolvedRule, TermEntry } from "./types.js";
-import type { Hit } from "./kinds/kind.js";
+import { ConfigError } from "../model/config-error.js";
+import type { ConditionDef, ConditionExpr, ResolvedRule, TermEntry } from "../model/ruleset.js";
+import type { Hit } from "./analysed.js";
 
 /** A condition holds when each `all` entry occurs and the `any` entries occur at least minHits times in total. */
 export function evaluateCondition(def: ConditionDef, hits: (e: TermEntry) => readonly Hit[]): boolean {
@@ -16,7 +16,7 @@ export function evaluateCondition(def: ConditionDef, hits: (e: TermEntry) => rea
   return (def.all?.length ?? 0) > 0;
 }
 
-export function evaluateApplies(rule: ResolvedRule, expr: ConditionExpr | undefined, conditions: Readonly<Record<string, boolean>>): boolean {
+export function evaluateApplies(rule: Pick<ResolvedRule, "id" | "origin">, expr: ConditionExpr | undefined, conditions: Readonly<Record<string, boolean>>): boolean {
   if (expr === undefined) return true;
   if (typeof expr === "string") {
     const v = conditions[expr];

@@ -3,11 +3,14 @@
 import { createHash } from "node:crypto";
 import type { Location } from "../model/document.js";
 import type { Finding } from "../model/finding.js";
-import { format, type Locale } from "../i18n/index.js";
-import type { ResolvedConfig, ResolvedRule, TermEntry } from "./types.js";
-import type { AnalysedBlock, CheckContext, FindingAt, FindingOptions, Hit, MatchSpec, Sentence, UnitMatch } from "./kinds/kind.js";
+import { format, t, type Locale } from "../i18n/index.js";
+import type { ResolvedConfig, ResolvedRule, TermEntry } from "../model/ruleset.js";
+import type { AnalysedBlock, Hit, Sentence, UnitMatch } from "./analysed.js";
+import type { CheckContext, FindingAt, FindingOptions, MatchSpec } from "./kinds/kind.js";
 import { analyseBlocks, scanDocument, type AnalysedDocument } from "./analyse.js";
-import { compileExtra, getMatcher } from "./matcher.js";
+import { compileExtra, getMatcher, type KindTerms } from "./matcher.js";
+import { evaluateApplies } from "./conditions.js";
+import { writtenDate } from "../text/written-date.js";
 import type { SpecDocument } from "../model/document.js";
 
 const EXCERPT_MAX = 100;
@@ -31,8 +34,9 @@ export interface EngineContext extends CheckContext {
   analysed: AnalysedDocument;
 }
 
-export function createContext(doc: SpecDocument, config: ResolvedConfig, locale: Locale, conditionsOf: (ctx: EngineContext) => Record<string, boolean>): EngineContext {
-  const matcher = getMatcher(config);
+export function createContext(doc: SpecDocument, config: ResolvedConfig, locale: Locale, kindTerms: KindTerms,
+  conditionsOf: (ctx: EngineContext) => Record<string, boolean>): EngineContext {
+  const matcher = getMatcher(config, kindTerms);
   const analysed = analyseBlocks(doc, matcher);
   const blocks = analysed.blocks;
   const compiled = scanDocument(blocks, matcher, (c) => matcher.entries[c]!);
@@ -83,21 +87,31 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
   };
 
   /** Does the spec hold in blocks [from, to) (within [start, end) for one sentence)? */
-  const holds = (spec: MatchSpec, from: number, to: number, start?: number, end?: number): Hit[] | null => {
+  /**
+   * Whether `spec` holds in blocks [from, to) (within [start, end) of a single block), and with
+   * `lead` also in that sentence: an item's words and its lead sentence's count together.
+   */
+  const holds = (spec: MatchSpec, from: number, to: number, start?: number, end?: number, lead?: Sentence["lead"]): Hit[] | null => {
     const which = spec.blocks ?? "body";
     const found: Hit[] = [];
+    const within = (e: TermEntry): Hit[] => {
+      const own = hitsIn(e, from, to, start, end, which);
+      return lead ? [...own, ...hitsIn(e, lead.block, lead.block + 1, lead.start, lead.end, which)] : own;
+    };
     for (const e of spec.all ?? []) {
-      const h = hitsIn(e, from, to, start, end, which);
+      const h = within(e);
       if (!h.length) return null;
       found.push(...h);
     }
     if (spec.any?.length) {
       let anyHit = false;
-      for (const e of spec.any) { const h = hitsIn(e, from, to, start, end, which); if (h.length) { anyHit = true; found.push(...h); } }
+      for (const e of spec.any) { const h = within(e); if (h.length) { anyHit = true; found.push(...h); } }
       if (!anyHit) return null;
     }
-    for (const e of spec.none ?? []) if (hitsIn(e, from, to, start, end, which).length) return null;
-    found.sort((a, b) => a.block - b.block || a.start - b.start);
+    for (const e of spec.none ?? []) if (within(e).length) return null;
+    // The item's own words first: evidence and locations point at the item, not at its lead.
+    const ownFirst = (h: Hit) => (lead && h.block === lead.block ? 1 : 0);
+    found.sort((a, b) => ownFirst(a) - ownFirst(b) || a.block - b.block || a.start - b.start);
     if (spec.obligation) {
       const ok = found.some((h) => { const s = sentenceAt(h.block, h.start); return !!s && s.obligation && !s.negated; });
       if (!ok) return null;
@@ -166,7 +180,8 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
         if (seen.has(key)) continue;
         seen.add(key);
         if (spec.obligation && (!s.obligation || s.negated)) continue;
-        const found = holds({ ...spec, obligation: false }, a.block, a.block + 1, s.start, s.end);
+        const found = holds({ ...spec, obligation: false }, a.block, a.block + 1, s.start, s.end)
+          ?? (s.lead ? holds({ ...spec, obligation: false }, a.block, a.block + 1, s.start, s.end, s.lead) : null);
         if (found) out.push({ within, block: a.block, sentence: s, hits: found });
       } else if (within === "block") {
         const key = String(a.block);
@@ -294,10 +309,19 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
       && (x.block.kind !== "heading" || sectionHasBody(i)));
   };
 
+  let written: { date: string | undefined } | undefined;
   const ctx: EngineContext = {
     doc, config, locale, asOf: config.asOf, blocks, analysed, conditions: {},
     hits, units, near, sentenceAt, label, finding, bodyInInput, isTocLine,
     rulesetFile: (rule) => config.rulesets.find((r) => r.id === rule.rulesetId)?.file ?? rule.origin.file,
+    message: (id, params = {}) => t(id, params, locale),
+    locationOf: (block, start, end) => locate(blocks[block]!, start, end),
+    writtenOn: () => (written ??= { date: writtenDate(blocks.filter((b) => b.block.region === "body").map((b) => b.block.text)) }).date,
+    originalText: (block, start, end) => {
+      const ab = blocks[block]!;
+      return ab.block.text.slice(ab.norm.toOriginal(start), ab.norm.toOriginalEnd(end));
+    },
+    conditionHolds: (rule, expr) => evaluateApplies(rule, expr, ctx.conditions),
   };
   ctx.conditions = conditionsOf(ctx);
   return ctx;

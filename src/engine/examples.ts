@@ -5,8 +5,10 @@
 // examples run with the params as overridden.
 import { readMarkdown } from "../readers/markdown.js";
 import { t, type Locale } from "../i18n/index.js";
-import type { ExampleSpec, ResolvedConfig, ResolvedRule, RuleExampleSet } from "./types.js";
+import type { ExampleSpec, ResolvedConfig, ResolvedRule, RuleExampleSet } from "../model/ruleset.js";
 import { checkDocument } from "./index.js";
+import { compareFindings } from "../model/order.js";
+import type { Finding } from "../model/finding.js";
 
 export interface ExampleResult {
   ruleId: string;
@@ -23,7 +25,7 @@ export interface ExampleResult {
 
 export interface ExampleOptions { locale?: Locale; rules?: readonly string[] }
 
-function specOf(e: ExampleSpec): { text: string; status?: string; count?: number } {
+function specOf(e: ExampleSpec): { text: string; status?: string; count?: number; at?: string } {
   return typeof e === "string" ? { text: e } : e;
 }
 
@@ -80,5 +82,18 @@ function judge(config: ResolvedConfig, ruleId: string, kind: "good" | "bad", ex:
     ok = status !== undefined ? status !== "present" : mine.length > 0;
     detail = ok ? t("example.ok", {}, locale) : t("example.bad.silent", {}, locale);
   }
+  if (ok && ex.at !== undefined) {
+    const where = firstPlace(mine, ex.at.includes("-"));
+    ok = where === ex.at;
+    if (!ok) detail = t("example.at", { actual: where ?? "-", expected: ex.at }, locale);
+  }
   return { ok, detail };
+}
+
+/** `line:column` (with `-endLine:endColumn` when `withEnd`) of the first finding in document order. */
+function firstPlace(findings: readonly Finding[], withEnd: boolean): string | undefined {
+  const first = [...findings].sort(compareFindings)[0];
+  const l = first?.location;
+  if (!l) return undefined;
+  return `${l.line}:${l.column}` + (withEnd ? `-${l.endLine}:${l.endColumn}` : "");
 }

@@ -2,12 +2,13 @@
 import type { SpecDocument } from "../model/document.js";
 import type { Coverage, Finding } from "../model/finding.js";
 import { t, type Locale } from "../i18n/index.js";
-import { ConfigError } from "../config/errors.js";
-import type { ResolvedConfig, ResolvedRule } from "./types.js";
+import { ConfigError } from "../model/config-error.js";
+import type { ResolvedConfig, ResolvedRule } from "../model/ruleset.js";
 import { createContext, sha1Short, type EngineContext } from "./context.js";
 import { evaluateApplies, evaluateCondition } from "./conditions.js";
 import { applySuppressions } from "./suppress.js";
-import { kindRegistry } from "./kinds/index.js";
+import { kindRegistry, kindTerms } from "./kinds/index.js";
+import { compareFindings } from "../model/order.js";
 
 export interface LintOptions {
   requireReason?: boolean;
@@ -40,7 +41,7 @@ function conditionsOf(config: ResolvedConfig) {
 /** Run the rules' kinds on a document: unsuppressed, unsorted findings and coverage. */
 export function checkDocument(doc: SpecDocument, config: ResolvedConfig, opts: CheckOptions = {}): LintResult & { ctx: EngineContext } {
   const locale = opts.locale ?? config.locale ?? "ja";
-  const ctx = createContext(doc, config, locale, conditionsOf(config));
+  const ctx = createContext(doc, config, locale, kindTerms, conditionsOf(config));
   const findings: Finding[] = [];
   const coverage: Record<string, Coverage> = {};
   for (const rule of config.rules) {
@@ -55,14 +56,7 @@ export function checkDocument(doc: SpecDocument, config: ResolvedConfig, opts: C
   return { findings, coverage, ctx };
 }
 
-export function compareFindings(a: Finding, b: Finding): number {
-  const la = a.location; const lb = b.location;
-  return (la?.line ?? 0) - (lb?.line ?? 0) || (la?.column ?? 0) - (lb?.column ?? 0)
-    || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)
-    || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0);
-}
-
-/** Lint one document: kinds, reader notices, suppression; findings sorted by line, column, rule, message. */
+/** Lint one document: kinds, reader notices, suppression; findings in the one order of model/order.ts. */
 export function lintDocument(doc: SpecDocument, config: ResolvedConfig, opts: LintOptions = {}): LintResult {
   const locale = opts.locale ?? config.locale ?? "ja";
   const fpUri = opts.fingerprintUri ?? doc.uri;

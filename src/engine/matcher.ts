@@ -5,13 +5,12 @@
 // shorter term hits lying inside them, so ログ does not hit プログラム) and `cs:` entries, checked
 // against the document's original letter case (XX日以内 is template residue, xx a redaction).
 import { RE2JS } from "re2js";
-import { ConfigError } from "../config/errors.js";
+import { ConfigError } from "../model/config-error.js";
 import { AhoCorasick } from "../text/aho-corasick.js";
 import { compileVariants, normalize, normalizeTerm, type CompiledVariants, type NormalizedText } from "../text/normalize.js";
 import { endingSets, type EndingSets } from "../text/obligation.js";
 import { regexShortcut } from "../text/regex-literals.js";
-import type { Origin, ResolvedConfig, ResolvedRule, TermEntry } from "./types.js";
-import { kindRegistry } from "./kinds/index.js";
+import type { Origin, ResolvedConfig, ResolvedRule, TermEntry } from "../model/ruleset.js";
 
 export interface CompiledMatcher {
   variants: CompiledVariants;
@@ -308,14 +307,16 @@ function releaseUnmasked(held: number[], masks: number[], emit: (concept: number
   }
 }
 
+/** The term entries a rule's kind declares (the engine passes its kind registry's answer). */
+export type KindTerms = (rule: ResolvedRule, config: ResolvedConfig) => readonly TermEntry[];
+
 /** Every term entry the enabled rules and the conditions use, with where it was written. */
-function collectEntries(config: ResolvedConfig): [TermEntry, Site][] {
+function collectEntries(config: ResolvedConfig, kindTerms: KindTerms): [TermEntry, Site][] {
   const out: [TermEntry, Site][] = [];
   const rules: ResolvedRule[] = config.rules;
   for (const rule of rules) {
-    const kind = kindRegistry[rule.kind];
     const site = { ruleId: rule.id, origin: rule.origin };
-    if (kind) for (const e of kind.terms(rule, config)) out.push([e, site]);
+    for (const e of kindTerms(rule, config)) out.push([e, site]);
     for (const e of rule.section ?? []) out.push([e, site]);
   }
   for (const [name, cond] of Object.entries(config.conditions)) {
@@ -335,12 +336,15 @@ export function sentenceWindows(source: string): string {
   return source.replace(/\[\^([^\]\\]*。[^\]\\]*)\]/gu, "(?:[^$1]|。\\))");
 }
 
-/** The compiled matcher of a configuration (memoised per ResolvedConfig object). */
-export function getMatcher(config: ResolvedConfig): CompiledMatcher {
+/**
+ * The compiled matcher of a configuration (memoised per ResolvedConfig object: one engine, one
+ * kind registry, so `kindTerms` is the same function for every call on a config).
+ */
+export function getMatcher(config: ResolvedConfig, kindTerms: KindTerms): CompiledMatcher {
   let m = memo.get(config);
   if (!m) {
     const b = new Builder(config, compileVariants(config.variants));
-    for (const [entry, site] of collectEntries(config)) b.add(entry, site);
+    for (const [entry, site] of collectEntries(config, kindTerms)) b.add(entry, site);
     for (const entry of config.masks ?? []) b.addMask(entry, { ruleId: "masks" });
     m = b.build();
     memo.set(config, m);

@@ -1,7 +1,7 @@
 // Format name → formatter, each loaded only when asked for (start-up time matters for a CLI).
 import type { Formatter } from "./report.js";
 
-export const FORMAT_NAMES = ["stylish", "json", "sarif", "github", "junit", "html", "gitlab"] as const;
+export const FORMAT_NAMES = ["stylish", "json", "sarif", "github", "junit", "html", "gitlab", "rdjson"] as const;
 export type FormatName = (typeof FORMAT_NAMES)[number];
 
 export function isFormatName(s: string): s is FormatName {
@@ -17,5 +17,6 @@ export async function loadFormatter(name: FormatName): Promise<Formatter> {
     case "junit": return (await import("./junit.js")).formatJunit;
     case "html": return (await import("./html.js")).formatHtml;
     case "gitlab": return (await import("./gitlab.js")).formatGitlab;
+    case "rdjson": return (await import("./rdjson.js")).formatRdjson;
   }
 }

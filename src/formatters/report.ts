@@ -1,6 +1,7 @@
 // What every formatter receives: the per-file results of one run, the active rules, and how to print.
 import type { FileResult, Finding, Severity } from "../model/finding.js";
 import type { Locale } from "../i18n/index.js";
+import { compareFindings } from "../model/order.js";
 
 /** The part of a rule a report shows (titles, template clause, source). Plain data. */
 export interface RuleInfo {
@@ -13,6 +14,8 @@ export interface RuleInfo {
   suggestion?: string;
   why?: string;
   rulesetId: string;
+  /** The rule's section of the generated docs (built-in rulesets), for SARIF and rdjson links. */
+  helpUri?: string;
 }
 
 export interface Summary {
@@ -25,7 +28,8 @@ export interface Summary {
 }
 
 export interface Report {
-  tool: { name: string; version: string };
+  /** informationUri: the rule docs the run's links point into. */
+  tool: { name: string; version: string; informationUri?: string };
   /** Sorted by uri; findings within a file sorted by position. */
   files: FileResult[];
   rules: RuleInfo[];
@@ -61,24 +65,13 @@ function cmp(a: string | number, b: string | number): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** A total order on findings, so output never depends on engine iteration or worker timing. */
-export function compareFindings(a: Finding, b: Finding): number {
-  const la = a.location, lb = b.location;
-  if (!la !== !lb) return la ? 1 : -1;
-  if (la && lb) {
-    const d = cmp(la.region ?? "body", lb.region ?? "body") || cmp(la.line, lb.line) || cmp(la.column, lb.column)
-      || cmp(la.endLine, lb.endLine) || cmp(la.endColumn, lb.endColumn);
-    if (d) return d;
-  }
-  return cmp(a.ruleId, b.ruleId) || cmp(a.message, b.message) || cmp(a.fingerprint, b.fingerprint);
-}
-
 /** Sort files by uri (code-unit order, locale independent) and findings by position. */
-export function buildReport(files: FileResult[], rules: RuleInfo[], version: string): Report {
+export function buildReport(files: FileResult[], rules: RuleInfo[], version: string, informationUri?: string): Report {
   const sorted = files
     .map((f) => ({ ...f, findings: [...f.findings].sort(compareFindings) }))
     .sort((a, b) => cmp(a.uri, b.uri));
-  return { tool: { name: "chotatsu-lint", version }, files: sorted, rules, summary: summarize(sorted) };
+  const tool = { name: "chotatsu-lint", version, ...(informationUri ? { informationUri } : {}) };
+  return { tool, files: sorted, rules, summary: summarize(sorted) };
 }
 
 /** Findings a person should see: suppressed ones never, info/warnings not with --quiet. */

@@ -17,6 +17,7 @@ function rule(r: RuleInfo, opts: FormatOptions) {
     fullDescription: { text: r.why ?? title },
     help: { text: help },
     defaultConfiguration: { level: LEVEL[r.severity] },
+    ...(r.helpUri ? { helpUri: r.helpUri } : {}),
     properties: { kind: r.kind, ruleset: r.rulesetId, source: r.source },
   };
 }
@@ -95,6 +96,7 @@ export function formatSarif(report: Report, opts: FormatOptions): string {
         driver: {
           name: report.tool.name,
           version: report.tool.version,
+          ...(report.tool.informationUri ? { informationUri: report.tool.informationUri } : {}),
           rules: rules.map((r) => rule(r, opts)),
         },
       },

@@ -1,5 +1,5 @@
 // Messages of `chotatsu-lint annotate` (findings written into a Word file as comments).
-import type { Catalogue } from "./index.js";
+import type { Catalogue } from "./catalogue.js";
 
 export const annotateMessages: Catalogue = {
   "annotate.comment.head": { ja: "[{severity}] {rule}: {message}", en: "[{severity}] {rule}: {message}" },

@@ -1,4 +1,4 @@
-import type { Catalogue } from "./index.js";
+import type { Catalogue } from "./catalogue.js";
 
 // Every line the command-line program prints. Japanese first; `--locale en` switches.
 export const cliMessages: Catalogue = {
@@ -131,7 +131,7 @@ export const cliMessages: Catalogue = {
     en: "Checks the security clauses of Japanese government IT procurement specifications (Word, Markdown, text).",
   },
   "cli.help.files": { ja: "検査するファイル・フォルダ・glob（- で標準入力）", en: "files, folders or globs to lint (- for stdin)" },
-  "cli.help.format": { ja: "出力形式: stylish | json | sarif | github | junit | html | gitlab（既定: stylish）", en: "output format: stylish | json | sarif | github | junit | html | gitlab (default: stylish)" },
+  "cli.help.format": { ja: "出力形式: stylish | json | sarif | github | junit | html | gitlab | rdjson（既定: stylish）", en: "output format: stylish | json | sarif | github | junit | html | gitlab | rdjson (default: stylish)" },
   "cli.help.output": { ja: "結果をファイルに書き出す（完全に書けた場合のみ作成）", en: "write the report to a file (atomically)" },
   "cli.help.config": { ja: "設定ファイル（省略時は .chotatsu-lint.yaml を上位へ探索）", en: "config file (default: .chotatsu-lint.yaml found upward)" },
   "cli.help.ruleset": { ja: "追加の規則セットファイル", en: "additional ruleset file(s)" },

@@ -1,4 +1,4 @@
-import type { Catalogue } from "./index.js";
+import type { Catalogue } from "./catalogue.js";
 
 // Messages of src/config/: loading, validating and resolving configuration and ruleset files.
 export const configMessages: Catalogue = {

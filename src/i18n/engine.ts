@@ -1,4 +1,4 @@
-import type { Catalogue } from "./index.js";
+import type { Catalogue } from "./catalogue.js";
 
 // Messages of src/engine/: the engine's own findings and errors (rule findings use the rule's message).
 export const engineMessages: Catalogue = {
@@ -40,4 +40,5 @@ export const engineMessages: Catalogue = {
   "example.status": { ja: "判定が {actual} でした（期待: {expected}）。", en: "Status was {actual} (expected {expected})." },
   "example.count": { ja: "指摘が {actual} 件でした（期待: {expected} 件）。", en: "{actual} findings (expected {expected})." },
   "example.ok": { ja: "期待どおり", en: "as expected" },
+  "example.at": { ja: "最初の指摘の位置が {actual} でした（期待: {expected}）。", en: "The first finding was at {actual} (expected {expected})." },
 };

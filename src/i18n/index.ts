@@ -7,10 +7,9 @@ import { engineMessages } from "./engine.js";
 import { configMessages } from "./config.js";
 import { annotateMessages } from "./annotate.js";
 
-export type Locale = "ja" | "en";
-export interface MessageText { ja: string; en: string }
-export type Catalogue = Record<string, MessageText>;
-export type Params = Record<string, string | number | undefined>;
+import type { Catalogue, Params, Locale } from "./catalogue.js";
+
+export type { Catalogue, Locale, MessageText, Params } from "./catalogue.js";
 
 const catalogue: Catalogue = {
   ...docxReaderMessages, ...textReaderMessages, ...cliMessages, ...engineMessages, ...configMessages, ...annotateMessages,

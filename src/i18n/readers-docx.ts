@@ -1,4 +1,4 @@
-import type { Catalogue, MessageText } from "./index.js";
+import type { Catalogue, MessageText } from "./catalogue.js";
 
 // Messages of the Word reader (src/readers/docx/). Params are filled by InputError.params.
 

@@ -1,4 +1,4 @@
-import type { Catalogue } from "./index.js";
+import type { Catalogue } from "./catalogue.js";
 
 // Messages of the read dispatcher (src/readers/index.ts, guard.ts), decoding and the Markdown /
 // plain-text readers. Each says what the file is and what the user can do about it.

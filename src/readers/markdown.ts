@@ -11,7 +11,7 @@ import { InputError } from "./errors.js";
 import { LineIndex, TextBuilder, positionMapper } from "./positioned.js";
 import { parseDirectiveComment, resolveNextLineTargets } from "./directives.js";
 import { markdownChunks } from "./markdown-chunks.js";
-import { itemPieces } from "./item-lines.js";
+import { itemPieces } from "../text/item-lines.js";
 import { rowCells, rowHasInlineSyntax } from "./markdown-table.js";
 import type { Directive } from "../model/document.js";
 

@@ -5,10 +5,10 @@
 // until a blank line. Every line keeps its exact position.
 import type { Block, BlockKind, SpecDocument } from "../model/document.js";
 // The Word reader's detector for hand-numbered headings, so both readers agree on what a heading is.
-import { PatternLevels, headingShaped, numberingPrefix } from "./heading-patterns.js";
+import { PatternLevels, headingShaped, numberingPrefix } from "../text/heading-patterns.js";
 import { LineIndex, TextBuilder, positionMapper } from "./positioned.js";
 import { parseDirectiveComment, resolveNextLineTargets } from "./directives.js";
-import { itemMarker, sentenceFragment, startsItem } from "./item-lines.js";
+import { itemMarker, sentenceFragment, startsItem } from "../text/item-lines.js";
 import type { Directive } from "../model/document.js";
 
 const BLANK = /^[ \t\u3000]*$/u;

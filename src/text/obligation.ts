@@ -2,7 +2,25 @@
 // しなければならない, してはならない …), unless the duty's own predicate is negated
 // (不要とする, 求めない, 対象外とする …). 「〜しないこと」「〜してはならない」 are prohibitions:
 // duties, not negations. Past-tense narrative (前回は〜であった) is background, never a duty.
-import type { SentenceInfo } from "../engine/kinds/kind.js";
+
+/** How a sentence ends, judged once per document by analyseSentence below. */
+export interface SentenceInfo {
+  /** Ends in an obligation form (すること, ものとする, してはならない …), prohibitions included. */
+  obligation: boolean;
+  /** The obligation is a prohibition (してはならない, 〜しないこと). */
+  prohibition: boolean;
+  /** The duty's own predicate is negated (不要とする, 求めない, 対象外とする …). */
+  negated: boolean;
+  /** Past-tense background narrative (前回は〜であった, 〜していた). */
+  narrative: boolean;
+  /**
+   * The sentence takes its topic out of the procurement: excluded from the scope, declared not
+   * required or not used, or given to another party (「〜は他事業者が行う」; a 対象外 cell of its table row).
+   */
+  excluded: boolean;
+  /** The sentence defers its topic without content (「詳細は協議して定める」「今後検討する」). */
+  deferred: boolean;
+}
 
 /** Built-in obligation endings (normalised text), prohibitions included. */
 export const OBLIGATION_ENDINGS = [

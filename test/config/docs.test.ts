@@ -7,6 +7,8 @@ import { builtinDocFiles } from "../../src/config/docs-files.js";
 import { renderRulesetDoc } from "../../src/config/docs.js";
 import { packageRoot, resolveRulesetAsConfig } from "../../src/config/index.js";
 import { testKinds } from "./helpers.js";
+import { KIND_DOCS_BEGIN, KIND_DOCS_END, renderKindParameters, withKindParameters } from "../../src/config/kind-docs.js";
+import { kindRegistry } from "../../src/engine/kinds/index.js";
 
 const fixtures = join(fileURLToPath(new URL(".", import.meta.url)), "fixtures");
 
@@ -32,5 +34,26 @@ describe("docs/rules", () => {
     expect(md).toContain("- インシデントが起きたら報告すること。");
     expect(md).toContain("- 報告は不要とする。 (absent)");
     expect(md).toContain("| `$report` | `報告`, `連絡` |");
+  });
+});
+
+describe("kind parameters in docs/ruleset-language.md", () => {
+  it("every parameter of every kind has a description (the docs and the schema's hover text)", () => {
+    const missing = Object.entries(kindRegistry).flatMap(([kind, { schema }]) =>
+      Object.entries((schema.properties ?? {}) as Record<string, { description?: string }>)
+        .filter(([, s]) => !s.description).map(([p]) => `${kind}.${p}`));
+    expect(missing).toEqual([]);
+  });
+  it("the generated tables are current (run `npm run docs`)", () => {
+    const doc = readFileSync(join(packageRoot(), "docs", "ruleset-language.md"), "utf8");
+    expect(doc).toContain(KIND_DOCS_BEGIN);
+    expect(withKindParameters(doc, renderKindParameters(kindRegistry)), "stale: run npm run docs").toBe(doc);
+  });
+  it("lists each kind with its parameters, types and required marks", () => {
+    const md = renderKindParameters(kindRegistry);
+    expect(md.startsWith(KIND_DOCS_BEGIN) && md.endsWith(KIND_DOCS_END)).toBe(true);
+    for (const kind of Object.keys(kindRegistry)) expect(md).toContain(`#### \`${kind}\``);
+    expect(md).toContain("| `products` | string | yes |");
+    expect(md).toContain("| `within` | sentence \\| block \\| section |  |");
   });
 });

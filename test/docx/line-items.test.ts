@@ -1,7 +1,7 @@
 // Manual line breaks (w:br) that separate numbered items split a Word paragraph into list items.
 import { describe, expect, it } from "vitest";
 import { readDocx } from "../../src/readers/docx/index.js";
-import { itemPieces } from "../../src/readers/item-lines.js";
+import { itemPieces } from "../../src/text/item-lines.js";
 import { buildDocx } from "./zip-builder.js";
 
 /** A paragraph whose lines are separated by <w:br/>, as pasted text arrives in Word. */

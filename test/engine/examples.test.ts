@@ -33,6 +33,19 @@ describe("runExamples", () => {
   });
 });
 
+describe("runExamples: where a bad example fires (`at:`)", () => {
+  const kashi = (at: string) => config([{ id: "kashi", kind: "forbid", message: "{match}", params: { patterns: ["瑕疵担保"] },
+    examples: { bad: [{ text: "# 契約\n\n受注者は、瑕疵担保責任を負う。瑕疵担保。\n", at }] } }]);
+  it("holds the first finding to line:column, or to its whole span", () => {
+    expect(runExamples(kashi("3:6")).map((x) => x.ok)).toEqual([true]);
+    expect(runExamples(kashi("3:6-3:10")).map((x) => x.ok)).toEqual([true]);
+  });
+  it("fails with both places when the rule fires elsewhere", () => {
+    expect(runExamples(kashi("3:1")).map((x) => [x.ok, x.detail])).toEqual([[false, "最初の指摘の位置が 3:6 でした（期待: 3:1）。"]]);
+    expect(runExamples(kashi("3:6-3:9"), { locale: "en" }).map((x) => x.detail)).toEqual(["The first finding was at 3:6-3:10 (expected 3:6-3:9)."]);
+  });
+});
+
 describe("runExamples with overridden rules", () => {
   const checks = (min: string) => ({ checks: { "log-retention": { match: { all: ["ログ", "保存"], within: "sentence" }, min } } });
   const base = checks("1年");

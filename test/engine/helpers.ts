@@ -1,6 +1,6 @@
 // Small ResolvedConfig builders for engine tests (the config loader has its own tests).
 import { readMarkdown } from "../../src/readers/markdown.js";
-import type { ResolvedConfig, ResolvedRule } from "../../src/engine/types.js";
+import type { ResolvedConfig, ResolvedRule } from "../../src/model/ruleset.js";
 import type { SpecDocument } from "../../src/model/document.js";
 
 export type RuleInput = Partial<ResolvedRule> & { id: string; kind: string; params?: Record<string, unknown> };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError } from "../../src/config/errors.js";
 import { getMatcher, sentenceWindows } from "../../src/engine/matcher.js";
+import { kindTerms } from "../../src/engine/kinds/index.js";
 import { lintDocument } from "../../src/engine/index.js";
 import { config, md } from "./helpers.js";
 
@@ -12,7 +13,7 @@ function configError(fn: () => unknown): ConfigError {
 describe("matcher", () => {
   it("rejects an invalid regex in a rule, naming the rule and its line", () => {
     const c = config([{ id: "bad-re", kind: "forbid", origin: { file: "/r/agency.yaml", line: 12, column: 5 }, params: { patterns: ["re:(a)\\1"] } }]);
-    const e = configError(() => getMatcher(c));
+    const e = configError(() => getMatcher(c, kindTerms));
     expect([e.messageId, e.params.rule, e.params.pattern, e.file, e.line, e.column]).toEqual(["engine.regex.invalid", "bad-re", "(a)\\1", "/r/agency.yaml", 12, 5]);
   });
   it("points at the term definition when the bad regex is in a term list", () => {
@@ -20,19 +21,19 @@ describe("matcher", () => {
       terms: { weak: ["re:(?=x)y"] },
     });
     c.rulesets[0]!.termOrigins = { weak: { file: "/r/agency.yaml", line: 4, column: 3 } };
-    const e = configError(() => getMatcher(c));
+    const e = configError(() => getMatcher(c, kindTerms));
     expect([e.messageId, e.params.rule, e.line, e.column]).toEqual(["engine.regex.invalid", "uses-term, $weak", 4, 3]);
   });
   it("rejects an undefined $term and a cycle", () => {
-    const e = configError(() => getMatcher(config([{ id: "r", kind: "forbid", params: { patterns: ["$nope"] } }])));
+    const e = configError(() => getMatcher(config([{ id: "r", kind: "forbid", params: { patterns: ["$nope"] } }]), kindTerms));
     expect([e.messageId, e.params.term]).toEqual(["engine.term.undefined", "$nope"]);
-    const c = configError(() => getMatcher(config([{ id: "r", kind: "forbid", params: { patterns: ["$a"] } }], { terms: { a: ["$b"], b: ["$a"] } })));
+    const c = configError(() => getMatcher(config([{ id: "r", kind: "forbid", params: { patterns: ["$a"] } }], { terms: { a: ["$b"], b: ["$a"] } }), kindTerms));
     expect([c.messageId, c.params.chain]).toEqual(["engine.term.cycle", "$a → $b → $a"]);
   });
   it("compiles once per configuration", () => {
     const c = config([{ id: "r", kind: "forbid", params: { patterns: ["x"] } }]);
-    expect(getMatcher(c)).toBe(getMatcher(c));
-    expect(getMatcher(c)).not.toBe(getMatcher(config([{ id: "r", kind: "forbid", params: { patterns: ["x"] } }])));
+    expect(getMatcher(c, kindTerms)).toBe(getMatcher(c, kindTerms));
+    expect(getMatcher(c, kindTerms)).not.toBe(getMatcher(config([{ id: "r", kind: "forbid", params: { patterns: ["x"] } }]), kindTerms));
   });
   it("reads [^。] as a sentence window that a parenthetical's 。 does not close", () => {
     expect(sentenceWindows("計画書[^。]{0,40}対策[^、。]x[^a]")).toBe("計画書(?:[^。]|。\\)){0,40}対策(?:[^、。]|。\\))x[^a]");

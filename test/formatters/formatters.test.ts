@@ -6,6 +6,9 @@ import { formatGithub, escapeData, escapeProperty } from "../../src/formatters/g
 import { formatJunit } from "../../src/formatters/junit.js";
 import { formatGitlab } from "../../src/formatters/gitlab.js";
 import { formatSarif } from "../../src/formatters/sarif.js";
+import { formatRdjson, utf8Column } from "../../src/formatters/rdjson.js";
+import { ruleDocsBase, ruleHelpUri } from "../../src/formatters/rule-docs.js";
+import { validate as validateRdjson } from "@umbrelladocs/rdformat-validator";
 import { formatStylish } from "../../src/formatters/stylish.js";
 import { escapeXml } from "../../src/formatters/xml.js";
 import { SaxesParser } from "saxes";
@@ -117,6 +120,74 @@ describe("junit", () => {
     expect(xml).toContain("ヘッダー: ヘッダーの指摘 &lt;&amp;&gt;");
     expect(xml).toContain('message="「適宜」で義務が弱められています: 100%, a:b&#13;&#10;next"');
     expect(escapeXml("a\u0001b\uD800c")).toBe("abc");
+  });
+});
+
+describe("rdjson (reviewdog)", () => {
+  // Line 12 of specs/b.md: the finding spans 「適宜」 at UTF-16 columns 5–7, after four 3-byte characters.
+  const b = new TextEncoder().encode(["# x", ...Array(10).fill(""), "ログは、適宜保存すること。"].join("\r\n"));
+  const readSource = async (uri: string) => (uri === "specs/b.md" ? b : null);
+  const published = { ...report, rules: report.rules.map((r) => ({ ...r, helpUri: `https://example.org/docs/rules/mhlw-tebiki.md#${r.id}` })),
+    tool: { ...report.tool, informationUri: "https://example.org/docs/rules/" } };
+  type Rd = { source: { name: string; url?: string }; diagnostics: { message: string; severity: string; code: { value: string; url?: string };
+    location: { path: string; range?: { start: { line: number; column?: number }; end?: { line: number; column?: number } } } }[] };
+
+  it("counts columns in UTF-8 bytes, as reviewdog's Position says ('a𐐀b': b is column 6)", () => {
+    expect(utf8Column("a𐐀b", 1)).toBe(1);
+    expect(utf8Column("a𐐀b", 2)).toBe(2);
+    expect(utf8Column("a𐐀b", 4)).toBe(6);
+    expect(utf8Column("ログは、適宜", 5)).toBe(13);
+    expect(utf8Column("ab", 3)).toBe(3); // the exclusive end just past the line
+  });
+  it("gives one diagnostic per visible finding and unreadable file, byte ranges from the decoded source", async () => {
+    const rd = JSON.parse(await formatRdjson(published, { ...ja, readSource })) as Rd;
+    expect(rd.source).toEqual({ name: "chotatsu-lint", url: "https://example.org/docs/rules/" });
+    expect(rd.diagnostics.map((d) => [d.code.value, d.severity, d.location.path])).toEqual([
+      ["patch-latest", "ERROR", "specs/a.docx"], ["vague-qualifier", "INFO", "specs/a.docx"],
+      ["vague-qualifier", "WARNING", "specs/b.md"], ["chotatsu-lint/legacy-doc", "ERROR", "specs/old.doc"],
+    ]);
+    expect(rd.diagnostics[2]!.location.range).toEqual({ start: { line: 12, column: 13 }, end: { line: 12, column: 19 } });
+    // Word: paragraph ordinals are not lines, so no range; the message names the paragraph.
+    expect(rd.diagnostics[0]!.location.range).toBeUndefined();
+    expect(rd.diagnostics[0]!.message).toBe("[段落 40] パッチ適用の条項が不足しています（不足: 適用）。\n第5章 情報セキュリティ > (3) 脆弱性対策\n受注者は、最新のセキュリティパッチを適用すること。");
+    expect(rd.diagnostics[0]!.code.url).toBe("https://example.org/docs/rules/mhlw-tebiki.md#patch-latest");
+  });
+  it("falls back to whole lines when the text is not at hand (stdin), and keeps file: links out of review comments", async () => {
+    const local = { ...report, rules: report.rules.map((r) => ({ ...r, helpUri: `file:///pkg/docs/rules/mhlw-tebiki.md#${r.id}` })) };
+    const rd = JSON.parse(await formatRdjson(local, ja)) as Rd;
+    expect(rd.diagnostics[2]!.location.range).toEqual({ start: { line: 12 }, end: { line: 12 } });
+    expect(rd.diagnostics.every((d) => d.code.url === undefined)).toBe(true);
+    expect(rd.source.url).toBeUndefined();
+  });
+  it("passes a strict RDFormat validator, and the validator rejects a broken document", async () => {
+    const text = await formatRdjson(published, { ...ja, readSource });
+    const ok = await validateRdjson(text, { strictMode: true, allowExtraFields: false });
+    expect(ok.errors).toEqual([]);
+    expect(ok.valid).toBe(true);
+    const broken = JSON.parse(text) as Rd;
+    broken.diagnostics[2]!.location.range!.start.column = 0;
+    expect((await validateRdjson(JSON.stringify(broken), { strictMode: true, allowExtraFields: false })).valid).toBe(false);
+  });
+});
+
+describe("rule docs links", () => {
+  const documented = new Map([["mhlw-tebiki", "mhlw-tebiki"]]);
+  it("point at the rule's anchor in the generated page, published or installed", () => {
+    expect(ruleHelpUri("mhlw-tebiki", "patch-latest", { documented, packageRoot: "/pkg", docsUrl: "https://example.org/r" }))
+      .toBe("https://example.org/r/mhlw-tebiki.md#patch-latest");
+    expect(ruleHelpUri("mhlw-tebiki", "patch-latest", { documented, packageRoot: "/opt/chotatsu lint" }))
+      .toBe("file:///opt/chotatsu%20lint/docs/rules/mhlw-tebiki.md#patch-latest");
+    expect(ruleDocsBase({ packageRoot: "/pkg", docsUrl: "https://example.org/r/" })).toBe("https://example.org/r/");
+  });
+  it("are absent for a ruleset without a generated page (an agency's own)", () => {
+    expect(ruleHelpUri("agency", "x", { documented, packageRoot: "/pkg" })).toBeUndefined();
+  });
+  it("reach SARIF as helpUri and informationUri", () => {
+    const sarif = JSON.parse(formatSarif({ ...report, rules: [{ ...rules[0]!, helpUri: "https://example.org/r/mhlw-tebiki.md#patch-latest" }, rules[1]!],
+      tool: { ...report.tool, informationUri: "https://example.org/r/" } }, ja));
+    expect(sarif.runs[0].tool.driver.informationUri).toBe("https://example.org/r/");
+    expect(sarif.runs[0].tool.driver.rules[0].helpUri).toBe("https://example.org/r/mhlw-tebiki.md#patch-latest");
+    expect(sarif.runs[0].tool.driver.rules[1].helpUri).toBeUndefined();
   });
 });
 

@@ -6,7 +6,7 @@ import { fuzzInProcess, fuzzCli } from "../../scripts/fuzz.mjs";
 import { ensureBuilt } from "../bad-input/harness.js";
 import { InputError } from "../../src/readers/errors.js";
 import type { SpecDocument } from "../../src/model/document.js";
-import type { ResolvedConfig } from "../../src/engine/types.js";
+import type { ResolvedConfig } from "../../src/model/ruleset.js";
 
 const SEED = 20261127;
 const ITERATIONS = 200;

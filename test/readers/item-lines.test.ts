@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { itemMarker, startsItem } from "../../src/readers/item-lines.js";
+import { itemMarker, startsItem } from "../../src/text/item-lines.js";
 import { readMarkdown } from "../../src/readers/markdown.js";
 import { readText } from "../../src/readers/text.js";
 import { find, mismatches } from "./helpers.js";

@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { resolveRulesetAsConfig } from "../../src/config/index.js";
 import { checkDocument } from "../../src/engine/index.js";
 import { readMarkdown } from "../../src/readers/markdown.js";
-import type { ExampleSpec, ResolvedConfig, ResolvedRule } from "../../src/engine/types.js";
+import type { ExampleSpec, ResolvedConfig, ResolvedRule } from "../../src/model/ruleset.js";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
 export const ASOF = "2026-11-27";

@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadRuleset, judge } from "./harness.js";
 import { kindRegistry } from "../../src/engine/kinds/index.js";
-import type { ResolvedConfig, ResolvedRule } from "../../src/engine/types.js";
+import type { ResolvedConfig, ResolvedRule } from "../../src/model/ruleset.js";
 
 let config: ResolvedConfig;
 const rule = (id: string): ResolvedRule => config.rules.find((r) => r.id === id)!;

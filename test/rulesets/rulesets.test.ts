@@ -6,7 +6,7 @@ import { resolve } from "node:path";
 import { parse } from "yaml";
 import { runExamples } from "../../src/engine/examples.js";
 import { loadRuleset, judge, ROOT } from "./harness.js";
-import type { ResolvedConfig } from "../../src/engine/types.js";
+import type { ResolvedConfig } from "../../src/model/ruleset.js";
 
 const CLAUSE_RULES = [
   "sec-section-present", "policy-compliance", "security-org", "security-plan", "compliance-report", "audit-acceptance",

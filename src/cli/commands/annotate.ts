@@ -2,7 +2,7 @@
 // finding is a Word comment on the paragraph it names, so an officer reviews it where they write.
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import type { ResolvedConfig } from "../../engine/types.js";
+import type { ResolvedConfig } from "../../model/ruleset.js";
 import type { Finding } from "../../model/finding.js";
 import { t, type Locale } from "../../i18n/index.js";
 import { UsageError } from "../options.js";

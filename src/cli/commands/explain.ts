@@ -1,6 +1,6 @@
 // `chotatsu-lint explain RULE`: what an officer needs to fix a finding — why the rule exists,
 // where it comes from, what a compliant clause contains, and a clause to paste.
-import type { ConditionExpr, ExampleSpec, ResolvedConfig, ResolvedRule } from "../../engine/types.js";
+import type { ConditionExpr, ExampleSpec, ResolvedConfig, ResolvedRule } from "../../model/ruleset.js";
 import { t, type Locale } from "../../i18n/index.js";
 import { UsageError } from "../options.js";
 import type { Io } from "../io.js";

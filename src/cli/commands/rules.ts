@@ -1,5 +1,5 @@
 // `chotatsu-lint rules`: the active rules as a table (or JSON).
-import type { ResolvedConfig } from "../../engine/types.js";
+import type { ResolvedConfig } from "../../model/ruleset.js";
 import { t, type Locale } from "../../i18n/index.js";
 import { columns } from "../text-width.js";
 import type { Io } from "../io.js";

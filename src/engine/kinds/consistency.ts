@@ -1,7 +1,7 @@
 // consistency: one party must be called by one term throughout a document (受注者 vs 受託者 vs 乙).
 import type { Finding } from "../../model/finding.js";
-import type { TermEntry } from "../types.js";
-import { termListSchema, type CheckContext, type Hit, type JsonSchema, type RuleKind } from "./kind.js";
+import type { TermEntry } from "../../model/ruleset.js";
+import { termListSchema, type CheckContext, type Hit, type JsonSchema, defineKind } from "./kind.js";
 
 export interface ConsistencyParams {
   groups: Record<string, TermEntry[]>;
@@ -9,13 +9,13 @@ export interface ConsistencyParams {
   minCount?: number;
 }
 
-const schema: JsonSchema = {
+const schema = {
   type: "object", additionalProperties: false, required: ["groups"],
   properties: {
-    groups: { type: "object", minProperties: 1, additionalProperties: { ...termListSchema, minItems: 2 } },
-    minCount: { type: "integer", minimum: 1 },
+    groups: { type: "object", minProperties: 1, additionalProperties: { ...termListSchema, minItems: 2 }, description: "Names of one party by group (受注者 / 受託者 / 乙): a document should use one name of each group." },
+    minCount: { type: "integer", minimum: 1, description: "Occurrences a name needs before it counts as used (default 1)." },
   },
-};
+} satisfies JsonSchema;
 
 /**
  * A sentence that introduces an alias on purpose: 以下「乙」という / 以下"乙"という, or a definitions
@@ -28,14 +28,14 @@ function isDefinition(ctx: CheckContext, h: Hit): boolean {
   return DEFINITION.test(ctx.blocks[h.block]!.text);
 }
 
-export const consistency: RuleKind = {
+export const consistency = defineKind<ConsistencyParams, typeof schema>({
   kind: "consistency",
   schema,
   terms(rule) {
-    return Object.values((rule.params as unknown as ConsistencyParams).groups ?? {}).flat();
+    return Object.values(rule.params.groups ?? {}).flat();
   },
   check(ctx, rule) {
-    const p = rule.params as unknown as ConsistencyParams;
+    const p = rule.params;
     const minCount = p.minCount ?? 1;
     const findings: Finding[] = [];
     for (const entries of Object.values(p.groups ?? {})) {
@@ -56,9 +56,8 @@ export const consistency: RuleKind = {
     }
     return { findings };
   },
-};
+});
 
 function original(ctx: CheckContext, h: Hit): string {
-  const ab = ctx.blocks[h.block]!;
-  return ab.block.text.slice(ab.norm.toOriginal(h.start), ab.norm.toOriginalEnd(h.end));
+  return ctx.originalText(h.block, h.start, h.end);
 }

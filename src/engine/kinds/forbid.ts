@@ -1,8 +1,8 @@
 // forbid: a phrase or pattern must not appear (unless its unit also names an exception).
 import type { Finding } from "../../model/finding.js";
-import type { TermEntry } from "../types.js";
+import type { TermEntry } from "../../model/ruleset.js";
 import { normalizeTerm } from "../../text/normalize.js";
-import { termListSchema, type Hit, type JsonSchema, type RuleKind, type Within } from "./kind.js";
+import { termListSchema, type Hit, type JsonSchema, defineKind, type Within } from "./kind.js";
 
 export interface ForbidParams {
   patterns: TermEntry[];
@@ -15,34 +15,41 @@ export interface ForbidParams {
   replacements?: Record<string, string>;
   /** One finding per sentence, at its first match (how a reviewer marks a sentence with a defect). */
   perSentence?: boolean;
+  /** Matched text → the date from which it is wrong: not reported in a document written before then. */
+  since?: Record<string, string>;
 }
 
 const condSchema: JsonSchema = { type: "object", additionalProperties: false, properties: { any: termListSchema, all: termListSchema } };
-const schema: JsonSchema = {
+const schema = {
   type: "object", additionalProperties: false, required: ["patterns"],
   properties: {
-    patterns: { ...termListSchema, minItems: 1 },
-    when: condSchema, unless: condSchema,
-    within: { enum: ["sentence", "block", "section"] },
+    patterns: { ...termListSchema, minItems: 1, description: "Terms that must not appear (literals, re: patterns, $lists); each match is a finding." },
+    when: { ...condSchema, description: "Only where the unit also contains one of these (any) or all of these (all)." },
+    unless: { ...condSchema, description: "Not where the unit also contains one of these (an exception such as 同等品)." },
+    within: { enum: ["sentence", "block", "section"], description: "The unit in which when / unless are looked for (default sentence)." },
     whenWithin: { enum: ["sentence", "block", "section"], description: "Unit in which `when` is looked for (default: `within`)." },
-    obligationOnly: { type: "boolean" },
-    replacements: { type: "object", additionalProperties: { type: "string" } },
+    obligationOnly: { type: "boolean", description: "Only matches in obligation sentences (a duty, not a description)." },
+    replacements: { type: "object", additionalProperties: { type: "string" }, description: "Matched text → the wording to use instead, shown as {replacement} (瑕疵担保責任 → 契約不適合責任)." },
     perSentence: { type: "boolean", description: "One finding per sentence, at its first match, however many matches it holds." },
+    since: { type: "object", additionalProperties: { type: "string", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, description: "Matched text → the date (YYYY-MM-DD) from which it is wrong (a law superseded then): not reported in a document whose cover date is earlier; without a cover date, the run's asOf decides." },
   },
-};
+} satisfies JsonSchema;
 
-export const forbid: RuleKind = {
+export const forbid = defineKind<ForbidParams, typeof schema>({
   kind: "forbid",
   schema,
   terms(rule) {
-    const p = rule.params as unknown as ForbidParams;
+    const p = rule.params;
     return [...p.patterns, ...(p.when?.any ?? []), ...(p.when?.all ?? []), ...(p.unless?.any ?? []), ...(p.unless?.all ?? [])];
   },
   check(ctx, rule) {
-    const p = rule.params as unknown as ForbidParams;
+    const p = rule.params;
     const within = p.within ?? "sentence";
     const replacements = new Map<string, string>();
     for (const [k, v] of Object.entries(p.replacements ?? {})) replacements.set(normalizeTerm(k), v);
+    const since = new Map(Object.entries(p.since ?? {}).map(([k, v]) => [normalizeTerm(k), v]));
+    // What was current when the document was written is no defect of it (an old edition read today).
+    const writtenOn = since.size ? ctx.writtenOn() ?? ctx.asOf : ctx.asOf;
     const found: Hit[] = p.patterns.flatMap((e) => [...ctx.hits(e)])
       .sort((a, b) => a.block - b.block || a.start - b.start || b.end - a.end);
     const findings: Finding[] = [];
@@ -62,13 +69,15 @@ export const forbid: RuleKind = {
       const whenUnit = p.whenWithin ?? within;
       if (p.when && ((p.when.any?.length && !has(p.when.any, "any", whenUnit)) || (p.when.all?.length && !has(p.when.all, "all", whenUnit)))) continue;
       if (p.unless && ((p.unless.any?.length && has(p.unless.any, "any")) || (p.unless.all?.length && has(p.unless.all, "all")))) continue;
+      const key = ctx.blocks[h.block]!.text.slice(h.start, h.end);
+      const from = since.get(key);
+      if (from !== undefined && writtenOn < from) continue;
       last = h;
       marked.add(sentenceKey);
-      const ab = ctx.blocks[h.block]!;
-      const original = ab.block.text.slice(ab.norm.toOriginal(h.start), ab.norm.toOriginalEnd(h.end));
-      const replacement = replacements.get(ab.text.slice(h.start, h.end)) ?? "";
+      const original = ctx.originalText(h.block, h.start, h.end);
+      const replacement = replacements.get(key) ?? "";
       findings.push(ctx.finding(rule, h, { params: { match: original, replacement } }));
     }
     return { findings };
   },
-};
+});

@@ -1,5 +1,6 @@
 // The kind registry: one line per kind.
 import type { RuleKind } from "./kind.js";
+import type { ResolvedConfig, ResolvedRule, TermEntry } from "../../model/ruleset.js";
 import { require } from "./require.js";
 import { forbid } from "./forbid.js";
 import { threshold } from "./threshold.js";
@@ -21,3 +22,8 @@ export const kindRegistry: Record<string, RuleKind> = {
   subject,
   reference,
 };
+
+/** The term entries the rule's kind declares, for the shared matcher (none for an unknown kind). */
+export function kindTerms(rule: ResolvedRule, config: ResolvedConfig): readonly TermEntry[] {
+  return kindRegistry[rule.kind]?.terms(rule, config) ?? [];
+}

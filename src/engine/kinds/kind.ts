@@ -1,15 +1,17 @@
 // The contract every rule kind implements. A kind is code; rules that use it are YAML data.
 // Adding a kind = one file exporting a RuleKind + one line in ./index.ts.
-import type { Block, SpecDocument } from "../../model/document.js";
+import type { Location, SpecDocument } from "../../model/document.js";
 import type { ClauseStatus, Coverage, Finding } from "../../model/finding.js";
 import type { Locale, Params } from "../../i18n/index.js";
-import type { ResolvedConfig, ResolvedRule, TermEntry } from "../types.js";
-import type { NormalizedText } from "../../text/normalize.js";
+import type { ConditionExpr, ResolvedConfig, ResolvedRule, TermEntry } from "../../model/ruleset.js";
+import type { SentenceInfo } from "../../text/obligation.js";
+import type { AnalysedBlock, Hit, Sentence, UnitMatch, Within } from "../analysed.js";
+
+export type { AnalysedBlock, Hit, Sentence, SentenceInfo, UnitMatch, Within };
 
 /** A JSON Schema (draft-07 subset) object describing a kind's parameters (`rule.params`). */
 export type JsonSchema = Record<string, unknown>;
 
-export type Within = "sentence" | "block" | "section";
 
 /**
  * The shared "does this clause occur" spec, used by require elements, threshold checks,
@@ -39,63 +41,6 @@ export interface MatchSpec {
    * a 「個人情報取扱特記事項」 or under 「情報セキュリティ」, 「管理状況を報告すること」 is about that subject.
    */
   framedBy?: TermEntry[];
-}
-
-/** One occurrence of a term entry, in normalised offsets of one block. */
-export interface Hit {
-  entry: TermEntry;
-  block: number;
-  start: number;
-  end: number;
-}
-
-/** How a sentence ends, judged once per document by src/text/obligation.ts. */
-export interface SentenceInfo {
-  /** Ends in an obligation form (すること, ものとする, してはならない …), prohibitions included. */
-  obligation: boolean;
-  /** The obligation is a prohibition (してはならない, 〜しないこと). */
-  prohibition: boolean;
-  /** The duty's own predicate is negated (不要とする, 求めない, 対象外とする …). */
-  negated: boolean;
-  /** Past-tense background narrative (前回は〜であった, 〜していた). */
-  narrative: boolean;
-  /**
-   * The sentence takes its topic out of the procurement: excluded from the scope, declared not
-   * required or not used, or given to another party (「〜は他事業者が行う」; a 対象外 cell of its table row).
-   */
-  excluded: boolean;
-  /** The sentence defers its topic without content (「詳細は協議して定める」「今後検討する」). */
-  deferred: boolean;
-}
-
-export interface Sentence extends SentenceInfo {
-  block: number;
-  /** Normalised offsets within the block's normalised text. */
-  start: number;
-  end: number;
-  text: string;
-}
-
-export interface AnalysedBlock {
-  index: number;
-  block: Block;
-  /** Normalised text (NFKC, variants, CJK spaces and in-sentence line breaks removed). */
-  text: string;
-  norm: NormalizedText;
-  sentences: Sentence[];
-  /** Index of the heading block this block sits under (the heading itself for a heading), -1 before any heading. */
-  section: number;
-}
-
-/** A unit (sentence, block or section) in which a MatchSpec holds. */
-export interface UnitMatch {
-  within: Within;
-  /** The block where the unit's first contributing hit lies (used for location/evidence). */
-  block: number;
-  /** The sentence, for within: sentence. */
-  sentence?: Sentence;
-  /** Hits that satisfied `all`/`any`, in document order. */
-  hits: Hit[];
 }
 
 /** Where a finding points. Offsets are normalised offsets in `block`. */
@@ -146,11 +91,21 @@ export interface CheckContext {
   /** The sentence of `block` containing normalised offset `offset`. */
   sentenceAt(block: number, offset: number): Sentence | undefined;
   /** Absolute path of the ruleset file that defined `rule` (to resolve data files). */
-  rulesetFile(rule: ResolvedRule): string;
+  rulesetFile(rule: RuleRef): string;
   /** Build a finding with location, sectionPath, excerpt, suggestion, source, fingerprint filled. */
-  finding(rule: ResolvedRule, at: FindingAt, opts?: FindingOptions): Finding;
+  finding(rule: RuleRef, at: FindingAt, opts?: FindingOptions): Finding;
   /** Localised label: a {ja,en} object, a plain string, or the fallback. */
   label(value: unknown, fallback: string): string;
+  /** A message of the engine's catalogue in the run's locale. */
+  message(id: string, params?: Params): string;
+  /** The date the document was written (its cover date line, ISO), or undefined when it states none. */
+  writtenOn(): string | undefined;
+  /** Normalised [start, end) of a block as written (the file's own characters, for messages). */
+  originalText(block: number, start: number, end: number): string;
+  /** Where normalised [start, end) of a block is in the file (line/column, Word paragraph, table). */
+  locationOf(block: number, start: number, end: number): Location;
+  /** Whether a condition expression holds on this document (appliesWhen, `present: { if: … }`). */
+  conditionHolds(rule: RuleRef, expr: ConditionExpr | undefined): boolean;
 }
 
 export interface KindResult {
@@ -158,6 +113,11 @@ export interface KindResult {
   /** require rules report their judgement whether or not the rule applies. */
   coverage?: Coverage;
 }
+
+/** A rule as the context needs it: everything but the kind's parameters. */
+export type RuleRef = Omit<ResolvedRule, "params">;
+/** A rule of a kind whose parameters are `P` (validated against the kind's schema when the config loads). */
+export type RuleOf<P> = RuleRef & { params: P };
 
 export interface RuleKind {
   kind: string;
@@ -168,6 +128,8 @@ export interface RuleKind {
    * compiles them once per config. Entries not listed still work, but cost a separate scan.
    */
   terms(rule: ResolvedRule, config: ResolvedConfig): TermEntry[];
+  /** Reads the data files the rule names; the config loader calls it so bad data is a config error. */
+  loadData?(rule: ResolvedRule, rulesetFile: string): unknown;
   /**
    * Judge one rule on one analysed document. Called for every enabled rule; `applies`
    * says whether appliesWhen holds — kinds that report coverage judge anyway, and the
@@ -206,3 +168,27 @@ export const labelSchema: JsonSchema = {
     { type: "object", additionalProperties: false, required: ["ja"], properties: { ja: { type: "string" }, en: { type: "string" } } },
   ],
 };
+
+/** The two key sets are equal (every schema property has a field in P, and every field a property). */
+type SameKeys<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] extends [never, never] ? true : false;
+
+/** A kind as written: hooks typed with its own parameters `P`, the schema's property names held to `P`'s. */
+export interface KindDefinition<P, S extends JsonSchema> {
+  kind: string;
+  schema: S;
+  terms(rule: RuleOf<P>, config: ResolvedConfig): TermEntry[];
+  loadData?(rule: RuleOf<P>, rulesetFile: string): unknown;
+  check(ctx: CheckContext, rule: RuleOf<P>, applies: boolean): KindResult;
+}
+
+/**
+ * Declares a kind. A schema whose properties differ from the fields of `P` does not compile: the
+ * error names the extra or missing keys, so the interface and the schema cannot drift apart.
+ */
+export function defineKind<P, S extends JsonSchema & { properties: object }>(
+  k: KindDefinition<P, S> & (SameKeys<P, S["properties"]> extends true ? unknown
+    : { paramsAndSchemaDiffer: [Exclude<keyof P, keyof S["properties"]>, Exclude<keyof S["properties"], keyof P>] }),
+): RuleKind {
+  // The only cast of parameters: the config loader has validated every rule's params against `schema`.
+  return k as unknown as RuleKind;
+}

@@ -3,8 +3,8 @@
 // without heading styles: 「別紙1 情報セキュリティ要件」).
 import type { Finding } from "../../model/finding.js";
 import { parseKanjiNumber } from "../../text/numbers.js";
-import type { TermEntry } from "../types.js";
-import { termListSchema, type AnalysedBlock, type Hit, type JsonSchema, type RuleKind } from "./kind.js";
+import type { TermEntry } from "../../model/ruleset.js";
+import { termListSchema, type AnalysedBlock, type Hit, type JsonSchema, defineKind } from "./kind.js";
 
 export interface ReferenceParams {
   patterns: TermEntry[];
@@ -14,14 +14,14 @@ export interface ReferenceParams {
   about?: { any?: TermEntry[] };
 }
 
-const schema: JsonSchema = {
+const schema = {
   type: "object", additionalProperties: false, required: ["patterns"],
   properties: {
-    patterns: { ...termListSchema, minItems: 1 },
+    patterns: { ...termListSchema, minItems: 1, description: "Names of delegated documents (別紙N, 別添N, 要件定義書 …)." },
     when: { type: "object", additionalProperties: false, properties: { any: termListSchema }, description: "Words of delegation the sentence must contain (のとおり, 参照 …)." },
     about: { type: "object", additionalProperties: false, properties: { any: termListSchema }, description: "Matters the delegation must concern (a form, a map or a price list is not worth a finding)." },
   },
-};
+} satisfies JsonSchema;
 
 /** 別紙 一 → 別紙1: the key a reference and its annex heading are compared by. */
 export function referenceKey(text: string): string {
@@ -90,15 +90,15 @@ function provides(ab: AnalysedBlock, key: string): boolean {
     || (namedAnnex(key) && line.trim().length <= MAX_TITLE_CHARS && !line.includes("。") && referenceKey(line.normalize("NFKC")).includes(key)));
 }
 
-export const reference: RuleKind = {
+export const reference = defineKind<ReferenceParams, typeof schema>({
   kind: "reference",
   schema,
   terms(rule) {
-    const p = rule.params as unknown as ReferenceParams;
+    const p = rule.params;
     return [...p.patterns, ...(p.when?.any ?? []), ...(p.about?.any ?? [])];
   },
   check(ctx, rule) {
-    const p = rule.params as unknown as ReferenceParams;
+    const p = rule.params;
     const hits: Hit[] = p.patterns.flatMap((e) => [...ctx.hits(e)])
       .sort((a, b) => a.block - b.block || a.start - b.start || b.end - a.end);
     const decided = new Map<string, boolean>();
@@ -121,9 +121,9 @@ export const reference: RuleKind = {
       const found = ctx.blocks.some((other) => other.index !== h.block && provides(other, key));
       decided.set(key, found);
       if (found) continue;
-      const match = ab.block.text.slice(ab.norm.toOriginal(h.start), ab.norm.toOriginalEnd(h.end));
+      const match = ctx.originalText(h.block, h.start, h.end);
       findings.push(ctx.finding(rule, h, { params: { match } }));
     }
     return { findings };
   },
-};
+});

@@ -1,12 +1,8 @@
 // require: a clause must be present. Elements (concepts co-occurring within a unit) and a
 // `present` condition over them give a status: present, partial or absent.
 import type { ClauseStatus, Coverage, Finding } from "../../model/finding.js";
-import { t } from "../../i18n/index.js";
-import type { ConditionExpr, ResolvedRule, TermEntry } from "../types.js";
-import { evaluateApplies } from "../conditions.js";
-import { labelSchema, matchSpecSchema, specTerms, type CheckContext, type FindingAt, type JsonSchema, type MatchSpec, type RuleKind, type UnitMatch } from "./kind.js";
-import { locate } from "../context.js";
-import type { EngineContext } from "../context.js";
+import type { ConditionExpr, TermEntry } from "../../model/ruleset.js";
+import { labelSchema, matchSpecSchema, specTerms, type CheckContext, type FindingAt, type JsonSchema, type MatchSpec, defineKind, type RuleOf, type RuleRef, type UnitMatch } from "./kind.js";
 
 /**
  * When a clause counts as present: element names combined with all / any / atLeast, and
@@ -49,23 +45,23 @@ const presentSchema: JsonSchema = {
   ],
 };
 
-const schema: JsonSchema = {
+const schema = {
   type: "object",
   additionalProperties: false,
   properties: {
-    match: matchSpecSchema,
-    elements: { type: "object", minProperties: 1, additionalProperties: matchSpecSchema },
-    present: { $ref: "#/definitions/present" },
-    topic: matchSpecSchema,
-    elementLabels: { type: "object", additionalProperties: labelSchema },
+    match: { ...matchSpecSchema, description: "The clause as one element (shorthand of `elements: { match: … }`)." },
+    elements: { type: "object", minProperties: 1, additionalProperties: matchSpecSchema, description: "Named parts of the clause, each a match spec held in one unit (sentence, block or section)." },
+    present: { $ref: "#/definitions/present", description: "Which elements make the clause present: an element name, all / any / atLeast-of, or if-then-else on a document condition (default: every element)." },
+    topic: { ...matchSpecSchema, description: "The clause's subject: a (weak or bare) duty on it without the elements makes the status partial instead of absent." },
+    elementLabels: { type: "object", additionalProperties: labelSchema, description: "Names of the elements as {missing} shows them ({ ja, en } or a string)." },
     weakenedBy: { type: "array", items: { type: "string", minLength: 1 }, description: "Qualifiers that weaken a duty: an element found only in sentences holding one does not make the clause present (labelling.md §4)." },
   },
   oneOf: [{ required: ["match"], not: { required: ["elements"] } }, { required: ["elements"], not: { required: ["match"] } }],
   definitions: { present: presentSchema },
-};
+} satisfies JsonSchema;
 
-export function elementsOf(rule: ResolvedRule): Record<string, MatchSpec> {
-  const p = rule.params as RequireParams;
+export function elementsOf(rule: RuleOf<RequireParams>): Record<string, MatchSpec> {
+  const p = rule.params;
   return p.elements ?? (p.match ? { match: p.match } : {});
 }
 
@@ -105,8 +101,8 @@ export interface Judgement {
 }
 
 /** Judge a require rule on the document (independent of appliesWhen). */
-export function judge(ctx: CheckContext, rule: ResolvedRule): Judgement {
-  const p = rule.params as RequireParams;
+export function judge(ctx: CheckContext, rule: RuleOf<RequireParams>): Judgement {
+  const p = rule.params;
   const elements = elementsOf(rule);
   const names = Object.keys(elements);
   const matched: Record<string, UnitMatch | undefined> = {};
@@ -121,7 +117,7 @@ export function judge(ctx: CheckContext, rule: ResolvedRule): Judgement {
     if (!strong && units[0]) weak.add(name);
   }
   const expr = p.present ?? { all: names };
-  const condition = (c: ConditionExpr) => evaluateApplies(rule, c, ctx.conditions);
+  const condition = (c: ConditionExpr) => ctx.conditionHolds(rule, c);
   const present = evaluatePresent(expr, (n) => matched[n] !== undefined, condition);
   const label = (n: string) => ctx.label(p.elementLabels?.[n], n);
   if (present && weak.size > 0 && !evaluatePresent(expr, (n) => matched[n] !== undefined && !weak.has(n), condition)) {
@@ -178,7 +174,7 @@ function absentReason(ctx: CheckContext, p: RequireParams, elements: Record<stri
 }
 
 /** The heading of the section where the clause belongs (rule `section` terms), if the document has one. */
-function sectionHeading(ctx: CheckContext, rule: ResolvedRule): number | undefined {
+function sectionHeading(ctx: CheckContext, rule: RuleRef): number | undefined {
   let best: number | undefined;
   for (const e of rule.section ?? []) {
     for (const h of ctx.hits(e)) {
@@ -209,15 +205,15 @@ function evidenceText(ctx: CheckContext, at: FindingAt): string {
     const s = ctx.sentenceAt(at.block, at.start);
     if (s) { from = s.start; to = s.end; }
   }
-  const text = ab.block.text.slice(ab.norm.toOriginal(from), ab.norm.toOriginalEnd(to)).replace(/\s+/g, " ").trim();
+  const text = ctx.originalText(at.block, from, to).replace(/\s+/g, " ").trim();
   return text.length > 120 ? `${text.slice(0, 119)}…` : text;
 }
 
-export const require: RuleKind = {
+export const require = defineKind<RequireParams, typeof schema>({
   kind: "require",
   schema,
   terms(rule) {
-    const p = rule.params as RequireParams;
+    const p = rule.params;
     const out: TermEntry[] = [];
     for (const spec of Object.values(elementsOf(rule))) out.push(...specTerms(spec));
     out.push(...specTerms(p.topic), ...(p.weakenedBy ?? []));
@@ -231,12 +227,12 @@ export const require: RuleKind = {
     if (unit) {
       const h = unit.hits[0]!;
       at = { block: h.block, start: h.start, end: h.end };
-      const loc = locate(ctx.blocks[h.block]!, h.start, h.end);
+      const loc = ctx.locationOf(h.block, h.start, h.end);
       evidence = { line: loc.line, ...(loc.paragraph !== undefined ? { paragraph: loc.paragraph } : {}) };
     } else if (j.topicAt) {
       at = j.topicAt;
-      const b = ctx.blocks[j.topicAt.block]!;
-      const loc = "start" in j.topicAt ? locate(b, j.topicAt.start, j.topicAt.end) : b.block.location;
+      const loc = "start" in j.topicAt ? ctx.locationOf(j.topicAt.block, j.topicAt.start, j.topicAt.end)
+        : ctx.blocks[j.topicAt.block]!.block.location;
       evidence = { line: loc.line, ...(loc.paragraph !== undefined ? { paragraph: loc.paragraph } : {}) };
     } else {
       const h = sectionHeading(ctx, rule);
@@ -246,12 +242,10 @@ export const require: RuleKind = {
     const coverage: Coverage = { status: j.status, applies: true, missing: j.missing, evidence, ...(j.why ? { why: j.why } : {}) };
     const findings: Finding[] = [];
     if (j.status !== "present") {
-      const sep = t("engine.list.separator", {}, ctx.locale);
+      const sep = ctx.message("engine.list.separator");
       // One finding per rule and document: its identity must survive edits to the clause itself.
       findings.push(ctx.finding(rule, at, { status: j.status, params: { missing: j.missing.join(sep) }, fingerprintKey: "" }));
     }
     return { findings, coverage };
   },
-};
-
-export type { EngineContext };
+});

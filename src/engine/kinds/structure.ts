@@ -4,8 +4,8 @@
 // Text without any heading (PDF extraction, a TOC-only outline) is judged by its title lines: a
 // line without 。 of at most TITLE_MAX characters, or an item title at the start of a line.
 import type { Finding } from "../../model/finding.js";
-import type { TermEntry } from "../types.js";
-import { labelSchema, termListSchema, type CheckContext, type Hit, type JsonSchema, type RuleKind } from "./kind.js";
+import type { TermEntry } from "../../model/ruleset.js";
+import { labelSchema, termListSchema, type CheckContext, type Hit, type JsonSchema, defineKind } from "./kind.js";
 
 export interface StructureSection {
   any: TermEntry[];
@@ -35,12 +35,13 @@ export interface StructureParams {
 
 const TITLE_MAX = 40;
 
-const schema: JsonSchema = {
+const schema = {
   type: "object", additionalProperties: false, required: ["sections"],
   properties: {
     notOn: { ...termListSchema, description: "Title words of a document that is itself an annex; such a document is not judged." },
     sections: {
       type: "object", minProperties: 1,
+      description: "Required sections by name: a heading holding one of `any` (under the `under` section when given, or an annex title) must exist.",
       additionalProperties: {
         type: "object", additionalProperties: false, required: ["any"],
         properties: {
@@ -52,7 +53,7 @@ const schema: JsonSchema = {
       },
     },
   },
-};
+} satisfies JsonSchema;
 
 /** The line of the block's original text that holds the hit, when it reads as a title. */
 function titleLine(ctx: CheckContext, h: Hit): boolean {
@@ -96,15 +97,15 @@ function notASpecification(ctx: CheckContext, notOn: TermEntry[]): boolean {
   return n !== undefined && n > 1;
 }
 
-export const structure: RuleKind = {
+export const structure = defineKind<StructureParams, typeof schema>({
   kind: "structure",
   schema,
   terms(rule) {
-    const p = rule.params as unknown as StructureParams;
+    const p = rule.params;
     return [...Object.values(p.sections ?? {}).flatMap((s) => [...s.any, ...(s.orChapter ?? [])]), ...(p.notOn ?? [])];
   },
   check(ctx, rule) {
-    const p = rule.params as unknown as StructureParams;
+    const p = rule.params;
     const sections = p.sections ?? {};
     if (p.notOn && notASpecification(ctx, p.notOn)) return { findings: [] };
     const hasHeadings = ctx.blocks.some((b) => b.block.kind === "heading");
@@ -157,4 +158,4 @@ export const structure: RuleKind = {
     }
     return { findings };
   },
-};
+});

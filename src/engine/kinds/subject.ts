@@ -8,8 +8,8 @@ import type { Finding } from "../../model/finding.js";
 import { normalizeTerm } from "../../text/normalize.js";
 import { sentenceTail } from "../../text/obligation.js";
 import { isSubjectName } from "../../text/actor.js";
-import type { TermEntry } from "../types.js";
-import { termListSchema, type CheckContext, type Hit, type JsonSchema, type RuleKind, type Sentence } from "./kind.js";
+import type { TermEntry } from "../../model/ruleset.js";
+import { termListSchema, type CheckContext, type Hit, type JsonSchema, defineKind, type Sentence } from "./kind.js";
 
 export interface SubjectParams {
   /** Every name of a party: a sentence naming one has an actor. */
@@ -20,14 +20,14 @@ export interface SubjectParams {
   exemptEndings?: string[];
 }
 
-const schema: JsonSchema = {
+const schema = {
   type: "object", additionalProperties: false, required: ["actors"],
   properties: {
     actors: { ...termListSchema, minItems: 1, description: "Names of any party; a sentence naming one has an actor." },
     ambiguousAfter: { ...termListSchema, description: "Names of the orderer: an actor-less duty right after the orderer's own duty is reported." },
     exemptEndings: { type: "array", items: { type: "string", minLength: 1 }, description: "Sentence endings that state a property or a definition, not a duty." },
   },
-};
+} satisfies JsonSchema;
 
 /**
  * An explicit duty form. Plain endings (「発注者は、検査を行う」) count as duties elsewhere in a ruleset,
@@ -42,15 +42,15 @@ const JOINT = /(甲乙|双方|両者|相互に)/u;
 
 type Side = "orderer" | "other" | "both";
 
-export const subject: RuleKind = {
+export const subject = defineKind<SubjectParams, typeof schema>({
   kind: "subject",
   schema,
   terms(rule) {
-    const p = rule.params as unknown as SubjectParams;
+    const p = rule.params;
     return [...p.actors, ...(p.ambiguousAfter ?? [])];
   },
   check(ctx, rule) {
-    const p = rule.params as unknown as SubjectParams;
+    const p = rule.params;
     const exempt = (p.exemptEndings ?? []).map((e) => normalizeTerm(e)).filter(Boolean);
     const byBlock = (entries: TermEntry[]) => {
       const m = new Map<number, Hit[]>();
@@ -107,6 +107,6 @@ export const subject: RuleKind = {
     }
     return { findings };
   },
-};
+});
 
 export type { CheckContext };

@@ -4,8 +4,8 @@ import type { Finding } from "../../model/finding.js";
 import { normalizeTerm } from "../../text/normalize.js";
 import { sentenceTail } from "../../text/obligation.js";
 import { isSubjectName } from "../../text/actor.js";
-import type { TermEntry } from "../types.js";
-import { termListSchema, type Hit, type JsonSchema, type RuleKind } from "./kind.js";
+import type { TermEntry } from "../../model/ruleset.js";
+import { defineKind, termListSchema, type Hit, type JsonSchema } from "./kind.js";
 
 export interface VagueParams {
   mode?: "qualifier" | "form";
@@ -28,13 +28,13 @@ export interface VagueParams {
   exemptEndings?: string[];
 }
 
-const schema: JsonSchema = {
+const schema = {
   type: "object", additionalProperties: false,
   properties: {
-    mode: { enum: ["qualifier", "form"] },
-    qualifiers: termListSchema,
-    endings: { type: "array", items: { type: "string", minLength: 1 } },
-    when: { type: "object", additionalProperties: false, properties: { any: termListSchema } },
+    mode: { enum: ["qualifier", "form"], description: "qualifier (default): an obligation weakened by a qualifier; form: a sentence on the topic that ends in a non-obligation form." },
+    qualifiers: { ...termListSchema, description: "qualifier mode: words that weaken a duty (適宜, 必要に応じて, 努める …)." },
+    endings: { type: "array", items: { type: "string", minLength: 1 }, description: "form mode: non-obligation endings (が望ましい, を検討する …)." },
+    when: { type: "object", additionalProperties: false, properties: { any: termListSchema }, description: "Only sentences that also contain one of these (the topic)." },
     exemptEndings: { type: "array", items: { type: "string", minLength: 1 }, description: "Sentence endings that state a qualification or a state, not a duty; such sentences are not reported." },
     definedBy: {
       type: "array", description: "Qualifiers that are not reported when the unit also states what they leave open (the exception's criteria).",
@@ -43,24 +43,24 @@ const schema: JsonSchema = {
         properties: { qualifiers: { ...termListSchema, minItems: 1 }, any: { ...termListSchema, minItems: 1 }, within: { enum: ["sentence", "block"] } },
       },
     },
-    unless: { type: "object", additionalProperties: false, properties: { any: { ...termListSchema, description: "A sentence holding one of these is not reported." } } },
+    unless: { type: "object", additionalProperties: false, properties: { any: termListSchema }, description: "A sentence holding one of these (any) is not reported." },
     exemptSubjects: { ...termListSchema, description: "Names of the orderer: a sentence whose subject is one of them is its own duty, not a requirement, and is not reported." },
   },
   if: { properties: { mode: { const: "form" } }, required: ["mode"] },
   then: { required: ["endings"] },
   else: { required: ["qualifiers"] },
-};
+} satisfies JsonSchema;
 
-export const vague: RuleKind = {
+export const vague = defineKind<VagueParams, typeof schema>({
   kind: "vague",
   schema,
   terms(rule) {
-    const p = rule.params as VagueParams;
+    const p = rule.params;
     return [...(p.qualifiers ?? []), ...(p.when?.any ?? []), ...(p.exemptSubjects ?? []), ...(p.unless?.any ?? []),
       ...(p.definedBy ?? []).flatMap((d) => [...d.qualifiers, ...d.any])];
   },
   check(ctx, rule) {
-    const p = rule.params as VagueParams;
+    const p = rule.params;
     const findings: Finding[] = [];
     const exempt = (p.exemptEndings ?? []).map((e) => normalizeTerm(e)).filter(Boolean);
     const topical = (block: number, start: number) => !p.when?.any?.length || ctx.near(p.when.any, { block, start }, "sentence").length > 0;
@@ -87,8 +87,7 @@ export const vague: RuleKind = {
         const key = `${h.block}:${s.start}`;
         if (key === lastKey) continue; // one finding per sentence
         lastKey = key;
-        const ab = ctx.blocks[h.block]!;
-        const match = ab.block.text.slice(ab.norm.toOriginal(h.start), ab.norm.toOriginalEnd(h.end));
+        const match = ctx.originalText(h.block, h.start, h.end);
         findings.push(ctx.finding(rule, h, { params: { match } }));
       }
       return { findings };
@@ -103,10 +102,10 @@ export const vague: RuleKind = {
         if (!e) continue;
         const start = s.start + s.text.lastIndexOf(tail) + tail.length - e.length;
         if (!topical(ab.index, s.start) || orderersDuty(ab.index, s.start, start)) continue;
-        const match = ab.block.text.slice(ab.norm.toOriginal(start), ab.norm.toOriginalEnd(start + e.length));
+        const match = ctx.originalText(ab.index, start, start + e.length);
         findings.push(ctx.finding(rule, { block: ab.index, start, end: start + e.length }, { params: { match } }));
       }
     }
     return { findings };
   },
-};
+});

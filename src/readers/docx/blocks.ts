@@ -2,8 +2,8 @@
 import type { Block, BlockKind, Location, Position } from "../../model/document.js";
 import type { RawParagraph } from "./story.js";
 import type { Styles } from "./styles.js";
-import { headingShaped, numberingPrefix, PatternLevels } from "../heading-patterns.js";
-import { itemPieces, type Piece } from "../item-lines.js";
+import { headingShaped, numberingPrefix, PatternLevels } from "../../text/heading-patterns.js";
+import { itemPieces, type Piece } from "../../text/item-lines.js";
 
 /** What a person sees: the automatic label, a space, the text. */
 export function displayText(p: RawParagraph): string {

@@ -3,7 +3,7 @@
 // on a paragraph range (disable-block) or on the title paragraph (disable-file).
 import type { Directive, Location } from "../../model/document.js";
 import type { CommentAnchor, RawParagraph } from "./story.js";
-import { asciiWidth } from "../heading-patterns.js";
+import { asciiWidth } from "../../text/heading-patterns.js";
 
 const DIRECTIVE = /^\s*chotatsu-lint-disable(?![\w-])(.*)$/;
 

@@ -2,14 +2,14 @@
 import { describe, expect, it } from "vitest";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { lintDocument } from "../../src/engine/index.js";
-import { evaluatePresent, presentElements, type PresentExpr } from "../../src/engine/kinds/require.js";
-import { resolveRulesetAsConfig, ConfigError } from "../../src/config/index.js";
-import { compileSchema } from "../../src/config/validate.js";
-import { rulesetSchema } from "../../src/config/schema.js";
-import { defaultKinds } from "../../src/config/kinds.js";
-import { config, md } from "./helpers.js";
-import { tempDir } from "../temp.js";
+import { lintDocument } from "../../../src/engine/index.js";
+import { evaluatePresent, presentElements, type PresentExpr } from "../../../src/engine/kinds/require.js";
+import { resolveRulesetAsConfig, ConfigError } from "../../../src/config/index.js";
+import { compileSchema } from "../../../src/config/validate.js";
+import { rulesetSchema } from "../../../src/config/schema.js";
+import { defaultKinds } from "../../../src/config/kinds.js";
+import { config, md } from "../helpers.js";
+import { tempDir } from "../../temp.js";
 
 const supply = config([{
   id: "supply-chain", kind: "require", appliesWhen: "outsourcing",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { lintDocument } from "../../src/engine/index.js";
-import { config, md } from "./helpers.js";
+import { lintDocument } from "../../../src/engine/index.js";
+import { config, md } from "../helpers.js";
 
 const terms = {
   latest: ["最新"], patch: ["セキュリティパッチ", "修正プログラム", "パッチ"], apply: ["適用", "導入"],
@@ -150,5 +150,24 @@ describe("require", () => {
     const heading = config([{ id: "r", kind: "require", params: { match: { all: ["再委託"], blocks: "heading" } } }]);
     expect(lint("再委託は禁止する。\n", heading).coverage["r"]!.status).toBe("absent");
     expect(lint("# 再委託\n\n禁止する。\n", heading).coverage["r"]).toMatchObject({ status: "present", evidence: { line: 1 } });
+  });
+});
+
+describe("require: items under a lead sentence are read with it", () => {
+  const c = config([{ id: "policy", kind: "require",
+    params: { match: { all: ["$policy", "$comply"], within: "sentence", obligation: true } } }],
+  { terms: { policy: ["情報セキュリティポリシー"], comply: ["遵守", "準拠"] } });
+  it("binds a listed policy to the lead's duty (「次の法令等を遵守すること。」 then the list)", () => {
+    const r = lintDocument(md("# 遵守事項\n\n受注者は、本業務の実施に当たり、次の法令等を遵守すること。\n\n- 個人情報の保護に関する法律\n- 厚生労働省情報セキュリティポリシー\n"), c);
+    expect(r.coverage.policy).toMatchObject({ status: "present", evidence: { line: 6 } });
+  });
+  it("takes only the lead's words about its items, not its own context (「本仕様書によるほか」)", () => {
+    const spec = config([{ id: "spec-doc", kind: "require", params: { match: { all: ["セキュリティ"], any: ["仕様書"], within: "sentence" } } }]);
+    const r = lintDocument(md("本業務は、本仕様書によるほか、次の関係法令等に準拠して行うこと。\n\n- 東浜市情報セキュリティポリシー\n"), spec);
+    expect(r.coverage["spec-doc"]!.status).toBe("absent");
+  });
+  it("does not lend a lead to a list after another heading, or to a list without a lead", () => {
+    expect(lintDocument(md("受注者は、次の法令等を遵守すること。\n\n## 参考文書\n\n- 厚生労働省情報セキュリティポリシー\n"), c).coverage.policy!.status).toBe("absent");
+    expect(lintDocument(md("# 関係文書\n\n- 厚生労働省情報セキュリティポリシー\n"), c).coverage.policy!.status).toBe("absent");
   });
 });

@@ -1,0 +1,34 @@
+// The date a specification was written, from its own cover: a line that is only a date
+// (「令和2年8月」「令和元年11月1日」「2020年4月 作成」「（令和3年1月改定）」). References that were current
+// then (a law superseded later) are not defects of that document; later editions are judged anew.
+
+const ERA_BASE: Record<string, number> = { 令和: 2018, 平成: 1988 };
+/** A whole line naming a year and month (day optional), with the words a cover puts around a date. */
+const DATE_LINE = /^(?:(令和|平成)(元|[0-9]{1,2})|([0-9]{4}))年([0-9]{1,2})月(?:([0-9]{1,2})日)?(?:作成|改定|改訂|版|現在|策定|制定)?$/u;
+/** How far into a document its cover date may stand (blocks, in reading order). */
+export const COVER_BLOCKS = 30;
+
+/** ISO date of a cover date line, or undefined when `line` is not one. */
+export function dateLine(line: string): string | undefined {
+  const s = line.normalize("NFKC").replace(/[\s()（）[\]【】〔〕]/gu, "");
+  const m = DATE_LINE.exec(s);
+  if (!m) return undefined;
+  const year = m[3] ? Number(m[3]) : ERA_BASE[m[1]!]! + (m[2] === "元" ? 1 : Number(m[2]));
+  const month = Number(m[4]);
+  const day = m[5] ? Number(m[5]) : 1;
+  if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+  return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+/** The first cover date line among the first COVER_BLOCKS blocks' lines, or undefined. */
+export function writtenDate(blockTexts: Iterable<string>): string | undefined {
+  let n = 0;
+  for (const text of blockTexts) {
+    if (n++ >= COVER_BLOCKS) break;
+    for (const line of text.split("\n")) {
+      const d = dateLine(line);
+      if (d) return d;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,36 @@
+// eol: end-of-support products named in the spec, against asOf or the contract period.
+import { describe, expect, it } from "vitest";
+import { fileURLToPath } from "node:url";
+import { findDates } from "../../../src/text/dates.js";
+import { lintDocument } from "../../../src/engine/index.js";
+import { config, md } from "../helpers.js";
+
+const lint = (text: string, c: ReturnType<typeof config>) => lintDocument(md(text), c);
+const locs = (r: ReturnType<typeof lint>) => r.findings.map((f) => [f.ruleId, f.location?.line, f.location?.column, f.location?.endLine, f.location?.endColumn]);
+
+describe("eol", () => {
+  const rulesetFile = fileURLToPath(new URL("../data/ruleset.yaml", import.meta.url));
+  const c = config([{ id: "eol", kind: "eol", message: "{product} は {date} にサポート終了", params: { products: "eol-products.yaml" } }],
+    { asOf: "2026-11-27", rulesets: [{ id: "test", title: "t", file: rulesetFile, variants: {}, terms: {}, negations: [], obligations: [], conditions: {}, overrides: {}, rules: [], termOrigins: {} }] });
+  it("fires on a product past its end of support at asOf", () => {
+    const r = lint("# 仕様\n\nサーバOSは Windows Server 2012 とする。\n", c);
+    expect(locs(r)).toEqual([["eol", 3, 8, 3, 27]]);
+    expect(r.findings[0]!.message).toBe("Windows Server 2012 は 2023-10-10 にサポート終了");
+  });
+  it("uses the contract period end when it is later than asOf", () => {
+    expect(lint("サーバOSは RHEL9 とする。\n", c).findings).toEqual([]);
+    const r = lint("契約期間は令和8年4月1日から令和11年3月31日までとする。\n\nサーバOSは RHEL9 とする。\n", c);
+    expect(locs(r)).toEqual([["eol", 3, 8, 3, 13]]);
+  });
+  it("judges a spec at the date on its cover, not today (an old edition named what was supported then)", () => {
+    expect(lint("令和元年11月\n\nサーバOSは Windows Server 2012 とする。\n", c).findings).toEqual([]);
+    expect(locs(lint("令和6年1月\n\nサーバOSは Windows Server 2012 とする。\n", c))).toEqual([["eol", 3, 8, 3, 27]]);
+    // The contract period still counts: supported when written, but not through the contract.
+    const r = lint("令和元年11月\n\n契約期間は令和2年4月1日から令和6年3月31日までとする。\n\nサーバOSは Windows Server 2012 とする。\n", c);
+    expect(locs(r)).toEqual([["eol", 5, 8, 5, 27]]);
+  });
+  it("parses Japanese and western dates", () => {
+    expect(findDates("令和9年3月31日、2027年3月31日、令和元年5月1日、平成31年4月末、2027/3/1").map((d) => d.iso))
+      .toEqual(["2027-03-31", "2027-03-31", "2019-05-01", "2019-04-30", "2027-03-01"]);
+  });
+});

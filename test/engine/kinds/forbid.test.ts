@@ -1,0 +1,53 @@
+// forbid: a phrase must not appear (with when/unless context and replacements).
+import { describe, expect, it } from "vitest";
+import { lintDocument } from "../../../src/engine/index.js";
+import { config, md } from "../helpers.js";
+
+const lint = (text: string, c: ReturnType<typeof config>) => lintDocument(md(text), c);
+const locs = (r: ReturnType<typeof lint>) => r.findings.map((f) => [f.ruleId, f.location?.line, f.location?.column, f.location?.endLine, f.location?.endColumn]);
+
+describe("forbid", () => {
+  const c = config([{
+    id: "vendor", kind: "forbid", message: "「{match}」→{replacement}",
+    params: { patterns: ["瑕疵担保責任", "re:tls ?1\\.[01]"], unless: { any: ["同等品"] }, replacements: { 瑕疵担保責任: "契約不適合責任" } },
+  }]);
+  it("fires at each match with exact location and replacement", () => {
+    const r = lint("# 仕様\n\n受注者は瑕疵担保責任を負う。\n\n通信はＴＬＳ１．０を用いない。\n", c);
+    expect(locs(r)).toEqual([["vendor", 3, 5, 3, 11], ["vendor", 5, 4, 5, 10]]);
+    expect(r.findings[0]!.message).toBe("「瑕疵担保責任」→契約不適合責任");
+    expect(r.findings[1]!.message).toBe("「ＴＬＳ１．０」→");
+  });
+  it("is silent on a good clause and when the unless context is present", () => {
+    expect(lint("受注者は契約不適合責任を負う。TLS1.2を用いること。\n", c).findings).toEqual([]);
+    expect(lint("TLS1.0又は同等品を用いること。\n", c).findings).toEqual([]);
+  });
+});
+
+
+describe("finding spans end where the matched text ends", () => {
+  const c = config([{ id: "vague", kind: "forbid", message: "{match}", params: { patterns: ["適宜"] } }]);
+  it("does not stretch over closing inline markup", () => {
+    // 「受注者は**適宜**」: 適 is column 7, 宜 column 8; the span ends before the closing ** (column 9).
+    expect(locs(lint("受注者は**適宜**対応すること。\n", c))).toEqual([["vague", 1, 7, 1, 9]]);
+  });
+  it("ends on the first line when the match is the last text before a soft break", () => {
+    expect(locs(lint("受注者は適宜\n対応すること。\n", c))).toEqual([["vague", 1, 5, 1, 7]]);
+  });
+});
+
+describe("forbid: since (a name outdated from a date)", () => {
+  const c = config([{ id: "outdated", kind: "forbid", message: "「{match}」→{replacement}",
+    params: { patterns: ["瑕疵担保", "re:平成3[2-9]年"], replacements: { 瑕疵担保: "契約不適合責任" }, since: { 瑕疵担保: "2020-04-01", 平成32年: "2019-05-01" } } }],
+  { asOf: "2026-11-27" });
+  it("is silent in a document whose cover date is before the change", () => {
+    expect(lint("令和元年11月\n\n受注者は、瑕疵担保責任を負う。\n", c).findings).toEqual([]);
+    expect(lint("（平成31年3月 作成）\n\n納期は平成32年3月31日とする。\n", c).findings).toEqual([]);
+  });
+  it("fires in a document dated after the change, and without a cover date (asOf decides)", () => {
+    expect(locs(lint("令和2年8月\n\n受注者は、瑕疵担保責任を負う。\n", c))).toEqual([["outdated", 3, 6, 3, 10]]);
+    expect(locs(lint("# 仕様書\n\n受注者は、瑕疵担保責任を負う。\n", c))).toEqual([["outdated", 3, 6, 3, 10]]);
+  });
+  it("keeps the date of a later line that is not the cover's (a deadline in the body) out of it", () => {
+    expect(locs(lint("# 仕様書\n\n受注者は、瑕疵担保責任を負う。期限は令和元年11月1日とする。\n", c))).toEqual([["outdated", 3, 6, 3, 10]]);
+  });
+});

@@ -1,0 +1,21 @@
+// reference: a delegation to 別紙N / 要件定義書 needs that document in the input.
+import { testKind } from "./tester.js";
+
+testKind("reference", {
+  rule: { id: "referenced-not-provided", message: "「{match}」が入力にありません。",
+    params: { patterns: ["re:別紙[0-9０-９]+", "要件定義書"], when: { any: ["のとおり", "に定める"] }, about: { any: ["セキュリティ"] } } },
+  silent: [
+    { name: "the annex is there as a heading", text: "# 仕様\n\nセキュリティ要件は別紙1のとおりとする。\n\n## 別紙1 情報セキュリティ要件\n\n受注者は、…。\n" },
+    { name: "the annex is there as a title line without heading style", text: "セキュリティ要件は別紙１のとおりとする。\n\n別紙1　情報セキュリティ要件\n\n受注者は、…。\n" },
+    { name: "not a delegation (no のとおり / に定める)", text: "セキュリティ要件は別紙1で示す。\n" },
+    { name: "a delegation of something else (a price list)", text: "単価は別紙1のとおりとする。\n" },
+    { name: "the annex's own title line is not a reference", text: "別紙1 情報セキュリティ要件のとおり\n" },
+  ],
+  firing: [
+    { name: "a missing annex, at the reference", text: "# 仕様\n\nセキュリティ要件は別紙1のとおりとする。\n",
+      findings: [{ at: "3:10-3:13", message: "「別紙1」が入力にありません。" }] },
+    { name: "one finding per missing document, at its first reference",
+      text: "セキュリティ要件は要件定義書に定める。\n\nセキュリティの詳細も要件定義書に定める。\n", findings: [{ at: "1:10-1:15" }] },
+    { name: "別紙10 is not 別紙1", text: "セキュリティ要件は別紙1のとおりとする。\n\n## 別紙10 料金表\n", findings: [{ at: "1:10-1:13" }] },
+  ],
+});

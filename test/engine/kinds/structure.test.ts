@@ -1,0 +1,19 @@
+// structure: required sections exist.
+import { describe, expect, it } from "vitest";
+import { lintDocument } from "../../../src/engine/index.js";
+import { config, md } from "../helpers.js";
+
+const lint = (text: string, c: ReturnType<typeof config>) => lintDocument(md(text), c);
+const locs = (r: ReturnType<typeof lint>) => r.findings.map((f) => [f.ruleId, f.location?.line, f.location?.column, f.location?.endLine, f.location?.endColumn]);
+
+describe("structure", () => {
+  const c = config([{ id: "sections", kind: "structure", message: "「{missing}」の章がありません",
+    params: { sections: { compliance: { any: ["遵守事項"], label: { ja: "作業の実施に当たっての遵守事項", en: "compliance" } }, subcontract: { any: ["再委託"] } } } }]);
+  it("reports each missing section at the top", () => {
+    const r = lint("# 調達仕様書\n\n## 作業の実施に当たっての遵守事項\n\n再委託は禁止する。\n", c);
+    expect(r.findings.map((f) => [f.message, f.location])).toEqual([["「subcontract」の章がありません", { line: 1, column: 1, endLine: 1, endColumn: 1 }]]);
+  });
+  it("is silent when every section exists", () => {
+    expect(lint("# 調達仕様書\n\n## 遵守事項\n\n## 再委託に関する事項\n", c).findings).toEqual([]);
+  });
+});

@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { COVER_BLOCKS, dateLine, writtenDate } from "../../src/text/written-date.js";
+
+describe("the date a specification was written (its cover date line)", () => {
+  it("reads era and western year-month lines, with a day and cover words", () => {
+    expect(dateLine("令和2年8月")).toBe("2020-08-01");
+    expect(dateLine("令和元年１１月１日")).toBe("2019-11-01");
+    expect(dateLine("（平成31年3月 作成）")).toBe("2019-03-01");
+    expect(dateLine("2024年4月 改定")).toBe("2024-04-01");
+  });
+  it("is not a sentence or a period that holds a date", () => {
+    expect(dateLine("契約期間は令和2年4月1日から令和3年3月31日までとする。")).toBeUndefined();
+    expect(dateLine("令和3年度~令和5年度")).toBeUndefined();
+    expect(dateLine("令和2年13月")).toBeUndefined();
+  });
+  it("takes the first date line of the cover, and nothing beyond it", () => {
+    expect(writtenDate(["令和3年度~令和5年度", "旅費等システム運用業務\n調達仕様書", "令和2年8月", "経済産業省"])).toBe("2020-08-01");
+    expect(writtenDate([...Array(COVER_BLOCKS).fill("本文。"), "令和2年8月"])).toBeUndefined();
+  });
+});
