@@ -2,7 +2,7 @@ import { defineConfig } from "vitest/config";
 
 /**
  * Slow suites: those that run the built CLI end to end (spawned, or in-process with its worker
- * pool), lint the whole corpus, fuzz, or time the engine on large documents. `npm test` runs
+ * pool), pack or install the package, lint the whole corpus, fuzz, or time the engine on large documents. `npm test` runs
  * everything; `npm run test:fast` runs the rest, the unit suites, for the edit loop.
  */
 export const SLOW_SUITES = [
@@ -18,6 +18,8 @@ export const SLOW_SUITES = [
   "test/annotate/annotate.test.ts",
   "test/engine/performance.test.ts",
   "test/readers/markdown-table-fixtures.test.ts",
+  "test/integrations/**",
+  "test/package/**",
 ];
 
 const fast = process.env.CHOTATSU_TEST_FAST === "1";
