@@ -3,20 +3,43 @@
 // ONE run on the same machine and the same files: mammoth.extractRawText vs our Word reader vs a full
 // lint; a bare remark parse vs our Markdown reader vs a full lint. Headline figures are ratios of
 // medians, never single absolute times (machines differ; ratios travel).
-//   node scripts/bench.mjs [--runs N] [--write-readme] [files...]
+//   node scripts/bench.mjs [--runs N] [--rounds N] [--write-readme] [--no-cli] [files...]
+//   node scripts/bench.mjs --scaling [--runs N]     the 256 KB → 4 MB series (bench-scaling.mjs)
+// The process-level comparisons (textlint+prh, bare parsers, mammoth, start-up) are in bench-cli.mjs;
+// every figure of a run is written to bench/results.json.
 // Word input: fixtures/bench/*.docx (scripts/docx-make-bench.mjs makes a 200-page file) or the largest
 // .docx under fixtures/. Markdown input: the corpus specs joined into one document of at least 200 KB.
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
+import os from "node:os";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
 const runsArg = args.indexOf("--runs");
 const RUNS = runsArg >= 0 ? Number(args[runsArg + 1]) : 5;
 const WRITE = args.includes("--write-readme");
-const explicit = args.filter((a, i) => !a.startsWith("--") && args[i - 1] !== "--runs");
+const roundsArg = args.indexOf("--rounds");
+const ROUNDS = roundsArg >= 0 ? Number(args[roundsArg + 1]) : 3;
+const explicit = args.filter((a, i) => !a.startsWith("--") && args[i - 1] !== "--runs" && args[i - 1] !== "--rounds");
+
+if (args.includes("--scaling")) {
+  const { scalingSeries, scalingTable } = await import("./bench-scaling.mjs");
+  const rows = scalingSeries({ runs: runsArg >= 0 ? RUNS : 3 });
+  console.log(scalingTable(rows));
+  writeResults({ scaling: rows });
+  process.exit(0);
+}
+
+/** Merges `part` into bench/results.json, so a scaling run and a ratio run keep each other's figures. */
+function writeResults(part) {
+  const file = path.join(ROOT, "bench", "results.json");
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const old = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, "utf8")) : {};
+  const meta = { node: process.version, platform: `${process.platform} ${process.arch}`, measured: new Date().toISOString() };
+  fs.writeFileSync(file, JSON.stringify({ ...old, ...Object.fromEntries(Object.entries(part).map(([k, v]) => [k, { ...meta, results: v }])) }, null, 2) + "\n");
+}
 
 const dist = (p) => import(path.join(ROOT, "dist", p));
 if (!fs.existsSync(path.join(ROOT, "dist", "cli", "main.js"))) {
@@ -112,6 +135,20 @@ lines.unshift(...headline.map((h) => `- ${h}`), "");
 const note = `Medians (range in brackets) of ${RUNS} per-round ratios (baseline, reader and lint timed back to back each round) after a warm-up, Node ${process.version}, measured ${new Date().toISOString().slice(0, 10)}. `
   + "A ratio below 1× means faster than the baseline.";
 console.log(lines.join("\n") + "\n\n" + note);
+lines.push("", note);
+
+let cli;
+if (!args.includes("--no-cli") && !explicit.length) {
+  const { benchCli, cliTable } = await import("./bench-cli.mjs");
+  cli = await benchCli({ rounds: ROUNDS, config });
+  const m = cli.meta;
+  const cliNote = `Process-level: ${m.markdownFiles} generated Markdown specs (${(m.markdownBytes / 1048576).toFixed(1)} MB), `
+    + `${m.wordFiles} Word files under fixtures/ (${Math.round(m.wordBytes / 1024)} KB), prh dictionary of ${m.prhRules} rules; `
+    + `medians of ${m.rounds} per-round ratios (start-up: ${2 * m.rounds}), ${os.cpus().length} CPUs, load average at the end ${os.loadavg()[0].toFixed(1)}.`;
+  console.log("\n" + cliTable(cli) + "\n\n" + cliNote);
+  lines.push("", cliTable(cli), "", cliNote);
+}
+writeResults({ ratios: { inProcess: rows, ...(cli ? { process: cli } : {}) } });
 
 if (WRITE) {
   const readme = path.join(ROOT, "README.md");
@@ -119,6 +156,6 @@ if (WRITE) {
   const start = "<!-- bench:start -->", end = "<!-- bench:end -->";
   const a = text.indexOf(start), b = text.indexOf(end);
   if (a < 0 || b < a) { console.error("README has no bench markers"); process.exit(1); }
-  fs.writeFileSync(readme, text.slice(0, a + start.length) + "\n" + lines.join("\n") + "\n\n" + note + "\n" + text.slice(b));
+  fs.writeFileSync(readme, text.slice(0, a + start.length) + "\n" + lines.join("\n") + "\n" + text.slice(b));
   console.log("README.md updated.");
 }

@@ -11,6 +11,8 @@ import { lintDocument } from "../engine/index.js";
 import { lintPackage, type PackageMember } from "../engine/package.js";
 import { annexInfo, bodyFirst } from "../engine/annexes.js";
 import type { SpecDocument } from "../model/document.js";
+import { getMatcher } from "../engine/matcher.js";
+import { kindTerms } from "../engine/kinds/index.js";
 
 export interface LintSettings {
   config: ResolvedConfig;
@@ -66,6 +68,19 @@ async function readBytes(task: FileTask, s: LintSettings): Promise<Uint8Array | 
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     return ioErrorResult(task.uri, code, (e as Error).message, s.locale);
+  }
+}
+
+/**
+ * Compiles the configuration's matcher before the first file arrives (it is memoised per config
+ * object, and the worker keeps this one). A configuration that does not compile is left to fail
+ * on each file, where the error is reported as that file's result.
+ */
+export function prepare(s: LintSettings): void {
+  try {
+    getMatcher(s.config, kindTerms);
+  } catch {
+    // reported per file by lintFile
   }
 }
 

@@ -34,6 +34,8 @@ interface GlobalOpts {
   writeBaseline?: string;
   compareToGit?: string;
   package?: string;
+  cache?: boolean;
+  cacheLocation?: string;
 }
 
 /** Help text is shown before options are parsed, so its language comes from a quick look at argv. */
@@ -85,6 +87,8 @@ function buildProgram(locale: Locale): Command {
     .option("--baseline <file>", h("cli.help.baseline"))
     .option("--write-baseline <file>", h("cli.help.writeBaseline"))
     .option("--package <name>", h("cli.help.package"))
+    .option("--cache", h("cli.help.cache"))
+    .option("--cache-location <path>", h("cli.help.cacheLocation"))
     .option("-j, --jobs <n>", h("cli.help.jobs"))
     .option("--timeout <ms>", h("cli.help.timeout"))
     .option("--max-file-size <size>", h("cli.help.maxFileSize"))
@@ -214,6 +218,7 @@ async function lintOptions(inv: Invocation, o: GlobalOpts, format: FormatName, l
     ignorePatterns: o.ignorePattern ?? [], quiet: Boolean(o.quiet), debug: Boolean(o.debug),
     baseline: o.baseline, writeBaseline: o.writeBaseline,
     ...(o.package !== undefined ? { packageName: o.package } : {}),
+    cache: Boolean(o.cache) || o.cacheLocation !== undefined, cacheLocation: o.cacheLocation,
   };
 }
 

@@ -43,6 +43,9 @@ const WORKER_URL = new URL("./worker.js", import.meta.url);
 const STARTUP_BUDGET_MS = 60_000;
 
 export class LintPool {
+  /** Settings every worker gets once, as soon as they are known (see configure). */
+  private settings: LintSettings | null = null;
+  private readonly initialised = new WeakSet<Slot>();
   private idle: Slot[] = [];
   private all = new Set<Slot>();
   private onReady: ((slot: Slot) => void) | null = null;
@@ -50,6 +53,22 @@ export class LintPool {
   private onResult: ((slot: Slot, id: number, r: FileResult) => void) | null = null;
 
   constructor(private readonly opts: PoolOptions) {}
+
+  /**
+   * Hands the run's settings to every worker now and to each one started later, before any file:
+   * a worker compiles the ruleset's matcher on receiving them, while the main thread is still
+   * collecting files.
+   */
+  configure(settings: LintSettings): void {
+    this.settings = settings;
+    for (const slot of this.all) this.init(slot);
+  }
+
+  private init(slot: Slot): void {
+    if (!this.settings || this.initialised.has(slot)) return;
+    slot.worker.postMessage({ type: "init", settings: this.settings });
+    this.initialised.add(slot);
+  }
 
   /** Start up to n workers now; they load their modules while the caller does other work. */
   warm(n: number): void {
@@ -66,6 +85,7 @@ export class LintPool {
     worker.stdout.pipe(process.stderr);
     const slot: Slot = { worker, ready: false, busy: null, dead: false };
     this.all.add(slot);
+    this.init(slot);
     // A worker that never finishes starting must not hang the run either. Start-up is not a file's
     // work, so it gets its own generous budget rather than --timeout.
     const startBudget = Math.max(this.opts.timeoutMs, STARTUP_BUDGET_MS);
@@ -100,6 +120,9 @@ export class LintPool {
   private kill(slot: Slot): void {
     slot.dead = true;
     this.all.delete(slot);
+    // A terminated worker's stdout never ends, so its pipe into stderr would keep its listeners
+    // on process.stderr: runs in one process (tests, an editor integration) would pile them up.
+    slot.worker.stdout.unpipe(process.stderr);
     void slot.worker.terminate();
   }
 
@@ -114,7 +137,7 @@ export class LintPool {
     const { timeoutMs } = this.opts;
     let next = 0;
     let done = 0;
-    const initialised = new WeakSet<Slot>();
+    if (this.settings !== settings) this.configure(settings);
 
     return new Promise((resolve) => {
       const finish = (id: number, r: FileResult) => {
@@ -126,7 +149,6 @@ export class LintPool {
       };
       const dispatch = (slot: Slot) => {
         if (next >= tasks.length) { this.kill(slot); return; }
-        if (!initialised.has(slot)) { slot.worker.postMessage({ type: "init", settings }); initialised.add(slot); }
         const id = next++;
         const task = tasks[id]!;
         const timer = setTimeout(() => {

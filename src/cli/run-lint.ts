@@ -45,9 +45,17 @@ export interface LintRunOptions {
   writeBaseline?: string;
   /** `--package NAME`: every file of the run is judged as one package of that name. */
   packageName?: string;
+  /** Reuse results of unchanged files (cache.ts), stored at cacheLocation (relative to cwd). */
+  cache?: boolean;
+  cacheLocation?: string;
 }
 
-export const DEFAULT_TIMEOUT_MS = 20_000;
+/**
+ * The per-file budget agrees with the default size cap (Markdown / text 4 MB): a 4 MB spec lints in
+ * about a sixth of it on a shared 2-core machine (`npm run bench -- --scaling`), so only a file
+ * that hangs reaches it.
+ */
+export const DEFAULT_TIMEOUT_MS = 60_000;
 export const DEFAULT_HEAP_MB = 1024;
 export const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
 
@@ -110,6 +118,13 @@ export async function runLint(o: LintRunOptions, config: ResolvedConfig, io: Io,
   const baselineFile = o.writeBaseline ?? applied;
   const baselineEntries = applied && !o.writeBaseline
     ? await (await import("./baseline.js")).readBaseline(applied, o.cwd) : undefined;
+  const settings: LintSettings = {
+    config, readOptions: await readOptionsFor(o.maxFileBytes),
+    maxFileBytes: o.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
+    requireReason: o.requireReason, locale: o.locale, debug: o.debug,
+  };
+  // Warm workers compile the ruleset while the files are collected.
+  warmPool?.configure(settings);
   const configDir = config.configFile ? path.dirname(config.configFile) : o.cwd;
   const collected = await collect(o.inputs, {
     cwd: o.cwd, ignore: o.ignorePatterns, configIgnore: config.ignore, ignoreBase: configDir,
@@ -129,11 +144,6 @@ export async function runLint(o: LintRunOptions, config: ResolvedConfig, io: Io,
     return 2;
   }
 
-  const settings: LintSettings = {
-    config, readOptions: await readOptionsFor(o.maxFileBytes),
-    maxFileBytes: o.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
-    requireReason: o.requireReason, locale: o.locale, debug: o.debug,
-  };
   const done: FileResult[] = [];
   const fileTasks: FileTask[] = [];
   const paths = new Map<string, string>();
@@ -156,14 +166,18 @@ export async function runLint(o: LintRunOptions, config: ResolvedConfig, io: Io,
   });
   const tasks: LintTask[] = grouped.tasks;
   for (const [uri, p] of grouped.paths) paths.set(uri, p);
+  const cache = o.cache ? await openCache(o, settings) : undefined;
+  const linted = cache ? await fromCache(cache, tasks, done) : tasks;
   const pool = warmPool ?? startPool(o);
   // A progress line on a terminal when there are more than a few files; nothing in pipes or CI logs.
-  const progress = io.errIsTTY && tasks.length > PROGRESS_MIN_FILES
+  const progress = io.errIsTTY && linted.length > PROGRESS_MIN_FILES
     ? (n: number, total: number) => io.err(`\r${t("cli.progress", { n, total }, o.locale)}`)
     : undefined;
   let packages: PackageReport[] = [];
   try {
-    const expanded = expandPackageResults(await pool.run(tasks, settings, progress));
+    const results = await pool.run(linted, settings, progress);
+    if (cache) await saveCache(cache, linted, results, o.locale, io);
+    const expanded = expandPackageResults(results);
     done.push(...expanded.files);
     packages = expanded.packages;
   } finally {
@@ -215,6 +229,37 @@ export async function runLint(o: LintRunOptions, config: ResolvedConfig, io: Io,
   if (overWarnings) io.err(t("cli.maxWarnings", { count: s.warnings, max: o.maxWarnings }, o.locale) + "\n");
   if (s.unreadable > 0 || usageProblem || baselineFailed) return 2;
   return s.errors > 0 || overWarnings ? 1 : 0;
+}
+
+async function openCache(o: LintRunOptions, settings: LintSettings) {
+  const { ResultCache, cachePath, configHash } = await import("./cache.js");
+  return ResultCache.open(await cachePath(o.cwd, o.cacheLocation), await configHash(settings));
+}
+
+type Cache = Awaited<ReturnType<typeof openCache>>;
+
+/** Moves the results of unchanged files from the cache into `done`; returns the tasks still to lint. */
+async function fromCache(cache: Cache, tasks: LintTask[], done: FileResult[]): Promise<LintTask[]> {
+  const rest: LintTask[] = [];
+  for (const task of tasks) {
+    const hit = task.kind === "file" ? await cache.lookup(task) : undefined;
+    if (hit) done.push(hit);
+    else rest.push(task);
+  }
+  return rest;
+}
+
+/** A cache that cannot be written costs the next run time, never this run's results: a warning only. */
+async function saveCache(cache: Cache, tasks: LintTask[], results: FileResult[], locale: Locale, io: Io): Promise<void> {
+  for (let i = 0; i < tasks.length; i++) {
+    const task = tasks[i]!;
+    if (task.kind === "file") await cache.store(task, results[i]!);
+  }
+  try {
+    await cache.save();
+  } catch (e) {
+    io.err(t("cli.cache.writeFailed", { file: cache.file, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message }, locale) + "\n");
+  }
 }
 
 /**

@@ -1,6 +1,7 @@
 // Validates parsed YAML against a JSON Schema with ajv and turns ajv's errors into ConfigErrors
 // that name the file, line and column of the offending node and read well in Japanese and English.
-import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import { createRequire } from "node:module";
+import type { Ajv as AjvClass, ErrorObject, ValidateFunction } from "ajv";
 import { ConfigError } from "./errors.js";
 import { closest } from "./suggest.js";
 import { t, type Params } from "../i18n/index.js";
@@ -10,13 +11,23 @@ import { SEVERITIES, CONFIG_SEVERITIES } from "./schema.js";
 
 const compiled = new Map<string, ValidateFunction>();
 
+/**
+ * ajv (a CommonJS package) is required on first use, not imported: a run with no config file of
+ * its own validates nothing (built-in rulesets are trusted, see RulesetGraph), so it never pays
+ * for loading ajv.
+ */
+let AjvCtor: typeof AjvClass | undefined;
+function ajvClass(): typeof AjvClass {
+  return (AjvCtor ??= (createRequire(import.meta.url)("ajv") as { Ajv: typeof AjvClass }).Ajv);
+}
+
 export function compileSchema(schema: JsonSchema): ValidateFunction {
   const key = JSON.stringify(schema);
   let fn = compiled.get(key);
   if (!fn) {
     // validateSchema off: our schemas are generated and checked against the meta-schema by the
     // schema tests; compiling the meta-schema on every run would only cost start-up time.
-    const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, allowUnionTypes: true, validateSchema: false });
+    const ajv = new (ajvClass())({ allErrors: true, verbose: true, strict: false, allowUnionTypes: true, validateSchema: false });
     fn = ajv.compile(schema);
     compiled.set(key, fn);
   }

@@ -66,6 +66,19 @@ function isAsciiWordChar(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f;
 }
 
+/**
+ * The leading flag group of a pattern that may still be prefiltered line by line ("" for none):
+ * (?i) changes nothing here (non-cs patterns run case-insensitively on lower-cased text) and (?m)
+ * makes ^ and $ line anchors, as a per-line run reads them. Other flags, or anchors without (?m),
+ * would change meaning on a single line: null, no shortcut.
+ */
+export function linePrefilterFlags(source: string): string | null {
+  const m = /^\(\?([a-zA-Z]+)\)/.exec(source);
+  if (!m) return "";
+  if (!/^[im]+$/.test(m[1]!)) return null;
+  return m[1]!.includes("m") || !/[\^$]/.test(source.slice(m[0].length)) ? m[0] : null;
+}
+
 /** Where an entry was written, for error messages. */
 interface Site { ruleId?: string; origin?: Origin; term?: string }
 
@@ -174,13 +187,16 @@ class Builder {
         // Case-sensitive patterns run on the cased text; the others on the lower-cased text.
         const re = RE2JS.compile(source, cs ? 0 : RE2JS.CASE_INSENSITIVE);
         // Finite patterns become literals; others run only where a literal they need occurs.
-        const shortcut = regexShortcut(source);
+        // A leading (?i) or (?m) only narrows the analysis to a prefilter: a finite (?i) pattern
+        // kept as a regex still matches inside words (TLS1.2), which a literal would not.
+        const flags = linePrefilterFlags(source);
+        const shortcut = flags === null ? { kind: "none" as const } : regexShortcut(source.slice(flags.length));
         const lits = shortcut.kind === "none" ? [] : shortcut.literals.map((l) => normalizeTerm(l, this.variants));
-        if (shortcut.kind === "literals" && lits.every(Boolean)) {
+        if (shortcut.kind === "literals" && !flags && lits.every(Boolean)) {
           atoms.literals.push(...shortcut.literals.map((l, i) => (cs ? { text: lits[i]!, cased: this.cased(l) } : { text: lits[i]! })));
         } else {
           const prefilter = shortcut.kind !== "none" && lits.every(Boolean) ? lits : null;
-          atoms.regexes.push({ source, re, prefilter: shortcut.kind === "prefilter" ? prefilter : null, cs });
+          atoms.regexes.push({ source, re, prefilter, cs });
         }
       } catch (e) {
         const rule = site.term ? `${site.ruleId ?? ""}, ${site.term}` : site.ruleId ?? "";

@@ -11,6 +11,10 @@
 //     list there only turns one list into two, which the reader does not distinguish.
 // Never inside a fenced code block or a multi-line HTML block (comment, <pre>, <script> …).
 // Link reference definitions apply document-wide, so a document that has any is parsed whole.
+// A GFM pipe table in column 0 that starts a block (after a blank line, an ATX heading or at the
+// start) and ends at a blank line is a piece of its own, read line by line (markdown-table.ts).
+
+import { tableEnd } from "./markdown-table.js";
 
 /** Target size of one remark parse, in UTF-16 units. */
 export const CHUNK_TARGET = 8 * 1024;
@@ -20,37 +24,55 @@ export interface Chunk {
   text: string;
   /** Only paragraphs of plain text: no Markdown syntax can be in it (see isPlainProse). */
   plain: boolean;
+  /** One GFM pipe table and nothing else (see tableEnd). */
+  table?: boolean;
 }
 
-export function markdownChunks(text: string, target = CHUNK_TARGET): Chunk[] {
+/** `tables`: cut tables out as pieces of their own (false: they stay in remark's chunks). */
+export function markdownChunks(text: string, target = CHUNK_TARGET, tables = true): Chunk[] {
   if (/^ {0,3}\[[^\]\n]+\]:/m.test(text)) return [{ start: 0, text, plain: false }];
   const chunks: Chunk[] = [];
-  for (const [start, end] of pieces(text)) {
+  for (const [start, end, table] of pieces(text, tables)) {
     const piece = text.slice(start, end);
+    if (table) {
+      chunks.push({ start, text: piece, plain: false, table: true });
+      continue;
+    }
     const plain = isPlainProse(piece);
     const last = chunks[chunks.length - 1];
-    if (last && last.plain === plain && (plain || last.text.length < target)) last.text += piece;
+    if (last && !last.table && last.plain === plain && (plain || last.text.length < target)) last.text += piece;
     else chunks.push({ start, text: piece, plain });
   }
   return chunks.length ? chunks : [{ start: 0, text, plain: true }];
 }
 
-/** [start, end) of each piece between possible cut points. */
-function pieces(text: string): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
+/** [start, end, is a table] of each piece between possible cut points. */
+function pieces(text: string, tables: boolean): Array<[number, number, boolean]> {
+  const out: Array<[number, number, boolean]> = [];
   let pieceStart = 0;
   let fence: { char: string; length: number } | undefined;
   let htmlEnd: RegExp | undefined;
   let previousBlank = false;
+  /** The previous line ends any block before it (blank, an ATX heading) or there is none. */
+  let blockBoundary = true;
   let offset = 0;
   while (offset < text.length) {
     const newline = text.indexOf("\n", offset);
     const lineEnd = newline < 0 ? text.length : newline;
     const line = text.slice(offset, lineEnd);
+    const table = tables && !fence && !htmlEnd && blockBoundary && line[0] === "|" ? tableEnd(text, offset) : undefined;
+    if (table !== undefined) {
+      if (offset > pieceStart) out.push([pieceStart, offset, false]);
+      out.push([offset, table, true]);
+      pieceStart = offset = table;
+      previousBlank = blockBoundary = false;
+      continue;
+    }
     if (!fence && !htmlEnd && offset > pieceStart && startsTopLevel(line, previousBlank)) {
-      out.push([pieceStart, offset]);
+      out.push([pieceStart, offset, false]);
       pieceStart = offset;
     }
+    const open = !fence && !htmlEnd;
     if (fence) {
       const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line);
       if (close && close[1]![0] === fence.char && close[1]!.length >= fence.length) fence = undefined;
@@ -63,9 +85,10 @@ function pieces(text: string): Array<[number, number]> {
     }
     // Blank as CommonMark means it: spaces and tabs only (a line of U+3000 is text).
     previousBlank = /^[ \t]*$/.test(line);
+    blockBoundary = open && !fence && !htmlEnd && (previousBlank || /^#{1,6}(?:[ \t]|$)/.test(line));
     offset = lineEnd + 1;
   }
-  if (pieceStart < text.length) out.push([pieceStart, text.length]);
+  if (pieceStart < text.length) out.push([pieceStart, text.length, false]);
   return out;
 }
 

@@ -5,13 +5,14 @@ import { unified } from "unified";
 import remarkParse from "remark-parse";
 import { gfmTable } from "micromark-extension-gfm-table";
 import { gfmTableFromMarkdown } from "mdast-util-gfm-table";
-import type { Nodes, Parents, PhrasingContent, Root, RootContent } from "mdast";
-import type { Block, BlockKind, Location, SpecDocument } from "../model/document.js";
+import type { Nodes, PhrasingContent, Root, RootContent, TableRow } from "mdast";
+import type { Block, BlockKind, Location, SpecDocument, TablePos } from "../model/document.js";
 import { InputError } from "./errors.js";
 import { LineIndex, TextBuilder, positionMapper } from "./positioned.js";
 import { parseDirectiveComment, resolveNextLineTargets } from "./directives.js";
 import { markdownChunks } from "./markdown-chunks.js";
 import { itemPieces } from "../text/item-lines.js";
+import { rowCells, rowHasInlineSyntax } from "./markdown-table.js";
 import type { Directive } from "../model/document.js";
 
 /**
@@ -35,7 +36,10 @@ function parser(): { parse(text: string): unknown } {
 export interface MarkdownReadOptions {
   /** Size of each remark parse (markdown-chunks.ts). */
   chunkTarget?: number;
-  /** Read plain-prose pieces without remark (default true); tests turn it off to compare. */
+  /**
+   * Read plain-prose pieces and top-level pipe tables without remark's block parser (default true);
+   * tests turn it off to compare with remark reading everything.
+   */
   fastPath?: boolean;
 }
 
@@ -46,24 +50,28 @@ export function readMarkdown(text: string, uri: string, opts: MarkdownReadOption
     throw new InputError("unsupported", "read.nesting-too-deep", { depth, max: MAX_NESTING });
   }
   const walker = new MarkdownWalker(text, uri);
-  for (const chunk of markdownChunks(text, opts.chunkTarget)) {
-    if (chunk.plain && opts.fastPath !== false) {
-      walker.plainParagraphs(chunk.text, chunk.start);
-      continue;
-    }
-    let root: Root;
-    try {
-      root = parser().parse(chunk.text) as Root;
-    } catch (error) {
-      if (error instanceof RangeError) {
-        throw new InputError("unsupported", "read.nesting-too-deep", { depth, max: MAX_NESTING });
-      }
-      throw error;
-    }
-    walker.walk(root, chunk.start);
+  const fast = opts.fastPath !== false;
+  for (const chunk of markdownChunks(text, opts.chunkTarget, fast)) {
+    if (chunk.plain && fast) walker.plainParagraphs(chunk.text, chunk.start);
+    else if (chunk.table) walker.pipeTable(chunk.text, chunk.start);
+    else walker.walk(parse(chunk.text, depth), chunk.start);
   }
   return walker.finish();
 }
+
+function parse(text: string, depth: number): Root {
+  try {
+    return parser().parse(text) as Root;
+  } catch (error) {
+    if (error instanceof RangeError) {
+      throw new InputError("unsupported", "read.nesting-too-deep", { depth, max: MAX_NESTING });
+    }
+    throw error;
+  }
+}
+
+/** Rows of inline markup given to remark in one parse: few enough to stay out of its superlinear range. */
+const MARKUP_ROWS_PER_PARSE = 32;
 
 /**
  * Estimated container depth of the deepest line: each `>` or list marker in the line's leading
@@ -97,6 +105,7 @@ export function nestingDepth(text: string): number {
 }
 
 interface Heading { level: number; title: string }
+
 
 class MarkdownWalker {
   private readonly index: LineIndex;
@@ -202,13 +211,87 @@ class MarkdownWalker {
 
   private table(node: Extract<RootContent, { type: "table" }>): void {
     const index = ++this.tableCount;
-    node.children.forEach((row, r) => {
-      row.children.forEach((cell, c) => {
-        const block = this.block("tableCell", cell, cell.children);
-        if (!block) return;
-        // remark's cell spans its pipes and padding; a person looks for the content.
-        block.location = { ...this.trimmedLocation(cell), table: { index, row: r + 1, column: c + 1 } };
-      });
+    node.children.forEach((row, r) => this.tableRow(row, index, r + 1));
+  }
+
+  private tableRow(row: TableRow, index: number, rowNumber: number): void {
+    row.children.forEach((cell, c) => {
+      const builder = new TextBuilder();
+      this.inline(cell.children, builder);
+      this.tableCell(builder, this.start(cell), this.end(cell), { index, row: rowNumber, column: c + 1 });
+    });
+  }
+
+  private tableCell(builder: TextBuilder, from: number, to: number, table: TablePos): void {
+    builder.trimEnd();
+    const block = this.emitSpan("tableCell", builder, from, to);
+    // remark's cell spans its pipes and padding; a person looks for the content.
+    if (block) block.location = { ...this.trimmedLocation(from, to), table };
+  }
+
+  /**
+   * A top-level pipe table (markdown-chunks.ts cut it out), row by row: a row of literal text is
+   * split at its pipes here; rows with inline markup go to remark after the table's own header
+   * and delimiter rows, MARKUP_ROWS_PER_PARSE at a time, so remark's table tokenizer never sees a
+   * long table. Blocks come out in row order, as remark's walk gives them.
+   */
+  pipeTable(piece: string, base: number): void {
+    const rows: Array<{ text: string; at: number }> = [];
+    for (let at = 0; at < piece.length;) {
+      const newline = piece.indexOf("\n", at);
+      const end = newline < 0 ? piece.length : newline;
+      rows.push({ text: piece.slice(at, end), at: base + at });
+      at = end + 1;
+    }
+    const index = ++this.tableCount;
+    const [header, delimiter] = rows.splice(0, 2) as [{ text: string; at: number }, { text: string; at: number }];
+    rows.unshift(header);
+    const prefix = `${header.text}\n${delimiter.text}\n`;
+    const markup = rows.map((row) => rowHasInlineSyntax(row.text));
+    const parsed = new Map<number, { row: TableRow; base: number }>();
+    rows.forEach((row, r) => {
+      if (!markup[r]) {
+        this.literalRow(row.text, row.at, index, r + 1);
+        return;
+      }
+      if (!parsed.has(r)) this.parseMarkupRows(prefix, rows, markup, r, parsed);
+      const { row: node, base: rowBase } = parsed.get(r)!;
+      this.base = rowBase;
+      this.tableRow(node, index, r + 1);
+    });
+  }
+
+  /**
+   * Parses the markup rows from `first` on (up to MARKUP_ROWS_PER_PARSE of them) in one remark
+   * parse: the table's header and delimiter rows, then those rows one per line. Each row's offsets
+   * are shifted back to where the row is written (`base`), so each row has a base of its own.
+   */
+  private parseMarkupRows(prefix: string, rows: Array<{ text: string; at: number }>, markup: boolean[], first: number,
+    parsed: Map<number, { row: TableRow; base: number }>): void {
+    const batch: number[] = [];
+    for (let r = first; r < rows.length && batch.length < MARKUP_ROWS_PER_PARSE; r++) if (markup[r] && r > 0) batch.push(r);
+    let text = prefix;
+    const bases: number[] = [];
+    for (const r of batch) {
+      bases.push(rows[r]!.at - text.length);
+      text += rows[r]!.text + "\n";
+    }
+    const root = parser().parse(text) as Root;
+    const table = root.children[0];
+    if (root.children.length !== 1 || table?.type !== "table" || table.children.length !== batch.length + 1) {
+      // markdown-table.ts and remark disagree on what this is: a bug, never a reason to misreport.
+      throw new Error(`pipe table rows at line ${this.index.position(rows[first]!.at).line} were not read as one table`);
+    }
+    // Row 0 is the header: it is the table's first row when `first` is 0, and a repeated prefix otherwise.
+    if (first === 0) parsed.set(0, { row: table.children[0]!, base: rows[0]!.at });
+    batch.forEach((r, k) => parsed.set(r, { row: table.children[k + 1]!, base: bases[k]! }));
+  }
+
+  private literalRow(line: string, at: number, index: number, rowNumber: number): void {
+    rowCells(line).forEach((cell, c) => {
+      const builder = new TextBuilder();
+      if (cell.textTo > cell.textFrom) builder.pushSlice(line.slice(cell.textFrom, cell.textTo), at + cell.textFrom);
+      this.tableCell(builder, at + cell.from, at + cell.to, { index, row: rowNumber, column: c + 1 });
     });
   }
 
@@ -262,7 +345,7 @@ class MarkdownWalker {
     if (builder.length > 0) this.emit(kind, builder, node);
   }
 
-  private block(kind: BlockKind, node: Parents, phrasing: PhrasingContent[]): Block | undefined {
+  private block(kind: BlockKind, node: Nodes, phrasing: PhrasingContent[]): Block | undefined {
     const builder = new TextBuilder();
     this.inline(phrasing, builder);
     builder.trimEnd();
@@ -348,9 +431,7 @@ class MarkdownWalker {
     }
   }
 
-  private trimmedLocation(node: Nodes): Location {
-    let from = this.start(node);
-    let to = this.end(node);
+  private trimmedLocation(from: number, to: number): Location {
     while (from < to && /[|\s]/.test(this.source[from]!)) from++;
     while (to > from && /[|\s]/.test(this.source[to - 1]!) && this.source[to - 2] !== "\\") to--;
     return this.span(from, to);

@@ -1,21 +1,14 @@
 // The progress line: drawn on stderr only when it is a terminal and more than a few files are linted.
 import { describe, expect, it } from "vitest";
 import { PROGRESS_MIN_FILES } from "../../src/cli/run-lint.js";
-import { ensureBuilt } from "../bad-input/harness.js";
+import { runInProcess } from "./in-process.js";
 import { makeWorkspace } from "./workspace.js";
 
-// The built CLI in-process (its worker pool needs dist/), with a terminal stderr we can read.
 async function run(files: string[], errIsTTY: boolean) {
-  ensureBuilt();
-  const built = "../../dist/cli/main.js";
-  const { main } = await import(built) as { main: (argv: string[], io: unknown, cwd: string) => Promise<number> };
   const many: Record<string, string> = {};
   for (const f of files) many[f] = "# 情報セキュリティ\n\n受注者は、機器を納入すること。\n";
-  const ws = makeWorkspace(many);
-  let out = ""; let err = "";
-  const io = { out: (s: string) => { out += s; }, err: (s: string) => { err += s; }, isTTY: false, errIsTTY };
-  const code = await main(["node", "chotatsu-lint", "--format", "json", "--locale", "ja", ...files], io, ws);
-  return { code, out, err };
+  const r = await runInProcess(["--format", "json", "--locale", "ja", ...files], { cwd: makeWorkspace(many), errIsTTY });
+  return { code: r.code, out: r.stdout, err: r.stderr };
 }
 
 describe("progress line", () => {

@@ -70,7 +70,20 @@ function titleLine(line: string, key: string): boolean {
   return TITLE_AFTER.test(after) && !/^(?:の|に|を|は|が|で|と|による|により|参照)/u.test(after);
 }
 
+/**
+ * Every key a block could provide occurs in one of these (the heading's key, or its lines' keys one
+ * per line, so that numerals of two lines never run together): checked first, it spares the
+ * per-line work on the blocks that cannot name the annex, which is nearly all of them.
+ */
+const blockKeys = new WeakMap<AnalysedBlock, [string, string]>();
+function mayProvide(ab: AnalysedBlock, key: string): boolean {
+  let keys = blockKeys.get(ab);
+  if (!keys) blockKeys.set(ab, keys = [referenceKey(ab.text), ab.block.text.normalize("NFKC").split("\n").map(referenceKey).join("\n")]);
+  return keys[0].includes(key) || keys[1].includes(key);
+}
+
 function provides(ab: AnalysedBlock, key: string): boolean {
+  if (!mayProvide(ab, key)) return false;
   if (ab.block.kind === "heading") return names(referenceKey(ab.text), key);
   return ab.block.text.split("\n").some((line) => titleLine(line, key)
     // 「別記　個人情報の取扱いに関する特記事項」: a named annex's title line may open with its label.

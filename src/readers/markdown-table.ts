@@ -1,0 +1,94 @@
+// GFM pipe tables read line by line. remark's table tokenizer (micromark-extension-gfm-table) is
+// superlinear in the rows of one table (0.5 → 3.8 µs per character from 50 to 800 rows) and was
+// most of the time spent on a large spec; a table row is one line, so rows can be read one at a
+// time. This module knows the syntax of a row: where its cells are, where a table starts and ends.
+// Rows whose cells hold inline markup are still parsed by remark, a few rows at a time
+// (markdown.ts), so the text of a cell is always what remark makes of it.
+
+/** A cell of a row: `from`/`to` as remark's tableCell spans it (its leading pipe and padding included), `text*` its content. */
+export interface RowCell {
+  from: number;
+  to: number;
+  textFrom: number;
+  textTo: number;
+}
+
+/**
+ * Characters that may start inline syntax in a cell (CommonMark inlines without GFM autolinks or
+ * strikethrough, which the reader does not load). A row with none of them is literal text between
+ * pipes; a row with any is given to remark.
+ */
+const INLINE_SYNTAX = /[\\`*_[\]<&]/;
+
+export function rowHasInlineSyntax(line: string): boolean {
+  return INLINE_SYNTAX.test(line);
+}
+
+/** Offsets of the pipes that separate cells: a backslash escapes the next `\` or `|` (so `\|` is text, `\\|` a pipe). */
+function pipeOffsets(line: string): number[] {
+  const pipes: number[] = [];
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 0x5c /* \ */) {
+      const next = line[i + 1];
+      if (next === "\\" || next === "|") i++;
+    } else if (c === 0x7c /* | */) pipes.push(i);
+  }
+  return pipes;
+}
+
+const isSpace = (c: string | undefined): boolean => c === " " || c === "\t";
+
+/**
+ * The cells of a row that starts with `|`, offsets relative to the line, as remark spans them:
+ * each cell runs from its leading pipe to the next pipe; the last one to the end of the line, its
+ * closing pipe and trailing whitespace included. A row of one pipe, or of two with nothing
+ * between, is a single empty cell.
+ */
+export function rowCells(line: string): RowCell[] {
+  const pipes = pipeOffsets(line);
+  let end = line.length;
+  while (end > 0 && isSpace(line[end - 1])) end--;
+  const closed = pipes.length >= 2 && pipes[pipes.length - 1] === end - 1;
+  const starts = closed ? pipes.slice(0, -1) : pipes;
+  const cells: RowCell[] = [];
+  starts.forEach((from, i) => {
+    const last = i === starts.length - 1;
+    const contentEnd = last ? (closed ? end - 1 : end) : starts[i + 1]!;
+    let textFrom = from + 1;
+    let textTo = contentEnd;
+    while (textFrom < textTo && isSpace(line[textFrom])) textFrom++;
+    while (textTo > textFrom && isSpace(line[textTo - 1])) textTo--;
+    cells.push({ from, to: last ? line.length : starts[i + 1]!, textFrom, textTo });
+  });
+  return cells;
+}
+
+const DELIMITER_ROW = /^\|[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+
+/**
+ * The end offset (exclusive, past its last line's newline) of a table starting at `start`, when the
+ * line there opens a table this module can read on its own: a header row and a delimiter row with as
+ * many cells, both in column 0 and starting with `|`, then rows that start with `|`, and then a
+ * blank line or the end of the text. Anything else (a table in a list or quote, rows without a
+ * leading pipe, a paragraph line continuing the table) is left to remark: undefined.
+ * The caller guarantees that `start` begins a new block (after a blank line, a heading or the start).
+ */
+export function tableEnd(text: string, start: number): number | undefined {
+  const headerEnd = lineEnd(text, start);
+  if (text[start] !== "|" || headerEnd >= text.length) return undefined;
+  const delimiterEnd = lineEnd(text, headerEnd + 1);
+  const delimiter = text.slice(headerEnd + 1, delimiterEnd);
+  if (!DELIMITER_ROW.test(delimiter)) return undefined;
+  if (rowCells(delimiter).length !== rowCells(text.slice(start, headerEnd)).length) return undefined;
+  let offset = delimiterEnd + 1;
+  while (offset < text.length && text[offset] === "|") offset = lineEnd(text, offset) + 1;
+  if (offset >= text.length) return text.length;
+  const next = text.slice(offset, lineEnd(text, offset));
+  return /^[ \t]*$/.test(next) ? offset : undefined;
+}
+
+function lineEnd(text: string, from: number): number {
+  const newline = text.indexOf("\n", from);
+  return newline < 0 ? text.length : newline;
+}
