@@ -87,7 +87,6 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
     return which === "any" ? true : which === "heading" ? heading : !heading;
   };
 
-  /** Does the spec hold in blocks [from, to) (within [start, end) for one sentence)? */
   /**
    * Whether `spec` holds in blocks [from, to) (within [start, end) of a single block), and with
    * `lead` also in that sentence: an item's words and its lead sentence's count together.
