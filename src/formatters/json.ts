@@ -11,6 +11,8 @@ function location(l: Location | undefined) {
     line: l.line, column: l.column, endLine: l.endLine, endColumn: l.endColumn,
     paragraph: l.paragraph ?? null, region: l.region ?? "body",
     table: l.table ? { index: l.table.index, row: l.table.row, column: l.table.column } : null,
+    // A footnote, endnote or text box: the body paragraph it hangs on, and the note's number.
+    host: l.host ?? null, note: l.note ?? null,
   };
 }
 
@@ -21,6 +23,11 @@ function finding(f: Finding) {
   out.location = location(f.location);
   out.sectionPath = f.sectionPath ?? [];
   out.excerpt = f.excerpt ?? null;
+  // The words around the match as an officer searches for them in Word (before + match + after).
+  out.snippet = f.snippet ? { before: f.snippet.before, match: f.snippet.match, after: f.snippet.after } : null;
+  // "document": about the whole document (a clause found nowhere); belongsIn names its chapter.
+  out.scope = f.scope ?? "place";
+  out.belongsIn = f.belongsIn ?? null;
   out.suggestion = f.suggestion ?? null;
   out.source = f.source ?? null;
   out.fingerprint = f.fingerprint;

@@ -27,7 +27,10 @@ function location(uri: string, x: Finding) {
   const physical: Record<string, unknown> = { artifactLocation: { uri } };
   if (x.location) {
     const l = x.location;
-    physical.region = { startLine: l.line, startColumn: l.column, endLine: l.endLine, endColumn: l.endColumn };
+    const region: Record<string, unknown> = { startLine: l.line, startColumn: l.column, endLine: l.endLine, endColumn: l.endColumn };
+    // SARIF's own field for the matched text (viewers show it; for Word it is the text to search for).
+    if (x.snippet?.match) region.snippet = { text: x.snippet.match };
+    physical.region = region;
   }
   const loc: Record<string, unknown> = { physicalLocation: physical };
   const section = describeSection(x.sectionPath);
@@ -79,7 +82,10 @@ export function formatSarif(report: Report, opts: FormatOptions): string {
       r.message = { text: x.suggestion ? `${x.message}\n${x.suggestion}` : x.message };
       r.locations = [location(f.uri, x)];
       r.partialFingerprints = { "chotatsuLint/v1": x.fingerprint };
-      if (x.status) r.properties = { status: x.status };
+      if (x.status || x.scope) {
+        r.properties = { ...(x.status ? { status: x.status } : {}),
+          ...(x.scope ? { scope: x.scope, belongsIn: x.belongsIn ?? null } : {}) };
+      }
       if (x.suppressed) {
         r.suppressions = [{
           kind: x.suppressed.kind === "baseline" ? "external" : "inSource",

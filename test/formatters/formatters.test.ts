@@ -41,14 +41,29 @@ describe("json", () => {
     expect(out.tool).toEqual({ name: "chotatsu-lint", version: "0.1.0" });
     expect(Object.keys(out.files[0])).toEqual(["uri", "format", "error", "findings", "coverage"]);
     expect(Object.keys(out.files[0].findings[0])).toEqual(["ruleId", "severity", "status", "message", "location",
-      "sectionPath", "excerpt", "suggestion", "source", "fingerprint"]);
+      "sectionPath", "excerpt", "snippet", "scope", "belongsIn", "suggestion", "source", "fingerprint"]);
     expect(out.summary).toEqual({ files: 3, errors: 1, warnings: 1, infos: 1, unreadable: 1 });
   });
   it("writes Word locations with paragraph, region and table", () => {
     expect(out.files[0].findings[0].location).toEqual({ line: 40, column: 3, endLine: 40, endColumn: 20, paragraph: 40,
-      region: "body", table: { index: 3, row: 5, column: 2 } });
+      region: "body", table: { index: 3, row: 5, column: 2 }, host: null, note: null });
     expect(out.files[1].findings[1].location).toEqual({ line: 12, column: 5, endLine: 12, endColumn: 7, paragraph: null,
-      region: "body", table: null });
+      region: "body", table: null, host: null, note: null });
+  });
+  it("carries the snippet, the scope of a whole-document gap and a footnote's host paragraph (issue 8)", () => {
+    const f = report.files[0]!;
+    const withPlaces = { ...report, files: [{ ...f, findings: [
+      { ...f.findings[0]!, snippet: { before: "受注者は、", match: "パッチ", after: "を適用すること。" },
+        location: { ...f.findings[0]!.location!, region: "footnote" as const, host: 16, note: 1 } },
+      { ...f.findings[1]!, scope: "document" as const, belongsIn: "第2章 情報セキュリティ" },
+    ] }] };
+    const j = JSON.parse(formatJson(withPlaces));
+    expect(j.files[0].findings[0]).toMatchObject({ snippet: { before: "受注者は、", match: "パッチ", after: "を適用すること。" },
+      scope: "place", belongsIn: null, location: { region: "footnote", host: 16, note: 1 } });
+    expect(j.files[0].findings[1]).toMatchObject({ snippet: null, scope: "document", belongsIn: "第2章 情報セキュリティ" });
+    const sarif = JSON.parse(formatSarif(withPlaces, ja)).runs[0].results;
+    expect(sarif[0].locations[0].physicalLocation.region.snippet).toEqual({ text: "パッチ" });
+    expect(sarif[1].properties).toEqual({ scope: "document", belongsIn: "第2章 情報セキュリティ" });
   });
   it("omits status for non-clause findings and shows suppression", () => {
     expect("status" in out.files[1].findings[1]).toBe(false);
