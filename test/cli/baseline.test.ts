@@ -125,7 +125,7 @@ describe("--baseline", () => {
     expect(r.summary).toEqual({ files: 1, errors: 1, warnings: 0, infos: 0, unreadable: 0 });
     const open = r.files[0]!.findings.filter((x) => !x.suppressed);
     expect(open.map((x) => [x.ruleId, x.location])).toEqual([["vague-words",
-      { line: 5, column: 15, endLine: 5, endColumn: 17, paragraph: null, region: "body", table: null }]]);
+      { line: 5, column: 15, endLine: 5, endColumn: 17, paragraph: null, region: "body", table: null, host: null, note: null }]]);
     // A new file is new, too.
     fs.writeFileSync(path.join(ws, "specs/a.md"), DRAFT);
     fs.writeFileSync(path.join(ws, "specs/b.md"), "# 概要\n");
