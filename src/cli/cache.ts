@@ -41,16 +41,8 @@ export async function cachePath(cwd: string, location: string | undefined): Prom
 /** Everything that changes what a file's result is, besides the file itself. */
 export async function configHash(settings: LintSettings): Promise<string> {
   const { config, readOptions, maxFileBytes, requireReason, locale } = settings;
-  const dataFiles = new Set<string>();
-  for (const rule of config.rules) {
-    const products = (rule.params as { products?: unknown } | undefined)?.products;
-    if (typeof products !== "string") continue;
-    const rulesetFile = config.rulesets.find((r) => r.id === rule.rulesetId)?.file ?? rule.origin.file;
-    dataFiles.add(path.resolve(path.dirname(rulesetFile), products));
-  }
-  const data: string[] = [];
-  for (const f of [...dataFiles].sort()) data.push(f, await fs.readFile(f, "utf8").catch(() => "(unreadable)"));
-  return sha256(JSON.stringify({ config, readOptions, maxFileBytes, requireReason, locale, data }));
+  // The data files rules name (eol products) are in the config itself (rule.data, read at load).
+  return sha256(JSON.stringify({ config, readOptions, maxFileBytes, requireReason, locale }));
 }
 
 export class ResultCache {

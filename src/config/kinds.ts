@@ -1,17 +1,14 @@
 // The part of the engine's kind registry the config loader needs: each kind's parameter schema.
 // Kept structural so tests can pass small registries without the engine.
 
-import type { ResolvedRule } from "../model/ruleset.js";
+import type { DataFormat } from "../model/ruleset.js";
 
 /** A JSON Schema (draft-07) object. */
 export type JsonSchema = Record<string, unknown>;
 export interface KindSchemaSource {
   schema: JsonSchema;
-  /**
-   * Loads and checks the data files a rule names (eol's product list), throwing a ConfigError at
-   * the parameter's place, so a missing or malformed file stops the run at load with exit 2.
-   */
-  loadData?(rule: ResolvedRule, rulesetFile: string): unknown;
+  /** Parameters that name a data file, and the file's format: the config loader reads them into `rule.data`. */
+  dataFiles?: Readonly<Record<string, DataFormat>>;
 }
 export type KindSchemas = Readonly<Record<string, KindSchemaSource>>;
 

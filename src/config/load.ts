@@ -9,10 +9,11 @@ import { RulesetGraph } from "./graph.js";
 import { parseRulesetFile, toOverride, withDateCheck, type LoadedRuleset } from "./ruleset.js";
 import { resolveRulesets, type OverrideSet } from "./resolve.js";
 import { checkDate, todayLocal } from "./dates.js";
-import { DEFAULT_RULESET, builtinRulesetNames, builtinRulesetPath } from "./paths.js";
+import { DEFAULT_RULESET } from "./paths.js";
+import { loadRuleData } from "./data-files.js";
 import { defaultKinds, type KindSchemas } from "./kinds.js";
 import type { Locale } from "../i18n/index.js";
-import type { Origin, PackageDef, ResolvedConfig, ResolvedRule, RuleOverride, RulesetDef } from "../model/ruleset.js";
+import type { Origin, PackageDef, ResolvedConfig, RuleOverride, RulesetDef } from "../model/ruleset.js";
 
 export const CONFIG_FILE_NAMES = [".chotatsu-lint.yaml", ".chotatsu-lint.yml"] as const;
 
@@ -146,30 +147,10 @@ function assemble(order: LoadedRuleset[], overrides: OverrideSet | undefined, ki
   const { errors, ...resolved } = resolveRulesets(order, overrides, kinds);
   if (errors.length > 0) throw ConfigError.of(errors);
   const rulesets = order.map((l) => l.def);
-  const dataProblems = dataErrors(resolved.rules, rulesets, kinds);
+  // Data files rules name are read now: a bad one is a config error, and kinds never read files.
+  const dataProblems = loadRuleData([...resolved.rules, ...resolved.disabled], rulesets, kinds);
   if (dataProblems.length > 0) throw ConfigError.of(dataProblems);
   return { rulesets, ...resolved };
-}
-
-/**
- * Every data file a user's rule names is read now, so a missing or malformed one is a config error
- * (exit 2) before any document is read. Built-in rulesets' data is checked by the test suite.
- */
-function dataErrors(rules: ResolvedRule[], rulesets: RulesetDef[], kinds: KindSchemas): ConfigError[] {
-  const builtin = new Set(builtinRulesetNames().map((n) => builtinRulesetPath(n)));
-  const errors: ConfigError[] = [];
-  for (const rule of rules) {
-    const load = kinds[rule.kind]?.loadData;
-    const file = rulesets.find((r) => r.id === rule.rulesetId)?.file ?? rule.origin.file;
-    if (!load || builtin.has(file)) continue;
-    try {
-      load(rule, file);
-    } catch (e) {
-      if (e instanceof ConfigError) errors.push(...e.errors);
-      else throw e;
-    }
-  }
-  return errors;
 }
 
 function pickAsOf(cli: string | undefined, config: string | undefined, order: LoadedRuleset[]): string {

@@ -80,8 +80,16 @@ export interface RulesetDef extends Vocabulary {
   valueOrigins?: Record<string, Origin>;
 }
 
+/** The formats a kind may declare for a parameter that names a data file (read when the config loads). */
+export type DataFormat = "product-list";
+
+/** One product of an end-of-support list ("product-list"): the names it is written by, and its end of support. */
+export interface ProductEntry { id: string; name: string; patterns: string[]; eos: string; source?: string }
+
 /** A rule after extends, overrides and config: severity settled, options merged into params. */
 export interface ResolvedRule extends RuleDef {
+  /** The data files its parameters name, parsed by the config loader (param → data). */
+  data?: Record<string, unknown>;
   /** Why it was turned off or changed, when a ruleset override or config said so. */
   overrideReason?: string;
   /**

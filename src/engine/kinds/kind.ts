@@ -3,7 +3,7 @@
 import type { Location, SpecDocument } from "../../model/document.js";
 import type { ClauseStatus, Coverage, Finding } from "../../model/finding.js";
 import type { Locale, Params } from "../../i18n/index.js";
-import type { ConditionExpr, ResolvedConfig, ResolvedRule, TermEntry } from "../../model/ruleset.js";
+import type { ConditionExpr, DataFormat, ResolvedConfig, ResolvedRule, TermEntry } from "../../model/ruleset.js";
 import type { SentenceInfo } from "../../text/obligation.js";
 import type { AnalysedBlock, Hit, Sentence, UnitMatch, Within } from "../analysed.js";
 
@@ -130,8 +130,8 @@ export interface RuleKind {
    * compiles them once per config. Entries not listed still work, but cost a separate scan.
    */
   terms(rule: ResolvedRule, config: ResolvedConfig): TermEntry[];
-  /** Reads the data files the rule names; the config loader calls it so bad data is a config error. */
-  loadData?(rule: ResolvedRule, rulesetFile: string): unknown;
+  /** Parameters that name a data file and its format: the config loader reads them into `rule.data`. */
+  dataFiles?: Readonly<Record<string, DataFormat>>;
   /**
    * Judge one rule on one analysed document. Called for every enabled rule; `applies`
    * says whether appliesWhen holds — kinds that report coverage judge anyway, and the
@@ -179,7 +179,7 @@ export interface KindDefinition<P, S extends JsonSchema> {
   kind: string;
   schema: S;
   terms(rule: RuleOf<P>, config: ResolvedConfig): TermEntry[];
-  loadData?(rule: RuleOf<P>, rulesetFile: string): unknown;
+  dataFiles?: Readonly<Record<string, DataFormat>>;
   check(ctx: CheckContext, rule: RuleOf<P>, applies: boolean): KindResult;
 }
 

@@ -3,15 +3,17 @@ import { describe, expect, it } from "vitest";
 import { fileURLToPath } from "node:url";
 import { findDates } from "../../../src/text/dates.js";
 import { lintDocument } from "../../../src/engine/index.js";
+import { readProductList } from "../../../src/config/data-files.js";
 import { config, md } from "../helpers.js";
 
 const lint = (text: string, c: ReturnType<typeof config>) => lintDocument(md(text), c);
 const locs = (r: ReturnType<typeof lint>) => r.findings.map((f) => [f.ruleId, f.location?.line, f.location?.column, f.location?.endLine, f.location?.endColumn]);
 
 describe("eol", () => {
-  const rulesetFile = fileURLToPath(new URL("../data/ruleset.yaml", import.meta.url));
-  const c = config([{ id: "eol", kind: "eol", message: "{product} は {date} にサポート終了", params: { products: "eol-products.yaml" } }],
-    { asOf: "2026-11-27", rulesets: [{ id: "test", title: "t", file: rulesetFile, variants: {}, terms: {}, negations: [], obligations: [], conditions: {}, overrides: {}, rules: [], termOrigins: {} }] });
+  // The kind gets its product list on the rule, as the config loader reads it (src/config/data-files.ts).
+  const products = readProductList(fileURLToPath(new URL("../data/eol-products.yaml", import.meta.url)));
+  const c = config([{ id: "eol", kind: "eol", message: "{product} は {date} にサポート終了", params: { products: "eol-products.yaml" }, data: { products } }],
+    { asOf: "2026-11-27" });
   it("fires on a product past its end of support at asOf", () => {
     const r = lint("# 仕様\n\nサーバOSは Windows Server 2012 とする。\n", c);
     expect(locs(r)).toEqual([["eol", 3, 8, 3, 27]]);
