@@ -5,7 +5,7 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import type { FileResult, Finding } from "../model/finding.js";
 import type { Params } from "../i18n/index.js";
-import { compareFindings } from "../model/order.js";
+import { cmp, compareFindings } from "../model/order.js";
 
 export const BASELINE_VERSION = 1;
 
@@ -29,10 +29,6 @@ export function baselineUriMapper(baselineFile: string, cwd: string, paths: Read
     const abs = paths.get(uri) ?? path.resolve(cwd, uri);
     return path.relative(dir, abs).split(path.sep).join("/");
   };
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function compareEntries(a: BaselineEntry, b: BaselineEntry): number {

@@ -81,8 +81,7 @@ export function ruleDocsOptions(config: ResolvedConfig): RuleDocsOptions {
   return { documented, packageRoot: packageRoot(), ...(config.docsUrl ? { docsUrl: config.docsUrl } : {}) };
 }
 
-export function ruleInfos(config: ResolvedConfig): RuleInfo[] {
-  const docs = ruleDocsOptions(config);
+export function ruleInfos(config: ResolvedConfig, docs: RuleDocsOptions = ruleDocsOptions(config)): RuleInfo[] {
   return config.rules.map((r) => {
     const helpUri = ruleHelpUri(r.rulesetId, r.id, docs);
     return {
@@ -197,8 +196,9 @@ export async function runLint(o: LintRunOptions, config: ResolvedConfig, io: Io,
   // Files that name each other as annexes but were linted one by one are offered as a package.
   const { suggestPackages } = await import("../engine/annexes.js");
   const suggestedPackages = packages.length || o.packageName !== undefined ? [] : suggestPackages(done.flatMap((f) => (f.annexes ? [{ uri: f.uri, info: f.annexes }] : [])));
-  const report: Report = buildReport(done, ruleInfos(config), toolVersion(),
-    { packages, suggestedPackages, informationUri: ruleDocsBase(ruleDocsOptions(config)) });
+  const docs = ruleDocsOptions(config);
+  const report: Report = buildReport(done, ruleInfos(config, docs), toolVersion(),
+    { packages, suggestedPackages, informationUri: ruleDocsBase(docs) });
   const { loadFormatter } = await import("../formatters/index.js");
   const formatter = await loadFormatter(o.format);
   const color = o.color ?? (!o.outputFile && io.isTTY && !process.env.NO_COLOR);

@@ -1,6 +1,7 @@
 // Which annexes a document is (its title: 「別紙1 情報セキュリティに関する特記事項」, 「要件定義書」) and which
 // it names (「別紙1のとおり」): the links by which files of one folder form a procurement package.
 import type { SpecDocument } from "../model/document.js";
+import { cmp } from "../model/order.js";
 import { referenceKey } from "./kinds/reference.js";
 
 export interface AnnexInfo {
@@ -70,7 +71,7 @@ export function suggestPackages(files: readonly { uri: string; info: AnnexInfo }
   const out: PackageSuggestion[] = [];
   const folders = new Map<string, { uri: string; info: AnnexInfo }[]>();
   for (const f of files) folders.set(folderOf(f.uri), [...(folders.get(folderOf(f.uri)) ?? []), f]);
-  for (const [folder, list] of [...folders].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [folder, list] of [...folders].sort(([a], [b]) => cmp(a, b))) {
     const links: AnnexLink[] = [];
     for (const a of list) {
       for (const b of list) {

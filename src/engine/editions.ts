@@ -9,6 +9,7 @@ import type { AnalysedBlock } from "./analysed.js";
 import type { RuleOf } from "./kinds/kind.js";
 import { checkDocument } from "./index.js";
 import { blockAtLine, headingsOf, mergeDocuments, type PackageMember } from "./package.js";
+import { STATUS_ORDER } from "../model/order.js";
 import { thresholdReadings, type ThresholdParams, type ThresholdReading } from "./kinds/threshold.js";
 
 /** Where a person finds a clause: the file, its line or Word paragraph, and the headings above it. */
@@ -118,7 +119,6 @@ export interface Comparison {
   summary: { regressions: number; improvements: number; errorRegressions: number };
 }
 
-const RANK: Record<ClauseStatus, number> = { absent: 0, partial: 1, present: 2 };
 
 function ruleHead(r: ResolvedRule) {
   return { ruleId: r.id, severity: r.severity, title: r.title, ...(r.titleEn ? { titleEn: r.titleEn } : {}) };
@@ -144,9 +144,9 @@ export function compareEditions(oldM: EditionMeasure, newM: EditionMeasure, conf
       const o = oldM.clauses[rule.id] ?? null; const n = newM.clauses[rule.id] ?? null;
       clauses.push({ ...ruleHead(rule), old: o, new: n });
       // A rule that does not apply to the new edition (no personal data any more) cannot regress.
-      if (!o || !n || !n.applies || RANK[o.status] === RANK[n.status]) continue;
+      if (!o || !n || !n.applies || STATUS_ORDER[o.status] === STATUS_ORDER[n.status]) continue;
       const change: EditionChange = {
-        ...ruleHead(rule), kind: "status", direction: RANK[n.status] < RANK[o.status] ? "regression" : "improvement",
+        ...ruleHead(rule), kind: "status", direction: STATUS_ORDER[n.status] < STATUS_ORDER[o.status] ? "regression" : "improvement",
         old: { status: o.status, place: o.place }, new: { status: n.status, place: n.place },
       };
       (change.direction === "regression" ? regressions : improvements).push(change);

@@ -2,7 +2,7 @@
 import type { FormatOptions, Report } from "./report.js";
 import { visibleFindings } from "./report.js";
 import { t } from "../i18n/index.js";
-import { describeSection, paragraphLabel } from "./where.js";
+import { describeSection, withWordParagraph } from "./where.js";
 
 /** Data (the message) escapes %, CR and LF. */
 export function escapeData(s: string): string {
@@ -32,9 +32,8 @@ export function formatGithub(report: Report, opts: FormatOptions): string {
         props.push(`line=${l.line}`, `col=${l.column}`, `endLine=${l.endLine}`, `endColumn=${l.endColumn}`);
       }
       props.push(`title=${escapeProperty(`${x.ruleId} (${t(`cli.severity.${x.severity}`, {}, opts.locale)})`)}`);
-      let msg = x.message;
+      let msg = withWordParagraph(x.message, f.format, x.location, opts.locale);
       const section = describeSection(x.sectionPath);
-      if (f.format === "docx" && x.location) msg = `[${paragraphLabel(x.location, opts.locale)}] ${msg}`;
       if (section) msg += `\n${section}`;
       lines.push(`::${LEVEL[x.severity]} ${props.join(",")}::${escapeData(msg)}`);
     }

@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import type { FormatOptions, Report } from "./report.js";
 import { visibleFindings } from "./report.js";
-import { describeSection, paragraphLabel } from "./where.js";
+import { describeSection, withWordParagraph } from "./where.js";
 
 const SEVERITY = { error: "major", warning: "minor", info: "info" } as const;
 
@@ -36,10 +36,9 @@ export function formatGitlab(report: Report, opts: FormatOptions): string {
       continue;
     }
     for (const x of visibleFindings(f, opts.quiet)) {
-      let description = x.message;
       // Word positions are paragraph ordinals, not file lines: say so in the text, point at line 1.
       const docx = f.format === "docx";
-      if (docx && x.location) description = `[${paragraphLabel(x.location, opts.locale)}] ${description}`;
+      let description = withWordParagraph(x.message, f.format, x.location, opts.locale);
       const section = describeSection(x.sectionPath);
       if (section) description += ` (${section})`;
       const lines = x.location && !docx ? { begin: x.location.line, end: x.location.endLine } : { begin: 1 };

@@ -8,13 +8,12 @@ import type { OurParagraph } from "./docx-html.js";
 import { t, type Locale } from "../i18n/index.js";
 import type { FormatOptions, Report, RuleInfo } from "./report.js";
 import { ruleTitle, visibleFindings } from "./report.js";
+import { compareCoverage } from "../model/order.js";
 import { paragraphLabel } from "./where.js";
 import { describePlace, sectionLine, shownSnippet } from "./place.js";
 import { REPORT_CSS } from "./html-css.js";
 import { coverageAnchor, coverageMatrix, gapsText, judgement } from "./html-coverage.js";
 import { escapeAttr, escapeXml as esc } from "./xml.js";
-
-const STATUS_ORDER = { absent: 0, partial: 1, present: 2 } as const;
 
 type Visible = { finding: Finding; anchor: string };
 
@@ -110,9 +109,7 @@ function reasonText(c: Coverage, locale: Locale): string {
 function coverageTable(f: FileResult, idx: number, rules: Map<string, RuleInfo>, locale: Locale): string {
   const entries = Object.entries(f.coverage);
   if (!entries.length) return "";
-  // What needs work first: applicable gaps, then applicable clauses found, then rules that do not apply.
-  entries.sort(([a, x], [b, y]) => Number(y.applies) - Number(x.applies)
-    || STATUS_ORDER[x.status] - STATUS_ORDER[y.status] || (a < b ? -1 : a > b ? 1 : 0));
+  entries.sort(compareCoverage);
   const applying = entries.filter(([, c]) => c.applies);
   const count = (s: Coverage["status"]) => applying.filter(([, c]) => c.status === s).length;
   const rows = entries.map(([id, c]) => {

@@ -5,11 +5,11 @@ import type { Coverage } from "../model/finding.js";
 import { t, type Locale } from "../i18n/index.js";
 import type { PackageReport, Report, SuggestedPackage } from "./report.js";
 import { ruleTitle } from "./report.js";
+import { compareCoverage, STATUS_ORDER } from "../model/order.js";
 import type { Paint } from "./paint.js";
 import { describeSection, paragraphLabel } from "./where.js";
 import { escapeAttr, escapeXml as esc } from "./xml.js";
 
-const STATUS_ORDER = { absent: 0, partial: 1, present: 2 } as const;
 
 export interface PackageRow { id: string; title: string; coverage: Coverage; where: string }
 
@@ -30,7 +30,7 @@ function evidenceWhere(report: Report, pkg: PackageReport, c: Coverage, locale: 
 export function packageRows(report: Report, pkg: PackageReport, locale: Locale): PackageRow[] {
   const rules = new Map(report.rules.map((r) => [r.id, r]));
   return Object.entries(pkg.coverage)
-    .sort(([a, x], [b, y]) => Number(y.applies) - Number(x.applies) || STATUS_ORDER[x.status] - STATUS_ORDER[y.status] || (a < b ? -1 : a > b ? 1 : 0))
+    .sort(compareCoverage)
     .map(([id, c]) => ({ id, title: ruleTitle(rules.get(id), locale), coverage: c, where: evidenceWhere(report, pkg, c, locale) }));
 }
 

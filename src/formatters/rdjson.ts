@@ -4,7 +4,7 @@
 import type { Finding } from "../model/finding.js";
 import type { FormatOptions, Report, RuleInfo } from "./report.js";
 import { visibleFindings } from "./report.js";
-import { describeSection, paragraphLabel } from "./where.js";
+import { describeSection, withWordParagraph } from "./where.js";
 import { decodeText } from "../readers/decode.js";
 
 const SEVERITY = { error: "ERROR", warning: "WARNING", info: "INFO" } as const;
@@ -63,10 +63,9 @@ export async function formatRdjson(report: Report, opts: FormatOptions): Promise
     if (!shown.length) continue;
     const lines = await sourceLines(f.uri, f.format, opts);
     for (const x of shown) {
-      let message = x.message;
       // Word positions are paragraph ordinals, not lines: name the paragraph, comment on the file.
       const docx = f.format === "docx";
-      if (docx && x.location) message = `[${paragraphLabel(x.location, opts.locale)}] ${message}`;
+      let message = withWordParagraph(x.message, f.format, x.location, opts.locale);
       const section = describeSection(x.sectionPath);
       if (section) message += `\n${section}`;
       if (x.suggestion) message += `\n${x.suggestion}`;

@@ -1,7 +1,7 @@
 // What every formatter receives: the per-file results of one run, the active rules, and how to print.
 import type { Coverage, FileResult, Finding, Severity } from "../model/finding.js";
 import type { Locale } from "../i18n/index.js";
-import { compareFindings } from "../model/order.js";
+import { cmp, compareFindings } from "../model/order.js";
 
 /** The part of a rule a report shows (titles, template clause, source). Plain data. */
 export interface RuleInfo {
@@ -82,10 +82,6 @@ export function summarize(files: FileResult[]): Summary {
     }
   }
   return s;
-}
-
-function cmp(a: string | number, b: string | number): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Sort files by uri (code-unit order, locale independent) and findings by position. */

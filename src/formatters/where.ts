@@ -7,6 +7,14 @@ export function paragraphLabel(at: { line: number; paragraph?: number | null }, 
   return t("cli.where.paragraph", { n: at.paragraph ?? at.line }, locale);
 }
 
+/**
+ * A finding's message for formats that can only point at lines (github, gitlab, rdjson): a Word
+ * position is a paragraph ordinal, not a line, so the message names the paragraph (「[段落 12] …」).
+ */
+export function withWordParagraph(message: string, format: string | null, loc: Location | undefined, locale: Locale): string {
+  return format === "docx" && loc ? `[${paragraphLabel(loc, locale)}] ${message}` : message;
+}
+
 /** 「脚注 3」「ヘッダー」, and the body paragraph it hangs on when there is one. */
 export function regionLabel(loc: Location, locale: Locale): string {
   const place = t(`report.place.${loc.region}`, { n: loc.note ?? "" }, locale).trim();
