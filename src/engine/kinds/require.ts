@@ -120,14 +120,16 @@ export function judge(ctx: CheckContext, rule: RuleOf<RequireParams>): Judgement
   const condition = (c: ConditionExpr) => ctx.conditionHolds(rule, c);
   const present = evaluatePresent(expr, (n) => matched[n] !== undefined, condition);
   const label = (n: string) => ctx.label(p.elementLabels?.[n], n);
+  // Alternative forms of one element share its label; the officer reads each missing thing once.
+  const labels = (ns: string[]) => [...new Set(ns.map(label))];
   if (present && weak.size > 0 && !evaluatePresent(expr, (n) => matched[n] !== undefined && !weak.has(n), condition)) {
     // Every element is there, but one only in a weakened duty: partial, never present (labelling.md §4).
-    return { status: "partial", matched, missing: names.filter((n) => weak.has(n)).map(label), why: "bare-duty" };
+    return { status: "partial", matched, missing: labels(names.filter((n) => weak.has(n))), why: "bare-duty" };
   }
   if (present) return { status: "present", matched, missing: [] };
   // Only elements the document's own case asks for are missing (a service needs no device controls).
   const wanted = presentElements(expr, condition);
-  const missing = names.filter((n) => !matched[n] && wanted.has(n)).map(label);
+  const missing = labels(names.filter((n) => !matched[n] && wanted.has(n)));
   if (names.some((n) => matched[n])) return { status: "partial", matched, missing, why: "elements-missing" };
   // No element. A title naming the clause (heading or TOC line) is partial only when the body it
   // names is not in the input (labelling.md §3); a weak or bare duty on the topic is partial (§4).
