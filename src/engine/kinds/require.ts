@@ -26,6 +26,11 @@ export interface RequireParams {
    * sentences does not make the clause present (labelling.md §4: partial, never present).
    */
   weakenedBy?: TermEntry[];
+  /**
+   * Elements that complete a clause but do not, alone, put a duty on its topic: a desk's opening
+   * hours (「平日9時から17時まで対応」) without any contact arrangement is not an emergency-contact clause.
+   */
+  supporting?: string[];
 }
 
 /** `present`, recursive through `#/definitions/present` (hoisted to the root by the schema builder). */
@@ -55,6 +60,7 @@ const schema = {
     topic: { ...matchSpecSchema, description: "The clause's subject: a (weak or bare) duty on it without the elements makes the status partial instead of absent." },
     elementLabels: { type: "object", additionalProperties: labelSchema, description: "Names of the elements as {missing} shows them ({ ja, en } or a string)." },
     weakenedBy: { type: "array", items: { type: "string", minLength: 1 }, description: "Qualifiers that weaken a duty: an element found only in sentences holding one does not make the clause present (labelling.md §4)." },
+    supporting: { type: "array", items: { type: "string", minLength: 1 }, description: "Elements that complete the clause but alone are not a duty on its topic: found without any other element, the clause stays absent." },
   },
   oneOf: [{ required: ["match"], not: { required: ["elements"] } }, { required: ["elements"], not: { required: ["match"] } }],
   definitions: { present: presentSchema },
@@ -129,8 +135,11 @@ export function judge(ctx: CheckContext, rule: RuleOf<RequireParams>): Judgement
   if (present) return { status: "present", matched, missing: [] };
   // Only elements the document's own case asks for are missing (a service needs no device controls).
   const wanted = presentElements(expr, condition);
-  const missing = labels(names.filter((n) => !matched[n] && wanted.has(n)));
-  if (names.some((n) => matched[n])) return { status: "partial", matched, missing, why: "elements-missing" };
+  // A label is missing only when no element that carries it was found.
+  const found = new Set(names.filter((n) => matched[n]).map(label));
+  const missing = labels(names.filter((n) => !matched[n] && wanted.has(n))).filter((l) => !found.has(l));
+  const supporting = new Set(p.supporting ?? []);
+  if (names.some((n) => matched[n] && !supporting.has(n))) return { status: "partial", matched, missing, why: "elements-missing" };
   // No element. A title naming the clause (heading or TOC line) is partial only when the body it
   // names is not in the input (labelling.md §3); a weak or bare duty on the topic is partial (§4).
   for (const spec of Object.values(elements)) {

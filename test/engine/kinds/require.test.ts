@@ -171,3 +171,32 @@ describe("require: items under a lead sentence are read with it", () => {
     expect(lintDocument(md("# 関係文書\n\n- 厚生労働省情報セキュリティポリシー\n"), c).coverage.policy!.status).toBe("absent");
   });
 });
+
+describe("require: supporting elements and shared labels", () => {
+  const contact = config([{
+    id: "emergency-contact", kind: "require",
+    params: {
+      elements: {
+        desk: { any: ["障害の受付"], within: "sentence" },
+        hours: { any: ["9時から17時"], within: "sentence" },
+        roles: { any: ["責任者"], within: "sentence" },
+      },
+      present: { all: ["desk", { any: ["hours", "roles"] }] },
+      supporting: ["hours"],
+      elementLabels: { hours: { ja: "受付時間帯", en: "hours" }, roles: { ja: "受付時間帯", en: "hours" } },
+    },
+  }], { terms });
+  const judge = (text: string) => lint(`# 仕様書\n\n${text}\n`, contact).coverage["emergency-contact"]!;
+  it("keeps the clause absent when only a supporting element is found", () => {
+    expect(judge("問合せには平日9時から17時まで対応すること。").status).toBe("absent");
+  });
+  it("counts the supporting element once the clause itself is there", () => {
+    expect(judge("障害の受付は、平日9時から17時までとすること。").status).toBe("present");
+    expect(judge("障害の受付窓口を設けること。")).toMatchObject({ status: "partial", missing: ["受付時間帯"] });
+  });
+  it("lists a label shared by alternative elements once, and not when one of them was found", () => {
+    expect(judge("受注者は、障害の受付窓口を設けること。").missing).toEqual(["受付時間帯"]);
+    const both = lint("# 仕様書\n\n障害の受付窓口を設けること。\n", contact).findings;
+    expect(both[0]!.message).not.toMatch(/受付時間帯.*受付時間帯/);
+  });
+});
