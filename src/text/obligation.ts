@@ -111,10 +111,19 @@ function endsWithAny(s: string, list: readonly string[]): string | undefined {
   return undefined;
 }
 
+/**
+ * A duty whose details are deferred in a second clause (「消去は復元が困難な方法によるものとし、具体的な方法は協議の上
+ * 定める」「報告は書面によることとし、様式は別途指示する」): the first clause states the content, so the sentence is that
+ * duty; only a deferral with no content is absent (labelling.md §2).
+ */
+const DUTY_THEN_DEFERRAL = /^(.+?(?:もの|こと))とし[、,](?!.*(?:もの|こと)とし[、,])/u;
+
 /** Judge one sentence (normalised text). */
 export function analyseSentence(sentence: string, sets: EndingSets = defaultSets): SentenceInfo {
   const tail = sentenceTail(sentence);
   const scope = scopeOf(tail);
+  const head = scope?.deferred ? DUTY_THEN_DEFERRAL.exec(tail) : null;
+  if (head) return analyseSentence(`${head[1]}とする`, sets);
   if (scope) return { obligation: false, prohibition: false, negated: true, narrative: false, ...scope };
   const ending = endsWithAny(tail, sets.obligations);
   if (ending === undefined) {

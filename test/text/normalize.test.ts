@@ -71,6 +71,14 @@ describe("analyseSentence", () => {
     expect(ob("パッチの適用は求めないものとする。")).toEqual([false, false, true, false]);
     expect(ob("ログの保存は要しない。")).toEqual([false, false, true, false]);
   });
+  it("reads a duty with its details deferred as the duty, a bare deferral as deferred (labelling.md §2)", () => {
+    expect(analyseSentence("詳細は協議の上定める。")).toMatchObject({ obligation: false, deferred: true });
+    expect(analyseSentence("消去は復元が困難な方法によるものとし、具体的な方法は協議の上定める。"))
+      .toMatchObject({ obligation: true, deferred: false });
+    expect(analyseSentence("報告は書面によることとし、様式は別途指示する。")).toMatchObject({ obligation: true, deferred: false });
+    // the first clause is itself an exclusion: still not a duty
+    expect(analyseSentence("診断は本業務の対象外とし、時期は別途協議する。")).toMatchObject({ obligation: false });
+  });
   it("recognises background narrative", () => {
     expect(ob("前回はパッチを適用していた。")).toEqual([false, false, false, true]);
     expect(ob("前回の契約では報告が遅れた。")).toEqual([false, false, false, true]);
