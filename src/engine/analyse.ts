@@ -66,14 +66,23 @@ export function ledBlock(ab: AnalysedBlock): boolean {
  */
 function inheritLeadDuty(blocks: AnalysedBlock[]): void {
   let lead: AnalysedBlock | undefined;
+  /** Level of the heading whose section holds the lead (Infinity before any heading: every heading ends the preamble). */
+  let leadLevel = Infinity;
+  const levelOf = (section: number) => (section >= 0 ? blocks[section]!.block.level ?? 1 : Infinity);
   for (const ab of blocks) {
-    if (ab.block.kind === "heading") { lead = undefined; continue; }
+    if (ab.block.kind === "heading") {
+      // A lead whose items are grouped under sub-headings (「次の対策を講じ、その実施状況を報告すること。」, then
+      // 「ア 基本事項」「(ア)…」) still speaks of them; a heading of its own level or above ends it.
+      if (lead && (leadLevel === Infinity || (ab.block.level ?? 1) <= leadLevel)) lead = undefined;
+      continue;
+    }
     if (!ledBlock(ab)) {
       const last = ab.sentences[ab.sentences.length - 1];
       lead = last && LEAD.test(ab.text) && (last.obligation || /[:：]$/u.test(ab.text.trim())) && !last.negated ? ab : undefined;
+      leadLevel = lead ? levelOf(lead.section) : Infinity;
       continue;
     }
-    if (!lead || lead.section !== ab.section) continue;
+    if (!lead) continue;
     const said = lead.sentences[lead.sentences.length - 1]!;
     // Only the words that speak of the items complete them (「次の法令等を遵守すること」), not the
     // sentence's own context before them (「本仕様書によるほか」).

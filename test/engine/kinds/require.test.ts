@@ -166,6 +166,11 @@ describe("require: items under a lead sentence are read with it", () => {
     const r = lintDocument(md("本業務は、本仕様書によるほか、次の関係法令等に準拠して行うこと。\n\n- 東浜市情報セキュリティポリシー\n"), spec);
     expect(r.coverage["spec-doc"]!.status).toBe("absent");
   });
+  it("lends a lead to items grouped under its own sub-headings, not past a heading of its level", () => {
+    const lead = "# 遵守事項\n\n受注者は、本業務の実施に当たり、次の法令等を遵守すること。\n\n";
+    expect(lintDocument(md(`${lead}## ア 情報セキュリティ関係\n\n- 厚生労働省情報セキュリティポリシー\n`), c).coverage.policy!.status).toBe("present");
+    expect(lintDocument(md(`${lead}# 参考文書\n\n- 厚生労働省情報セキュリティポリシー\n`), c).coverage.policy!.status).toBe("absent");
+  });
   it("does not lend a lead to a list after another heading, or to a list without a lead", () => {
     expect(lintDocument(md("受注者は、次の法令等を遵守すること。\n\n## 参考文書\n\n- 厚生労働省情報セキュリティポリシー\n"), c).coverage.policy!.status).toBe("absent");
     expect(lintDocument(md("# 関係文書\n\n- 厚生労働省情報セキュリティポリシー\n"), c).coverage.policy!.status).toBe("absent");
