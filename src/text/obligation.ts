@@ -118,12 +118,17 @@ function endsWithAny(s: string, list: readonly string[]): string | undefined {
  */
 const DUTY_THEN_DEFERRAL = /^(.+?(?:もの|こと))とし[、,](?!.*(?:もの|こと)とし[、,])/u;
 
+const PLAN_PROPOSAL = /(計画書|実施要領|手順書|提案書)(において|に記載|で|に)[^。]{0,20}(提案|記載|示)し/u;
+
 /** Judge one sentence (normalised text). */
 export function analyseSentence(sentence: string, sets: EndingSets = defaultSets): SentenceInfo {
   const tail = sentenceTail(sentence);
   const scope = scopeOf(tail);
   const head = scope?.deferred ? DUTY_THEN_DEFERRAL.exec(tail) : null;
   if (head) return analyseSentence(`${head[1]}とする`, sets);
+  // Details fixed by agreement on what the contractor proposes in its plan (「具体的な対策は、作業計画書において受注者が
+  // 提案し、協議の上定める」): the plan is the content, so this is a duty to write it, not an empty deferral.
+  if (scope?.deferred && PLAN_PROPOSAL.test(tail)) return { obligation: true, prohibition: false, negated: false, narrative: false, excluded: false, deferred: false };
   if (scope) return { obligation: false, prohibition: false, negated: true, narrative: false, ...scope };
   const ending = endsWithAny(tail, sets.obligations);
   if (ending === undefined) {

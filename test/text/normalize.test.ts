@@ -76,6 +76,8 @@ describe("analyseSentence", () => {
     expect(analyseSentence("消去は復元が困難な方法によるものとし、具体的な方法は協議の上定める。"))
       .toMatchObject({ obligation: true, deferred: false });
     expect(analyseSentence("報告は書面によることとし、様式は別途指示する。")).toMatchObject({ obligation: true, deferred: false });
+    expect(analyseSentence("具体的な対策は、作業計画書において受注者が提案し、協議の上定めるものとする。"))
+      .toMatchObject({ obligation: true, deferred: false });
     // the first clause is itself an exclusion: still not a duty
     expect(analyseSentence("診断は本業務の対象外とし、時期は別途協議する。")).toMatchObject({ obligation: false });
   });
