@@ -23,9 +23,38 @@ const schema = {
  */
 const DEFINITION = /以下[、,]?[「『"“]|[「『"“][^」』"”]{1,8}[」』"”]\s*(は|とは)[^。]{1,40}(を|のことを)?\s*いう/u;
 
+/**
+ * An entry of a definitions list: 「(4)入力作業者 研究所が別途契約する入力業務受託者の従業員…をいう。」 defines a term
+ * by naming other parties; their names there are no choice of the document's own.
+ */
+const DEFINITION_ITEM = /^[(（]?[0-9０-９]{1,2}[)）.．]?\s*[^\s。]{1,20}\s+[^。]{1,120}(を|のことを)いう/u;
+
 /** Hits in a block that defines an alias (its 。 inside 「…という。」 splits sentences, so judge the block). */
 function isDefinition(ctx: CheckContext, h: Hit): boolean {
-  return DEFINITION.test(ctx.blocks[h.block]!.text);
+  const ab = ctx.blocks[h.block]!;
+  // The entry's term and its definition are parted by a space, which normalising removes: read the block as written.
+  return DEFINITION.test(ab.text) || DEFINITION_ITEM.test(ab.block.text.trimStart());
+}
+
+const IDEOGRAPH = /\p{Script=Han}/u;
+
+/** Conjunctions and suffixes written in kanji next to a party's name: 甲及び乙, 甲又は乙, 甲乙間, 甲側. */
+const FUNCTION_KANJI = new Set([..."及又並若等間側"]);
+
+/**
+ * A party's name stands alone, not inside a longer word. A one-ideograph name (甲, 乙) has no ideograph on
+ * either side (甲府市, 甲斐, 乙女 name no party) unless it is the pair 甲乙 (「甲乙協議の上」), which names both
+ * parties; a longer name has none before it.
+ */
+function standsAlone(ctx: CheckContext, h: Hit, single: Set<string>): boolean {
+  const text = ctx.blocks[h.block]!.text;
+  const before = text[h.start - 1];
+  const after = text[h.end];
+  const joins = (c: string | undefined) => c !== undefined && IDEOGRAPH.test(c) && !FUNCTION_KANJI.has(c);
+  // A longer name ending in the party's word names another party: 入力業務受託者, 基盤事業者, 現行受託者.
+  if ([...text.slice(h.start, h.end)].length !== 1 || !IDEOGRAPH.test(text.slice(h.start, h.end))) return !joins(before);
+  if ((before !== undefined && single.has(before)) || (after !== undefined && single.has(after))) return true;
+  return !joins(before) && !joins(after);
 }
 
 export const consistency = defineKind<ConsistencyParams, typeof schema>({
@@ -38,9 +67,10 @@ export const consistency = defineKind<ConsistencyParams, typeof schema>({
     const p = rule.params;
     const minCount = p.minCount ?? 1;
     const findings: Finding[] = [];
+    const single = new Set(Object.values(p.groups ?? {}).flat().filter((e) => [...e].length === 1 && IDEOGRAPH.test(e)));
     for (const entries of Object.values(p.groups ?? {})) {
       const used = entries
-        .map((entry, order) => ({ entry, order, hits: ctx.hits(entry).filter((h) => !isDefinition(ctx, h)) }))
+        .map((entry, order) => ({ entry, order, hits: ctx.hits(entry).filter((h) => !isDefinition(ctx, h) && standsAlone(ctx, h, single)) }))
         .filter((u) => u.hits.length >= minCount);
       if (used.length < 2) continue;
       // The term used most is the document's own choice; ties go to the one written first.
