@@ -209,7 +209,7 @@ describe("the parts Word writes for comments", () => {
     const { out } = await annotate("fixtures/docx/officer.docx");
     const texts = commentsOf(new Uint8Array(fs.readFileSync(out))).map((c) => c.text);
     expect(texts).toContainEqual(expect.stringMatching(/^\[エラー\] monitoring: .*\n場所: 脚注 1（段落 16）（第2章 作業の実施内容 > （1） 運用業務 > ア 監視）\n該当箇所: 監視の対象機器は次表のとおりとする。/));
-    expect(texts).toContainEqual(expect.stringMatching(/^\[エラー\] emergency-contact: .*\n場所: 文書全体（条項を置く章: 第3章 作業の実施体制・方法）\n例文: /));
+    expect(texts).toContainEqual(expect.stringMatching(/^\[警告\] security-plan: .*\n場所: 文書全体（条項を置く章: 第3章 作業の実施体制・方法）\n例文: /));
     expect(texts).toContainEqual(expect.stringMatching(/^\[警告\] hardening: .*\n場所: 段落 42（第2章 作業の実施内容 > （2） 保守業務 > イ ソフトウェア保守）\n該当箇所: …びネットワーク機器について、その設定内容を記録した設定台帳を作成し、設定を変更し…\n/));
   });
 });
@@ -270,7 +270,7 @@ describe.skipIf(!soffice && !process.env.CI)("LibreOffice", () => {
     const on = (rule: string) => read.find((a) => a.text.includes(`] ${rule}: `))!.anchored;
     expect(on("hardening")).toContain("その設定内容を記録した設定台帳を作成し");        // its own paragraph
     expect(on("monitoring")).toContain("本システムの稼働状況を２４時間３６５日監視し");  // the paragraph citing footnote 1
-    expect(on("emergency-contact")).toBe("作業の実施体制・方法");                       // the chapter where it belongs
+    expect(on("security-plan")).toBe("作業の実施体制・方法");                           // the chapter where it belongs
     expect(on("certification")).toBe("入札参加資格に関する事項");
   }, 180_000);
 });

@@ -91,12 +91,12 @@ describe("findings of a Word draft (officer.docx, written by LibreOffice)", () =
 
   it("a clause found nowhere is 「文書全体」 and names its chapter, with no snippet", async () => {
     const r = await lint(OFFICER);
-    const f = byRule(r, "emergency-contact")[0]!;
+    const f = byRule(r, "security-plan")[0]!;
     expect(f).toMatchObject({ scope: "document", belongsIn: "第3章 作業の実施体制・方法" });
     expect(f.snippet).toBeUndefined();
     const out = await formatStylish(buildReport([r], [], "0"), { locale: "ja", color: false, quiet: false });
-    expect(out).toContain("  文書全体  エラー  emergency-contact  （条項を置く章: 第3章 作業の実施体制・方法）\n"
-      + "    緊急時の連絡体制の条項が不足しています");
+    expect(out).toContain("  文書全体  警告  security-plan  （条項を置く章: 第3章 作業の実施体制・方法）\n"
+      + "    情報セキュリティ実施計画");
   });
 
   it("a match inside a long sentence is shown with the words around it, cut with 「…」", async () => {
