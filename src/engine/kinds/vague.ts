@@ -97,10 +97,9 @@ export const vague = defineKind<VagueParams, typeof schema>({
       if (ab.block.kind === "heading") continue;
       for (const s of ab.sentences) {
         if (s.narrative) continue;
-        const tail = sentenceTail(s.text);
-        const e = endings.find((x) => tail.endsWith(x));
-        if (!e) continue;
-        const start = s.start + s.text.lastIndexOf(tail) + tail.length - e.length;
+        const at = formAt(s.text, endings);
+        if (!at) continue;
+        const { e, start } = { e: at.ending, start: s.start + at.offset };
         if (!topical(ab.index, s.start) || orderersDuty(ab.index, s.start, start)) continue;
         const match = ctx.originalText(ab.index, start, start + e.length);
         findings.push(ctx.finding(rule, { block: ab.index, start, end: start + e.length }, { params: { match } }));
@@ -109,3 +108,18 @@ export const vague = defineKind<VagueParams, typeof schema>({
     return { findings };
   },
 });
+
+/**
+ * Where a sentence takes a non-obligation form: at its end (「…が望ましい。」), or at the end of a clause
+ * conceded in the same sentence (「診断は第三者によることが望ましいが、受注者自らが実施することも妨げない。」).
+ */
+export function formAt(sentence: string, endings: string[]): { ending: string; offset: number } | undefined {
+  const tail = sentenceTail(sentence);
+  const e = endings.find((x) => tail.endsWith(x));
+  if (e) return { ending: e, offset: sentence.lastIndexOf(tail) + tail.length - e.length };
+  for (const x of endings) {
+    const i = Math.max(sentence.indexOf(`${x}が、`), sentence.indexOf(`${x}が,`));
+    if (i >= 0) return { ending: x, offset: i };
+  }
+  return undefined;
+}

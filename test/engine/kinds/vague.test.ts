@@ -22,4 +22,9 @@ describe("vague", () => {
     expect(locs(r)).toEqual([["form", 1, 13, 1, 18]]);
     expect(lint("ログは1年間保存すること。\n", f).findings).toEqual([]);
   });
+  it("form mode fires on a form conceded mid-sentence (「…が望ましいが、…も妨げない」), at the form", () => {
+    const r = lint("ログの点検は第三者によることが望ましいが、自ら行うことも妨げない。\n", f);
+    expect(locs(r)).toEqual([["form", 1, 15, 1, 20]]);
+    expect(lint("ログの点検は第三者が行う。ただし、自ら行うことも妨げない。\n", f).findings).toEqual([]);
+  });
 });
