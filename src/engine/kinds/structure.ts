@@ -1,8 +1,8 @@
 // structure: required sections (headings) exist.
 // A section may be required `under` another (the security heading inside 遵守事項); it is then only
 // judged when its parent exists, so a missing chapter is reported once, not with all its children.
-// Text without any heading (PDF extraction, a TOC-only outline) is judged by its title lines: a
-// line without 。 of at most TITLE_MAX characters, or an item title at the start of a line.
+// Text without any heading (PDF extraction, a TOC-only outline) is judged by its title lines: the
+// lines readers mark as titles (Block.titleLines), or an item title at the start of a line.
 import type { Finding } from "../../model/finding.js";
 import type { TermEntry } from "../../model/ruleset.js";
 import { labelSchema, termListSchema, type CheckContext, type Hit, type JsonSchema, defineKind } from "./kind.js";
@@ -33,8 +33,6 @@ export interface StructureParams {
   notOn?: TermEntry[];
 }
 
-const TITLE_MAX = 40;
-
 const schema = {
   type: "object", additionalProperties: false, required: ["sections"],
   properties: {
@@ -55,17 +53,16 @@ const schema = {
   },
 } satisfies JsonSchema;
 
-/** The line of the block's original text that holds the hit, when it reads as a title. */
+/**
+ * The hit lies on a title line the reader marked (Block.titleLines), or opens a line after only an
+ * item number: 「（３）情報セキュリティ対策　受注者は、…」 is an item title running into its body.
+ */
 function titleLine(ctx: CheckContext, h: Hit): boolean {
   const ab = ctx.blocks[h.block]!;
-  const text = ab.block.text;
   const at = ab.norm.toOriginal(h.start);
-  const from = text.lastIndexOf("\n", at - 1) + 1;
-  const nl = text.indexOf("\n", at);
-  const line = text.slice(from, nl < 0 ? text.length : nl).replace(/[.．…・\s]+[0-9０-９]+\s*$/u, "").trim();
-  // 「（３）情報セキュリティ対策　受注者は、…」: an item title running into its body.
-  if (/^[\s(（]?[0-9０-９]{1,2}[)）.．]?\s*$/u.test(text.slice(from, at))) return true;
-  return line.length <= TITLE_MAX && !line.includes("。");
+  if ((ab.block.titleLines ?? []).some((t) => t.start <= at && at < t.end)) return true;
+  const text = ab.block.text;
+  return /^[\s(（]?[0-9０-９]{1,2}[)）.．]?\s*$/u.test(text.slice(text.lastIndexOf("\n", at - 1) + 1, at));
 }
 
 /** The blocks that carry a document's title: the first two with text (「（別紙1）」 then its title). */
