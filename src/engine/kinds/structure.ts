@@ -15,7 +15,7 @@ export interface StructureSection {
   /** Also satisfied by a clause anywhere in the body naming it (a 再委託 clause under その他). */
   mentionSuffices?: boolean;
   /**
-   * false: the section may sit anywhere once its `under` parent exists. Where a security heading
+   * false: the section may sit anywhere once its `under` parent exists (default true, filled by defineKind). Where a security heading
    * sits is sec-section-present's judgement (partial outside 遵守事項); reporting it here too would
    * be one defect twice, so the chapter check only asks that it exists.
    */
@@ -43,9 +43,12 @@ const schema = {
       additionalProperties: {
         type: "object", additionalProperties: false, required: ["any"],
         properties: {
-          any: { ...termListSchema, minItems: 1 }, label: labelSchema, under: { type: "string", minLength: 1 }, annex: termListSchema,
-          mentionSuffices: { type: "boolean", description: "Also satisfied by a clause anywhere in the body naming the section." },
-          nested: { type: "boolean", description: "false: once the `under` parent exists, the section may sit anywhere in the document (default true: inside the parent)." },
+          any: { ...termListSchema, minItems: 1, description: "Words of the section's heading (or title line, in a document without headings)." },
+          label: { ...labelSchema, description: "The section's name as {missing} shows it ({ ja, en } or a string; default: its key)." },
+          under: { type: "string", minLength: 1, description: "Key of the section this one sits in; judged only when that one exists." },
+          annex: { ...termListSchema, description: "Titles of an attached annex (別記 個人情報取扱特記事項) that satisfies the section wherever it sits." },
+          mentionSuffices: { type: "boolean", default: false, description: "Also satisfied by a clause anywhere in the body naming the section." },
+          nested: { type: "boolean", default: true, description: "false: once the `under` parent exists, the section may sit anywhere in the document; true: inside the parent." },
           orChapter: { ...termListSchema, description: "Titles of a stand-alone chapter that also satisfies the section (and contains its children)." },
         },
       },
@@ -147,7 +150,7 @@ export const structure = defineKind<StructureParams, typeof schema>({
         // An attached annex (別記 個人情報取扱特記事項, 別紙 特約条項) satisfies the section wherever it sits.
         if (s.annex?.length && titles({ any: s.annex }).length > 0) continue;
         // nested: false — judged only when the parent exists, wherever it sits.
-        if (s.nested !== false) found = found.filter(insideParent(parentHits));
+        if (s.nested) found = found.filter(insideParent(parentHits));
       }
       if (found.length > 0) continue;
       const label = ctx.label(s.label, name);
