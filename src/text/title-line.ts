@@ -32,15 +32,24 @@ export function titleShaped(line: string, shape: TitleShape): boolean {
   return !shape.notEndingWith.includes(s.charAt(s.length - 1));
 }
 
-/**
- * A page number closing an outline or PDF line (「情報セキュリティ ……… 3」「情報セキュリティ 3」): lenient,
- * since it is only removed before a line is measured, never taken as evidence of a TOC.
- */
-const PAGE_TAIL = /[.．…・\s]+[0-9０-９]+\s*$/u;
+const SPACE = /\s/u;
+const DIGIT = /[0-9０-９]/u;
+const LEADER = /[.．…・\s]/u;
 
-/** `line` without a trailing page number. */
+/**
+ * `line` without a page number closing it (「情報セキュリティ ……… 3」「情報セキュリティ 3」): leaders or a
+ * space, digits, trailing spaces. Lenient, since it is only removed before a line is measured, never
+ * taken as evidence of a TOC; scanned from the end, so a hostile line of dots costs linear time.
+ */
 export function withoutPageNumber(line: string): string {
-  return line.replace(PAGE_TAIL, "");
+  let i = line.length;
+  while (i > 0 && SPACE.test(line[i - 1]!)) i--;
+  const digitsEnd = i;
+  while (i > 0 && DIGIT.test(line[i - 1]!)) i--;
+  if (i === digitsEnd) return line;
+  const leadersEnd = i;
+  while (i > 0 && LEADER.test(line[i - 1]!)) i--;
+  return i === leadersEnd ? line : line.slice(0, i);
 }
 
 /** [start, end) of a title line in a block's text: the line trimmed, its page number included. */

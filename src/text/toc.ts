@@ -4,11 +4,18 @@ import { TOC_TITLE_SHAPE, titleShaped } from "./title-line.js";
 
 /** Leaders (dots, ellipses, dashes, two spaces or more) then a 1–3 digit page number, at the line end. */
 const LEADERS_PAGE = /(\.{3,}|…+|‥+|・{3,}|･{3,}|-{4,}|─{3,}|\s{2,})\s*[0-9]{1,3}\s*$/u;
-/** The shortest title of at least two characters that leaves leaders and a page number. */
-const TOC_LINE = new RegExp(`^(.{2,}?)${LEADERS_PAGE.source}`, "u");
+/**
+ * The shortest title of two characters or more that leaves leaders and a page number; bounded by the
+ * shape's length, so that a long line is given up early instead of tried at every length.
+ */
+const TOC_LINE = new RegExp(`^(.{2,${TOC_TITLE_SHAPE.maxChars}}?)${LEADERS_PAGE.source}`, "u");
 
-/** Page number after a TOC title: dot leaders, or two spaces, then 1–3 digits at a line end. */
-const TOC_ENTRY = /(\.{2,}|…+|‥+|・{3,}|･{3,}|-{4,}|─{3,}|\s)\s*[0-9]{1,3}(?=\s|$)/gu;
+/**
+ * Page number after a TOC title: leaders, or a space, then 1–3 digits before a space or the end. Each
+ * leader run is tried from its first character only (the lookbehinds): a later start has the same
+ * tail and fails alike, and trying every start made a long run of dots cost quadratic time.
+ */
+const TOC_ENTRY = /((?<!\.)\.{2,}|(?<!…)…+|(?<!‥)‥+|(?<!・)・{3,}|(?<!･)･{3,}|(?<!-)-{4,}|(?<!─)─{3,}|(?<!\s)\s)\s*[0-9]{1,3}(?=\s|$)/gu;
 
 /** One line of a table of contents: a title, leaders and a page number. */
 export function tocLine(line: string): boolean {

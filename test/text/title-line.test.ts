@@ -58,3 +58,18 @@ describe("table-of-contents lines", () => {
     expect(tocTitle("第2章 情報セキュリティ ……… 4")).toBe("情報セキュリティ");
   });
 });
+
+describe("linear time on hostile lines", () => {
+  it("a line of 200 000 dots and spaces is measured and checked quickly", () => {
+    const dots = "見出し" + ".".repeat(200_000) + "x";
+    const spaced = "見出し" + " .".repeat(100_000) + "x";
+    const started = performance.now();
+    for (const line of [dots, spaced]) {
+      expect(titleSpans(line)).toEqual([]);
+      expect(tocText(line)).toBe(false);
+    }
+    expect(withoutPageNumber(`${"・".repeat(100_000)} 3`)).toBe("");
+    // Quadratic scans took seconds here; linear ones take milliseconds (the bound allows a slow machine).
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+});
