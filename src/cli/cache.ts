@@ -40,9 +40,10 @@ export async function cachePath(cwd: string, location: string | undefined): Prom
 
 /** Everything that changes what a file's result is, besides the file itself. */
 export async function configHash(settings: LintSettings): Promise<string> {
-  const { config, readOptions, maxFileBytes, requireReason, locale } = settings;
+  const { config, readOptions, maxFileBytes, requireReason, locale, drafts } = settings;
   // The data files rules name (eol products) are in the config itself (rule.data, read at load).
-  return sha256(JSON.stringify({ config, readOptions, maxFileBytes, requireReason, locale }));
+  // Results of an HTML run carry Word drafts, so they are kept apart from the others.
+  return sha256(JSON.stringify({ config, readOptions, maxFileBytes, requireReason, locale, drafts: drafts ?? false }));
 }
 
 export class ResultCache {

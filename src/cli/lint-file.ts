@@ -22,6 +22,8 @@ export interface LintSettings {
   requireReason: boolean;
   locale: Locale;
   debug: boolean;
+  /** Render each Word file's draft for the HTML report (FileResult.draft), while its bytes and blocks are at hand. */
+  drafts?: boolean;
 }
 
 /** `fingerprintUri`: the file's path relative to the project folder, when it differs from `uri`. */
@@ -98,13 +100,26 @@ async function withoutOwnComments(task: FileTask, bytes: Uint8Array): Promise<Ui
 
 /** Read one task's document; a file that cannot be read or parsed becomes its error result. */
 export async function readTask(task: FileTask, s: LintSettings): Promise<SpecDocument | FileResult> {
+  const read = await readDocument(task, s);
+  return "doc" in read ? read.doc : read;
+}
+
+/** A task's document and the bytes it was read from (the draft is rendered from the file as it is). */
+async function readDocument(task: FileTask, s: LintSettings): Promise<{ doc: SpecDocument; bytes: Uint8Array } | FileResult> {
   const bytes = await readBytes(task, s);
   if (!(bytes instanceof Uint8Array)) return bytes;
   try {
-    return await readSpec(await withoutOwnComments(task, bytes), task.uri, s.readOptions);
+    return { doc: await readSpec(await withoutOwnComments(task, bytes), task.uri, s.readOptions), bytes };
   } catch (e) {
     return crashResult(task.uri, e, s);
   }
+}
+
+/** `{ draft }` of a Word file when the run renders drafts (`--format html`), else nothing. */
+async function draftOf(doc: SpecDocument, bytes: Uint8Array, s: LintSettings): Promise<Pick<FileResult, "draft">> {
+  if (!s.drafts || doc.format !== "docx") return {};
+  const { renderDraft } = await import("../formatters/docx-html.js");
+  return { draft: await renderDraft(bytes, doc.blocks) };
 }
 
 function crashResult(uri: string, e: unknown, s: LintSettings): FileResult {
@@ -115,14 +130,15 @@ function crashResult(uri: string, e: unknown, s: LintSettings): FileResult {
 
 export async function lintFile(task: LintTask, s: LintSettings): Promise<FileResult> {
   if (task.kind === "package") return lintPackageTask(task, s);
-  const doc = await readTask(task, s);
-  if (!("blocks" in doc)) return doc;
+  const read = await readDocument(task, s);
+  if (!("doc" in read)) return read;
+  const { doc, bytes } = read;
   try {
     const fingerprintUri = task.kind === "file" ? task.fingerprintUri : undefined;
     const { findings, coverage } = await lintDocument(doc, s.config, { requireReason: s.requireReason, locale: s.locale, fingerprintUri });
     const annexes = annexInfo(doc);
     return { uri: task.uri, format: doc.format, error: null, findings, coverage,
-      ...(annexes.provides.length || annexes.references.length ? { annexes } : {}) };
+      ...(annexes.provides.length || annexes.references.length ? { annexes } : {}), ...await draftOf(doc, bytes, s) };
   } catch (e) {
     return crashResult(task.uri, e, s);
   }
@@ -135,16 +151,22 @@ export async function lintFile(task: LintTask, s: LintSettings): Promise<FileRes
 async function lintPackageTask(task: Extract<LintTask, { kind: "package" }>, s: LintSettings): Promise<FileResult> {
   const unreadable: FileResult[] = [];
   let members: PackageMember[] = [];
+  const bytesOf = new Map<SpecDocument, Uint8Array>();
   for (const m of task.members) {
-    const doc = await readTask(m, s);
-    if ("blocks" in doc) members.push({ doc, ...(m.kind === "file" && m.fingerprintUri ? { fingerprintUri: m.fingerprintUri } : {}) });
-    else unreadable.push(doc);
+    const read = await readDocument(m, s);
+    if (!("doc" in read)) { unreadable.push(read); continue; }
+    bytesOf.set(read.doc, read.bytes);
+    members.push({ doc: read.doc, ...(m.kind === "file" && m.fingerprintUri ? { fingerprintUri: m.fingerprintUri } : {}) });
   }
   // The body first, so findings on the whole package (an absent clause) land on it.
   members = bodyFirst(members, (m) => annexInfo(m.doc));
   try {
     const judged = lintPackage(members, s.config, { requireReason: s.requireReason, locale: s.locale });
-    const results: FileResult[] = members.map((m, i) => ({ uri: m.doc.uri, format: m.doc.format, error: null, findings: judged.findings[i]!, coverage: {} }));
+    const results: FileResult[] = [];
+    for (const [i, m] of members.entries()) {
+      results.push({ uri: m.doc.uri, format: m.doc.format, error: null, findings: judged.findings[i]!, coverage: {},
+        ...await draftOf(m.doc, bytesOf.get(m.doc)!, s) });
+    }
     return { uri: task.uri, format: null, error: null, findings: [], coverage: judged.coverage,
       package: { name: task.name, members: [...results, ...unreadable] } };
   } catch (e) {

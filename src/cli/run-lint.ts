@@ -121,6 +121,7 @@ export async function runLint(o: LintRunOptions, config: ResolvedConfig, io: Io,
     config, readOptions: await readOptionsFor(o.maxFileBytes),
     maxFileBytes: o.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
     requireReason: o.requireReason, locale: o.locale, debug: o.debug,
+    ...(o.format === "html" ? { drafts: true } : {}),
   };
   // Warm workers compile the ruleset while the files are collected.
   warmPool?.configure(settings);

@@ -28,15 +28,44 @@ function typeOf(s: JsonSchema): string {
   return String(s.type ?? "any");
 }
 
-/** Markdown: one table per kind (parameter, type, required, description), kinds in registry order. */
+/** A schema `default` as a table shows it: `1`, `"sentence"`, `true`. */
+function defaultOf(s: JsonSchema): string {
+  return "default" in s ? `\`${JSON.stringify(s.default)}\`` : "";
+}
+
+/** The properties inside a parameter (an object, each value of a map, each item of a list) and how their names are written. */
+function inner(name: string, s: JsonSchema): { prefix: string; props: Record<string, JsonSchema> } | undefined {
+  const propsOf = (x: unknown) => (x && typeof x === "object" ? (x as JsonSchema).properties as Record<string, JsonSchema> | undefined : undefined);
+  const map = s.additionalProperties && typeof s.additionalProperties === "object" ? propsOf(s.additionalProperties) : undefined;
+  if (map) return { prefix: `${name}.<name>.`, props: map };
+  const items = s.type === "array" ? propsOf(s.items) : undefined;
+  if (items) return { prefix: `${name}[].`, props: items };
+  const own = propsOf(s);
+  return own ? { prefix: `${name}.`, props: own } : undefined;
+}
+
+/**
+ * Markdown: one table per kind (parameter, type, required, default, description), kinds in registry
+ * order. A nested parameter gets its own row (`sections.<name>.nested`) when it is documented: it has
+ * a description or a default.
+ */
 export function renderKindParameters(kinds: KindSchemas): string {
   const out: string[] = [KIND_DOCS_BEGIN, ""];
+  const row = (name: string, s: JsonSchema, required: boolean) =>
+    `| \`${name}\` | ${cell(typeOf(s))} | ${required ? "yes" : ""} | ${defaultOf(s)} | ${cell(String(s.description ?? ""))} |`;
   for (const [name, { schema }] of Object.entries(kinds)) {
     const props = (schema.properties ?? {}) as Record<string, JsonSchema>;
     const required = new Set((schema.required as string[] | undefined) ?? []);
-    out.push(`#### \`${name}\``, "", "| parameter | type | required | description |", "|---|---|---|---|");
+    out.push(`#### \`${name}\``, "", "| parameter | type | required | default | description |", "|---|---|---|---|---|");
     for (const [p, s] of Object.entries(props)) {
-      out.push(`| \`${p}\` | ${cell(typeOf(s))} | ${required.has(p) ? "yes" : ""} | ${cell(String(s.description ?? ""))} |`);
+      out.push(row(p, s, required.has(p)));
+      const nested = inner(p, s);
+      if (!nested || typeOf(s).includes("match spec")) continue;
+      const sub = (s.additionalProperties ?? s.items ?? s) as JsonSchema;
+      const subRequired = new Set((sub.required as string[] | undefined) ?? []);
+      for (const [q, t] of Object.entries(nested.props)) {
+        if (t.description !== undefined || "default" in t) out.push(row(nested.prefix + q, t, subRequired.has(q)));
+      }
     }
     out.push("");
   }

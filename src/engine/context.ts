@@ -12,6 +12,7 @@ import { compileExtra, getMatcher, type KindTerms } from "./matcher.js";
 import { evaluateApplies } from "./conditions.js";
 import { writtenDate } from "../text/written-date.js";
 import { snippetOf } from "./snippet.js";
+import { tocText, tocTitle } from "../text/toc.js";
 import type { SpecDocument } from "../model/document.js";
 
 const EXCERPT_MAX = 100;
@@ -342,32 +343,6 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
 
 /** Block kinds that hold items of a list or a table, never a title. */
 const LISTED = new Set(["listItem", "tableCell"]);
-
-/** A TOC line: a title followed by dot leaders and a page number, or by spaces and a page number. */
-const TOC_LINE = /^[^。]{2,60}?(\.{3,}|…+|‥+|・{3,}|･{3,}|-{4,}|─{3,}|\s{2,})\s*[0-9]{1,3}\s*$/u;
-
-/** Page number after a TOC title: dot leaders, or two spaces, then 1–3 digits at a line end. */
-const TOC_ENTRY = /(\.{2,}|…+|‥+|・{3,}|･{3,}|-{4,}|─{3,}|\s)\s*[0-9]{1,3}(?=\s|$)/gu;
-
-/**
- * A table of contents: a line with leaders and a page number, a block opening with 目次, or a
- * flattened run of entries (PDF text: 「1 調達案件の概要 4 (1) 調達件名 4 …」) without any 。.
- */
-function tocText(text: string): boolean {
-  const t = text.trim();
-  if (!t || t.includes("。")) return false;
-  if (/^目\s*次/u.test(t)) return true;
-  const lines = t.split("\n").filter((l) => l.trim());
-  if (lines.length > 1 && lines.filter((l) => TOC_LINE.test(l.trim())).length * 2 > lines.length) return true;
-  if (lines.length === 1 && TOC_LINE.test(t)) return true;
-  return t.length > 40 && (t.match(TOC_ENTRY)?.length ?? 0) >= 4;
-}
-
-/** The title of a TOC line without its number and leaders. */
-function tocTitle(text: string): string {
-  return text.replace(/(\.{3,}|…+|‥+|・{3,}|･{3,}|-{4,}|─{3,}|\s{2,})\s*[0-9]{1,3}\s*$/u, "")
-    .replace(/^[\s(（]*(第?[0-9一二三四五六七八九十]+[章節条]?|[0-9]+(\.[0-9]+)*)[)）.．]?\s*/u, "").trim();
-}
 
 /**
  * A sentence that puts no duty on the topic it names: background narrative, an exclusion or

@@ -1,12 +1,18 @@
-// Renders a Word draft as HTML with mammoth, marking the paragraphs that have findings.
-// mammoth's tree does not follow our reader's paragraph ordinals exactly (it hoists text-box
-// paragraphs into the body flow, drops some, keeps hidden text), so its paragraphs are aligned with
-// ours by text, in order; an unmatched mammoth paragraph is simply not marked.
+// Renders a Word draft as HTML with mammoth, in two steps. The worker that read the file renders it
+// (renderDraft: bytes and our blocks are at hand there, so nothing is read or parsed again) with every
+// paragraph marked by our ordinal; the HTML report then turns the marks of flagged paragraphs into flags
+// and drops the others (finishDraft). mammoth's tree does not follow our reader's paragraph ordinals
+// exactly (it hoists text-box paragraphs into the body flow, drops some, keeps hidden text), so its
+// paragraphs are aligned with ours by text, in order; an unmatched mammoth paragraph is simply not marked.
+import type { Block } from "../model/document.js";
+import type { DraftRendering } from "../model/finding.js";
 
 // Private-use delimiters around the ordinal survive mammoth's escaping untouched; a draft that
 // itself contains them is stripped of them first, so it cannot forge a marker.
 const OPEN = "\uE000cl";
 const CLOSE = "\uE001";
+/** Stands for the report's per-file anchor prefix in ids, which is known only once files are sorted. */
+const ID_PREFIX = "\uE000id\uE001";
 /** How far ahead in our paragraphs a mammoth paragraph may find its match. */
 const LOOKAHEAD = 8;
 
@@ -73,7 +79,8 @@ function stripDelimiters(el: MammothElement): void {
   for (const c of el.children ?? []) stripDelimiters(c);
 }
 
-export function markParagraphs(root: MammothElement, ours: OurParagraph[], flagged: Set<number>): MammothElement {
+/** Marks every paragraph aligned with one of ours by its ordinal (and gives it our numbering label). */
+export function markParagraphs(root: MammothElement, ours: OurParagraph[]): MammothElement {
   stripDelimiters(root);
   const mine = ours.filter((p) => norm(p.text) !== "").map((p) => ({ ordinal: p.ordinal, text: norm(p.text), label: p.label }));
   let j = 0;
@@ -84,7 +91,7 @@ export function markParagraphs(root: MammothElement, ours: OurParagraph[], flagg
       if (!similar(text, mine[k]!.text)) continue;
       const p = mine[k]!;
       if (p.label && !rendersAsList(para)) para.children = [run(`${p.label} `), ...(para.children ?? [])];
-      if (flagged.has(p.ordinal)) para.children = [run(`${OPEN}${p.ordinal}${CLOSE}`), ...(para.children ?? [])];
+      para.children = [run(`${OPEN}${p.ordinal}${CLOSE}`), ...(para.children ?? [])];
       j = k + 1;
       break;
     }
@@ -103,19 +110,41 @@ export function defaultFlag(anchorPrefix: string): (ordinal: number) => string {
   return (n) => `<span class="cl-flag" id="${anchorPrefix}p${n}">¶${n}</span>`;
 }
 
-/** `renderFlag` returns trusted HTML for the start of a flagged paragraph (its caller escapes). */
-export async function renderDocxHtml(bytes: Uint8Array, ours: OurParagraph[], flagged: Set<number>, anchorPrefix: string,
-  renderFlag: (ordinal: number) => string = defaultFlag(anchorPrefix)): Promise<string> {
-  const mod = await import("mammoth");
-  const mammoth = (mod as unknown as { default?: typeof mod }).default ?? mod;
-  const result = await mammoth.convertToHtml(
-    { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
-    {
-      ignoreEmptyParagraphs: false,
-      idPrefix: `${anchorPrefix}m-`,
-      transformDocument: (doc: MammothElement) => markParagraphs(doc, ours, flagged),
-    },
-  );
+/** Body paragraphs in order, each text box right after the paragraph that holds it (where mammoth puts it). */
+export function draftParagraphs(blocks: readonly Block[]): OurParagraph[] {
+  const paras = blocks.filter((b) => b.region === "body" || b.region === "textbox")
+    .map((b) => ({ ordinal: b.location.paragraph ?? b.location.line, text: b.text, label: b.label,
+      at: b.region === "textbox" ? (b.location.host ?? Infinity) + 0.5 : b.location.paragraph ?? b.location.line }));
+  return paras.sort((a, b) => a.at - b.at).map(({ ordinal, text, label }) => (label ? { ordinal, text, label } : { ordinal, text }));
+}
+
+/** The draft of a Word file read as `blocks`, every aligned paragraph marked; a file mammoth cannot render gives its reason. */
+export async function renderDraft(bytes: Uint8Array, blocks: readonly Block[]): Promise<DraftRendering> {
+  try {
+    const mod = await import("mammoth");
+    const mammoth = (mod as unknown as { default?: typeof mod }).default ?? mod;
+    const ours = draftParagraphs(blocks);
+    const result = await mammoth.convertToHtml(
+      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
+      {
+        ignoreEmptyParagraphs: false,
+        idPrefix: `${ID_PREFIX}m-`,
+        transformDocument: (doc: MammothElement) => markParagraphs(doc, ours),
+      },
+    );
+    return { html: neutraliseLinks(result.value) };
+  } catch (e) {
+    return { error: (e as Error).message };
+  }
+}
+
+/**
+ * A rendered draft as the report shows it: ids under the file's `anchorPrefix`, each flagged
+ * paragraph opened by `renderFlag` (trusted HTML; its caller escapes), the other marks removed.
+ */
+export function finishDraft(html: string, flagged: ReadonlySet<number>, anchorPrefix: string,
+  renderFlag: (ordinal: number) => string = defaultFlag(anchorPrefix)): string {
   const re = new RegExp(`${OPEN}(\\d+)${CLOSE}`, "g");
-  return neutraliseLinks(result.value).replace(re, (_m, n: string) => renderFlag(Number(n)));
+  return html.split(ID_PREFIX).join(anchorPrefix)
+    .replace(re, (_m, n: string) => (flagged.has(Number(n)) ? renderFlag(Number(n)) : ""));
 }

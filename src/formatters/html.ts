@@ -1,10 +1,9 @@
 // A self-contained HTML report for the procurement officer: summary (and a files × clauses matrix
 // over several files), findings with the words they are about, the clause checklist, and for Word
-// drafts the draft itself with flagged paragraphs highlighted and linked both ways.
+// drafts the draft itself (rendered by the worker that read the file: FileResult.draft) with flagged
+// paragraphs highlighted and linked both ways.
 // Everything the report shows comes from untrusted drafts or rulesets, so every value goes through esc().
 import type { Coverage, FileResult, Finding } from "../model/finding.js";
-import type { Block } from "../model/document.js";
-import type { OurParagraph } from "./docx-html.js";
 import { t, type Locale } from "../i18n/index.js";
 import type { FormatOptions, Report, RuleInfo } from "./report.js";
 import { ruleTitle, visibleFindings } from "./report.js";
@@ -144,34 +143,20 @@ interface Draft { html: string; anchored: Set<string>; notes: Map<string, string
 
 async function draft(f: FileResult, idx: number, shown: Visible[], opts: FormatOptions): Promise<Draft> {
   const none: Draft = { html: "", anchored: new Set(), notes: new Map() };
-  if (f.format !== "docx" || f.error || !opts.readSource) return none;
-  const bytes = await opts.readSource(f.uri);
-  if (!bytes) return none;
+  if (f.format !== "docx" || f.error || !f.draft) return none;
+  const title = `<h3 id="f${idx}-draft">${esc(t("cli.html.draft", {}, opts.locale))}</h3>`;
+  if ("error" in f.draft) {
+    return { ...none, html: `${title}<p class="unreadable">${esc(t("cli.html.draftUnavailable", { message: f.draft.error }, opts.locale))}</p>` };
+  }
   const flagged = new Set<number>();
   for (const v of shown) { const n = paragraphOf(f, v.finding); if (n !== null) flagged.add(n); }
-  const title = `<h3 id="f${idx}-draft">${esc(t("cli.html.draft", {}, opts.locale))}</h3>`;
-  try {
-    const { renderDocxHtml } = await import("./docx-html.js");
-    const { readSpec } = await import("../readers/index.js");
-    const doc = await readSpec(bytes, f.uri);
-    const ours = draftParagraphs(doc.blocks);
-    const html = await renderDocxHtml(bytes, ours, flagged, `f${idx}-`, flagRenderer(idx, shown, f));
-    return {
-      html: `${title}<div class="draft" tabindex="0" role="region" aria-labelledby="f${idx}-draft">${html}</div>`,
-      anchored: new Set([...html.matchAll(/ id="(f\d+-p\d+)"/g)].map((m) => m[1]!)),
-      notes: noteAnchors(html),
-    };
-  } catch (e) {
-    return { ...none, html: `${title}<p class="unreadable">${esc(t("cli.html.draftUnavailable", { message: (e as Error).message }, opts.locale))}</p>` };
-  }
-}
-
-/** Body paragraphs in order, each text box right after the paragraph that holds it (where mammoth puts it). */
-function draftParagraphs(blocks: readonly Block[]): OurParagraph[] {
-  const paras = blocks.filter((b) => b.region === "body" || b.region === "textbox")
-    .map((b) => ({ ordinal: b.location.paragraph ?? b.location.line, text: b.text, label: b.label,
-      at: b.region === "textbox" ? (b.location.host ?? Infinity) + 0.5 : b.location.paragraph ?? b.location.line }));
-  return paras.sort((a, b) => a.at - b.at).map(({ ordinal, text, label }) => (label ? { ordinal, text, label } : { ordinal, text }));
+  const { finishDraft } = await import("./docx-html.js");
+  const html = finishDraft(f.draft.html, flagged, `f${idx}-`, flagRenderer(idx, shown, f));
+  return {
+    html: `${title}<div class="draft" tabindex="0" role="region" aria-labelledby="f${idx}-draft">${html}</div>`,
+    anchored: new Set([...html.matchAll(/ id="(f\d+-p\d+)"/g)].map((m) => m[1]!)),
+    notes: noteAnchors(html),
+  };
 }
 
 /** mammoth lists footnotes and endnotes at the end in the order Word numbers them: 「脚注 3」 is the third. */

@@ -64,7 +64,7 @@ export interface FormatOptions {
   quiet: boolean;
   /** Terminal columns to wrap long lines at (stylish); absent = no wrapping (pipes, files). */
   width?: number;
-  /** Reads a file's bytes again (the html formatter renders Word drafts); absent for stdin. */
+  /** Reads a text file's bytes again (rdjson counts columns in UTF-8 bytes); absent for stdin. */
   readSource?: (uri: string) => Promise<Uint8Array | null>;
 }
 

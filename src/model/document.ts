@@ -1,4 +1,5 @@
 // The document model every reader produces. Nothing after `read` knows the file format.
+import type { TitleSpan } from "../text/title-line.js";
 
 export type DocFormat = "markdown" | "docx" | "text";
 export type BlockKind = "heading" | "paragraph" | "listItem" | "tableCell" | "note";
@@ -36,6 +37,12 @@ export interface Block {
   /** Word's automatic numbering label as displayed (「第3章」「(2)」「ア」), if any. */
   label?: string;
   level?: number;
+  /**
+   * Lines of `text` that read as titles though the block is no heading (src/text/title-line.ts):
+   * 「別紙1 情報セキュリティ要件」 as a line of a PDF-pasted paragraph, an outline line 「情報セキュリティ … 3」.
+   * Set by every reader on non-heading blocks (absent: none), so kinds need not split `text` again.
+   */
+  titleLines?: TitleSpan[];
   /** Headings above this block, outermost first, each as displayed (label + text). */
   sectionPath: string[];
   region: Region;

@@ -71,6 +71,12 @@ export type InputErrorCode =
 
 export interface FileError { code: InputErrorCode; message: string }
 
+/**
+ * A Word draft rendered for the HTML report by the worker that read it (formatters/docx-html.ts):
+ * mammoth's HTML with every paragraph marked by our ordinal, or why it could not be rendered.
+ */
+export type DraftRendering = { html: string } | { error: string };
+
 export interface FileResult {
   uri: string;
   format: "markdown" | "docx" | "text" | null;
@@ -84,4 +90,6 @@ export interface FileResult {
   package?: { name: string; members: FileResult[] };
   /** Which annex the file is and which it names (src/engine/annexes.ts): how a folder is offered as a package. */
   annexes?: { provides: string[]; references: string[] };
+  /** A Word file's draft, present only when the run renders drafts (`--format html`). */
+  draft?: DraftRendering;
 }

@@ -14,6 +14,7 @@ import { markdownChunks } from "./markdown-chunks.js";
 import { itemPieces } from "../text/item-lines.js";
 import { rowCells, rowHasInlineSyntax } from "./markdown-table.js";
 import type { Directive } from "../model/document.js";
+import { titleLinesOf } from "./title-lines.js";
 
 /**
  * remark's parse time grows steeply with container nesting (200 nested list markers on one line:
@@ -396,6 +397,7 @@ class MarkdownWalker {
       sectionPath: this.headings.map((h) => h.title),
       region: "body",
       location: this.span(from, to),
+      ...titleLinesOf(kind, text),
       ...positionMapper(offsets, this.index, from),
     };
     this.blocks.push(block);

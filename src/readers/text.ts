@@ -10,6 +10,7 @@ import { LineIndex, TextBuilder, positionMapper } from "./positioned.js";
 import { parseDirectiveComment, resolveNextLineTargets } from "./directives.js";
 import { itemMarker, sentenceFragment, startsItem } from "../text/item-lines.js";
 import type { Directive } from "../model/document.js";
+import { titleLinesOf } from "./title-lines.js";
 
 const BLANK = /^[ \t\u3000]*$/u;
 /** A line starting with hiragana continues a word or a sentence, bar the few words a sentence opens with. */
@@ -37,6 +38,7 @@ export function readText(text: string, uri: string): SpecDocument {
       sectionPath: headings.map((h) => h.title),
       region: "body",
       location: { line: start.line, column: start.column, endLine: end.line, endColumn: end.column, region: "body", table: null },
+      ...titleLinesOf(kind, blockText),
       ...positionMapper(offsets, index, startOffset),
     };
     blocks.push(block);

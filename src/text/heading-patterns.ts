@@ -1,6 +1,7 @@
 // Headings in drafts typed as plain paragraphs: 「第1章 総則」「1. 目的」「(1) 範囲」「ア 対象」.
 // The level of each numbering style is learnt from the order styles first appear (as reStructuredText
 // does with underline styles), because Japanese specs vary in which style nests in which.
+import { HEADING_SHAPE, titleShaped } from "./title-line.js";
 
 /** Full-width ASCII and the ideographic space → ASCII; circled digits are kept (NFKC would flatten them). */
 export function asciiWidth(s: string): string {
@@ -45,15 +46,10 @@ export function numberingPrefix(text: string): NumberedPrefix | undefined {
   return undefined;
 }
 
-const MAX_HEADING_CHARS = 40;
-
-/** A heading is short, says something after its number, and does not end like a sentence. */
+/** A heading is title-shaped (title-line.ts: short, no sentence end, no lead-in colon) and says something after its number. */
 export function headingShaped(text: string, prefix: NumberedPrefix): boolean {
-  const s = text.trim();
-  if (s.length > MAX_HEADING_CHARS || s.includes("\n")) return false;
-  if (/[。．:：、,]$/.test(s)) return false;
-  const rest = asciiWidth(s).slice(prefix.length).trim();
-  return rest.length > 0 && !rest.includes("。");
+  if (!titleShaped(text, HEADING_SHAPE)) return false;
+  return asciiWidth(text.trim()).slice(prefix.length).trim().length > 0;
 }
 
 /** Assigns levels to pattern types as they appear; reset under every styled heading. */

@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { ensureBuilt, parseJson, runCli, STACK_LINE } from "../bad-input/harness.js";
 import { legacyDocBytes, makeWorkspace, MINI_RULESET } from "./workspace.js";
 import { runInProcess } from "./in-process.js";
+import { tempDir } from "../temp.js";
 
 beforeAll(() => ensureBuilt(), 300_000);
 
@@ -111,6 +112,19 @@ describe("rule data and option patterns are checked at load (issue 9)", () => {
     expect(malformed.stderr).toContain("product #1 needs name, patterns and eos");
     const good = runCli(["good.md"], { cwd: makeWorkspace({ "mini.yaml": ruleset, "products.yaml": "- name: X\n  patterns: [Windows 95]\n  eos: 2001-12-31\n" }) });
     expect(good.code).toBe(0);
+  });
+});
+
+describe("html report of a Word draft", () => {
+  it("shows the draft the worker rendered, its flagged paragraph linked to the finding, no marks left", async () => {
+    // No config here: the built-in rules, which flag paragraphs of the sample.
+    const ws = tempDir("cl-html-");
+    fs.copyFileSync(fileURLToPath(new URL("../../fixtures/samples/sample.docx", import.meta.url)), path.join(ws, "sample.docx"));
+    const run = await runInProcess(["--format", "html", "sample.docx"], { cwd: ws });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('<div class="draft" tabindex="0" role="region" aria-labelledby="f0-draft">');
+    expect(run.stdout).toMatch(/<span class="cl-flag" id="f0-p\d+">¶\d+<\/span><a class="cl-back sev-/);
+    expect(run.stdout).not.toMatch(/[\uE000\uE001]/);
   });
 });
 

@@ -53,7 +53,14 @@ describe("kind parameters in docs/ruleset-language.md", () => {
     const md = renderKindParameters(kindRegistry);
     expect(md.startsWith(KIND_DOCS_BEGIN) && md.endsWith(KIND_DOCS_END)).toBe(true);
     for (const kind of Object.keys(kindRegistry)) expect(md).toContain(`#### \`${kind}\``);
-    expect(md).toContain("| `products` | string | yes |");
-    expect(md).toContain("| `within` | sentence \\| block \\| section |  |");
+    expect(md).toContain("| `products` | string | yes |  |");
+    expect(md).toContain("| `within` | sentence \\| block \\| section |  | `\"sentence\"` |");
+  });
+  it("shows each schema default, nested parameters with a description or a default on rows of their own", () => {
+    const md = renderKindParameters(kindRegistry);
+    expect(md).toContain("| `minCount` | integer |  | `1` |");
+    expect(md).toContain("| `sections.<name>.nested` | boolean |  | `true` |");
+    expect(md).toContain("| `definedBy[].within` | sentence \\| block |  | `\"block\"` |");
+    expect(md).toContain("| `checks.<name>.min` | string |  |  |");
   });
 });

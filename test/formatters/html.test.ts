@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import fs from "node:fs";
 import path from "node:path";
-import { files, report, rules } from "./sample.js";
+import { drafted, files, report, rules } from "./sample.js";
 import { formatHtml } from "../../src/formatters/html.js";
 import { buildReport } from "../../src/formatters/report.js";
 import type { FileResult } from "../../src/model/finding.js";
@@ -45,7 +45,7 @@ describe("html report structure", () => {
     const html = await formatHtml(report, ja);
     expect(html).toContain('<tr id="f0-x1"><td class="nw sev-error" data-label="重大度">エラー</td>'
       + '<td data-label="規則"><code>patch-latest</code><br>最新のセキュリティパッチ適用の要求</td>'
-      // no draft was rendered (no readSource), so there is no paragraph to link to
+      // no draft was rendered (the results carry none), so there is no paragraph to link to
       + '<td data-label="場所"><span class="nw">段落 40 表3 行5 列2</span><br><small>第5章 情報セキュリティ &gt; (3) 脆弱性対策</small></td>'
       + '<td data-label="内容">パッチ適用の条項が不足しています（不足: 適用）。<br><small>根拠: 手引き 技術的対策</small>'
       + '<details class="tpl" open><summary>例文（選択して写せます）</summary><pre>受注者は、最新のセキュリティパッチを適用すること。</pre></details></td></tr>');
@@ -121,7 +121,7 @@ describe("html escaping", () => {
     const r = buildReport([{ uri: "outline.docx", format: "docx", error: null, coverage: {},
       findings: [{ ruleId: "patch-latest", severity: "error", message: `"><script>x</script>`, uri: "outline.docx", fingerprint: "x",
         location: { line: 18, column: 1, endLine: 18, endColumn: 5, paragraph: 18, region: "body", table: null } }] }], [], "0.1.0");
-    const html = await formatHtml(r, { ...ja, readSource: async () => new Uint8Array(fs.readFileSync(outline)) });
+    const html = await formatHtml(await drafted(r, outline), ja);
     expect(html).not.toMatch(/<script/i);
     expect(html).toContain('title="&quot;&gt;&lt;script&gt;x&lt;/script&gt;"');
   });

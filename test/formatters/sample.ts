@@ -2,7 +2,11 @@
 // Markdown position, suppressed finding, unreadable file, coverage entries.
 import type { FileResult } from "../../src/model/finding.js";
 import type { RuleInfo } from "../../src/formatters/report.js";
+import fs from "node:fs";
+import type { Report } from "../../src/formatters/report.js";
 import { buildReport } from "../../src/formatters/report.js";
+import { renderDraft } from "../../src/formatters/docx-html.js";
+import { readSpec } from "../../src/readers/index.js";
 
 export const rules: RuleInfo[] = [
   { id: "patch-latest", kind: "require", severity: "error", title: "最新のセキュリティパッチ適用の要求", titleEn: "Latest security patches",
@@ -46,3 +50,10 @@ export const files: FileResult[] = [
 ];
 
 export const report = buildReport(files, rules, "0.1.0");
+
+/** `report` with each Word file's draft rendered from `file`, as the worker of an HTML run does. */
+export async function drafted(r: Report, file: string): Promise<Report> {
+  const bytes = new Uint8Array(fs.readFileSync(file));
+  const draft = await renderDraft(bytes, (await readSpec(bytes, file)).blocks);
+  return { ...r, files: r.files.map((f) => (f.format === "docx" && !f.error ? { ...f, draft } : f)) };
+}

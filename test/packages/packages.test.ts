@@ -188,6 +188,8 @@ describe("every format shows the package view", () => {
     const html = fs.readFileSync(out, "utf8");
     expect(html).toContain("<h3>パッケージ 調達一式（3 ファイル: body.docx, annex1-security.docx, requirements.docx）</h3>");
     expect(html).toMatch(/<tr class="st-present"><td><code>data-deletion<\/code><\/td>.*annex1-security\.docx 段落 \d+/);
+    // Each member's draft, rendered by the worker that read it.
+    expect(html.match(/<div class="draft"/g)).toHaveLength(3);
   });
 
   it("a single-file run has no package keys in JSON", () => {

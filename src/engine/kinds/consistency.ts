@@ -5,7 +5,7 @@ import { termListSchema, type CheckContext, type Hit, type JsonSchema, defineKin
 
 export interface ConsistencyParams {
   groups: Record<string, TermEntry[]>;
-  /** Occurrences a term needs before it counts as "used" (default 1). */
+  /** Occurrences a term needs before it counts as "used". */
   minCount?: number;
 }
 
@@ -13,7 +13,7 @@ const schema = {
   type: "object", additionalProperties: false, required: ["groups"],
   properties: {
     groups: { type: "object", minProperties: 1, additionalProperties: { ...termListSchema, minItems: 2 }, description: "Names of one party by group (受注者 / 受託者 / 乙): a document should use one name of each group." },
-    minCount: { type: "integer", minimum: 1, description: "Occurrences a name needs before it counts as used (default 1)." },
+    minCount: { type: "integer", minimum: 1, default: 1, description: "Occurrences a name needs before it counts as used." },
   },
 } satisfies JsonSchema;
 
@@ -65,7 +65,7 @@ export const consistency = defineKind<ConsistencyParams, typeof schema>({
   },
   check(ctx, rule) {
     const p = rule.params;
-    const minCount = p.minCount ?? 1;
+    const minCount = p.minCount;
     const findings: Finding[] = [];
     const single = new Set(Object.values(p.groups ?? {}).flat().filter((e) => [...e].length === 1 && IDEOGRAPH.test(e)));
     for (const entries of Object.values(p.groups ?? {})) {

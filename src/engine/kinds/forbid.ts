@@ -26,11 +26,11 @@ const schema = {
     patterns: { ...termListSchema, minItems: 1, description: "Terms that must not appear (literals, re: patterns, $lists); each match is a finding." },
     when: { ...condSchema, description: "Only where the unit also contains one of these (any) or all of these (all)." },
     unless: { ...condSchema, description: "Not where the unit also contains one of these (an exception such as 同等品)." },
-    within: { enum: ["sentence", "block", "section"], description: "The unit in which when / unless are looked for (default sentence)." },
+    within: { enum: ["sentence", "block", "section"], default: "sentence", description: "The unit in which when / unless are looked for." },
     whenWithin: { enum: ["sentence", "block", "section"], description: "Unit in which `when` is looked for (default: `within`)." },
-    obligationOnly: { type: "boolean", description: "Only matches in obligation sentences (a duty, not a description)." },
+    obligationOnly: { type: "boolean", default: false, description: "Only matches in obligation sentences (a duty, not a description)." },
     replacements: { type: "object", additionalProperties: { type: "string" }, description: "Matched text → the wording to use instead, shown as {replacement} (瑕疵担保責任 → 契約不適合責任)." },
-    perSentence: { type: "boolean", description: "One finding per sentence, at its first match, however many matches it holds." },
+    perSentence: { type: "boolean", default: false, description: "One finding per sentence, at its first match, however many matches it holds." },
     since: { type: "object", additionalProperties: { type: "string", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, description: "Matched text → the date (YYYY-MM-DD) from which it is wrong (a law superseded then): not reported in a document whose cover date is earlier; without a cover date, the run's asOf decides." },
   },
 } satisfies JsonSchema;
@@ -44,7 +44,7 @@ export const forbid = defineKind<ForbidParams, typeof schema>({
   },
   check(ctx, rule) {
     const p = rule.params;
-    const within = p.within ?? "sentence";
+    const within = p.within;
     const replacements = new Map<string, string>();
     for (const [k, v] of Object.entries(p.replacements ?? {})) replacements.set(normalizeTerm(k), v);
     const since = new Map(Object.entries(p.since ?? {}).map(([k, v]) => [normalizeTerm(k), v]));

@@ -174,23 +174,65 @@ export const labelSchema: JsonSchema = {
 /** The two key sets are equal (every schema property has a field in P, and every field a property). */
 type SameKeys<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] extends [never, never] ? true : false;
 
+/** Top-level properties of schema `S` that declare a `default`. */
+type DefaultedKeys<S> = S extends { properties: infer Props }
+  ? { [K in keyof Props]: Props[K] extends { default: unknown } ? K : never }[keyof Props] : never;
+/** The parameters a kind's hooks see: every property with a schema `default` is present (defineKind fills it). */
+export type WithDefaults<P, S> = P & { [K in DefaultedKeys<S> & keyof P]-?: Exclude<P[K], undefined> };
+
 /** A kind as written: hooks typed with its own parameters `P`, the schema's property names held to `P`'s. */
 export interface KindDefinition<P, S extends JsonSchema> {
   kind: string;
   schema: S;
-  terms(rule: RuleOf<P>, config: ResolvedConfig): TermEntry[];
+  terms(rule: RuleOf<WithDefaults<P, S>>, config: ResolvedConfig): TermEntry[];
   dataFiles?: Readonly<Record<string, DataFormat>>;
-  check(ctx: CheckContext, rule: RuleOf<P>, applies: boolean): KindResult;
+  check(ctx: CheckContext, rule: RuleOf<WithDefaults<P, S>>, applies: boolean): KindResult;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/**
+ * `value` with the schema's `default`s filled in where a property is absent, at any depth (object
+ * properties, map values, array items), as ajv's useDefaults would: the defaults are declared once,
+ * in the schema, which also publishes them (the JSON Schema, the kinds section of the docs).
+ */
+export function withSchemaDefaults(schema: JsonSchema, value: unknown): unknown {
+  if (Array.isArray(value)) {
+    const items = schema.items;
+    return isObject(items) ? value.map((v) => withSchemaDefaults(items, v)) : value;
+  }
+  if (!isObject(value)) return value;
+  const props = isObject(schema.properties) ? schema.properties as Record<string, JsonSchema> : {};
+  const extra = isObject(schema.additionalProperties) ? schema.additionalProperties as JsonSchema : undefined;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    const sub = props[k] ?? extra;
+    out[k] = sub ? withSchemaDefaults(sub, v) : v;
+  }
+  for (const [k, sub] of Object.entries(props)) if (out[k] === undefined && "default" in sub) out[k] = structuredClone(sub.default);
+  return out;
 }
 
 /**
  * Declares a kind. A schema whose properties differ from the fields of `P` does not compile: the
  * error names the extra or missing keys, so the interface and the schema cannot drift apart.
+ * The hooks receive each rule with its parameters' schema defaults filled in (once per rule).
  */
 export function defineKind<P, S extends JsonSchema & { properties: object }>(
   k: KindDefinition<P, S> & (SameKeys<P, S["properties"]> extends true ? unknown
     : { paramsAndSchemaDiffer: [Exclude<keyof P, keyof S["properties"]>, Exclude<keyof S["properties"], keyof P>] }),
 ): RuleKind {
+  const filled = new WeakMap<ResolvedRule, ResolvedRule>();
+  const withDefaults = (rule: ResolvedRule): ResolvedRule => {
+    let r = filled.get(rule);
+    if (!r) filled.set(rule, r = { ...rule, params: withSchemaDefaults(k.schema, rule.params) as ResolvedRule["params"] });
+    return r;
+  };
   // The only cast of parameters: the config loader has validated every rule's params against `schema`.
-  return k as unknown as RuleKind;
+  const hooks = k as unknown as RuleKind;
+  return {
+    ...hooks,
+    terms: (rule, config) => hooks.terms(withDefaults(rule), config),
+    check: (ctx, rule, applies) => hooks.check(ctx, withDefaults(rule), applies),
+  };
 }

@@ -49,16 +49,12 @@ function names(text: string, key: string): boolean {
 const LEADING = /^[\s([（【〔<＜]*/u;
 /** What may follow the name in a title: its subject after a space or a bracket, or nothing. */
 const TITLE_AFTER = /^(?:$|[\s)）】〕>＞「『:：]|[^\s。]*$)/u;
-const MAX_TITLE_CHARS = 60;
-
 /**
- * A line that titles the annex: it opens with the name and reads as a title, not a sentence —
- * 「別紙1 情報セキュリティ要件」「（別紙１）」「別紙1「要件定義書」」, but not 「別紙1のとおり実施すること。」.
+ * A title line (Block.titleLines: short, no 。) that titles the annex: it opens with the name —
+ * 「別紙1 情報セキュリティ要件」「（別紙１）」「別紙1「要件定義書」」, but not 「別紙1のとおり」.
  * Plain text and Word drafts write such titles as ordinary lines, with no heading style.
  */
-function titleLine(line: string, key: string): boolean {
-  const s = referenceKey(line.normalize("NFKC").trim());
-  if (s.length > MAX_TITLE_CHARS || /。$/u.test(s)) return false;
+function titles(line: string, key: string): boolean {
   const rest = line.normalize("NFKC").trim().replace(LEADING, "");
   const restKey = referenceKey(rest);
   if (!restKey.startsWith(key) || /[0-9]/.test(restKey.charAt(key.length)) && /[0-9]$/.test(key)) return false;
@@ -70,24 +66,29 @@ function titleLine(line: string, key: string): boolean {
   return TITLE_AFTER.test(after) && !/^(?:の|に|を|は|が|で|と|による|により|参照)/u.test(after);
 }
 
+/** The block's title lines as written. */
+function titleLines(ab: AnalysedBlock): string[] {
+  return (ab.block.titleLines ?? []).map(({ start, end }) => ab.block.text.slice(start, end));
+}
+
 /**
- * Every key a block could provide occurs in one of these (the heading's key, or its lines' keys one
- * per line, so that numerals of two lines never run together): checked first, it spares the
+ * Every key a block could provide occurs in one of these (the heading's key, or its title lines' keys
+ * one per line, so that numerals of two lines never run together): checked first, it spares the
  * per-line work on the blocks that cannot name the annex, which is nearly all of them.
  */
 const blockKeys = new WeakMap<AnalysedBlock, [string, string]>();
 function mayProvide(ab: AnalysedBlock, key: string): boolean {
   let keys = blockKeys.get(ab);
-  if (!keys) blockKeys.set(ab, keys = [referenceKey(ab.text), ab.block.text.normalize("NFKC").split("\n").map(referenceKey).join("\n")]);
+  if (!keys) blockKeys.set(ab, keys = [referenceKey(ab.text), titleLines(ab).map((l) => referenceKey(l.normalize("NFKC"))).join("\n")]);
   return keys[0].includes(key) || keys[1].includes(key);
 }
 
 function provides(ab: AnalysedBlock, key: string): boolean {
   if (!mayProvide(ab, key)) return false;
   if (ab.block.kind === "heading") return names(referenceKey(ab.text), key);
-  return ab.block.text.split("\n").some((line) => titleLine(line, key)
+  return titleLines(ab).some((line) => titles(line, key)
     // 「別記　個人情報の取扱いに関する特記事項」: a named annex's title line may open with its label.
-    || (namedAnnex(key) && line.trim().length <= MAX_TITLE_CHARS && !line.includes("。") && referenceKey(line.normalize("NFKC")).includes(key)));
+    || (namedAnnex(key) && referenceKey(line.normalize("NFKC")).includes(key)));
 }
 
 export const reference = defineKind<ReferenceParams, typeof schema>({

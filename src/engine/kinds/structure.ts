@@ -1,8 +1,8 @@
 // structure: required sections (headings) exist.
 // A section may be required `under` another (the security heading inside 遵守事項); it is then only
 // judged when its parent exists, so a missing chapter is reported once, not with all its children.
-// Text without any heading (PDF extraction, a TOC-only outline) is judged by its title lines: a
-// line without 。 of at most TITLE_MAX characters, or an item title at the start of a line.
+// Text without any heading (PDF extraction, a TOC-only outline) is judged by its title lines: the
+// lines readers mark as titles (Block.titleLines), or an item title at the start of a line.
 import type { Finding } from "../../model/finding.js";
 import type { TermEntry } from "../../model/ruleset.js";
 import { labelSchema, termListSchema, type CheckContext, type Hit, type JsonSchema, defineKind } from "./kind.js";
@@ -15,7 +15,7 @@ export interface StructureSection {
   /** Also satisfied by a clause anywhere in the body naming it (a 再委託 clause under その他). */
   mentionSuffices?: boolean;
   /**
-   * false: the section may sit anywhere once its `under` parent exists. Where a security heading
+   * false: the section may sit anywhere once its `under` parent exists (default true, filled by defineKind). Where a security heading
    * sits is sec-section-present's judgement (partial outside 遵守事項); reporting it here too would
    * be one defect twice, so the chapter check only asks that it exists.
    */
@@ -33,8 +33,6 @@ export interface StructureParams {
   notOn?: TermEntry[];
 }
 
-const TITLE_MAX = 40;
-
 const schema = {
   type: "object", additionalProperties: false, required: ["sections"],
   properties: {
@@ -45,9 +43,12 @@ const schema = {
       additionalProperties: {
         type: "object", additionalProperties: false, required: ["any"],
         properties: {
-          any: { ...termListSchema, minItems: 1 }, label: labelSchema, under: { type: "string", minLength: 1 }, annex: termListSchema,
-          mentionSuffices: { type: "boolean", description: "Also satisfied by a clause anywhere in the body naming the section." },
-          nested: { type: "boolean", description: "false: once the `under` parent exists, the section may sit anywhere in the document (default true: inside the parent)." },
+          any: { ...termListSchema, minItems: 1, description: "Words of the section's heading (or title line, in a document without headings)." },
+          label: { ...labelSchema, description: "The section's name as {missing} shows it ({ ja, en } or a string; default: its key)." },
+          under: { type: "string", minLength: 1, description: "Key of the section this one sits in; judged only when that one exists." },
+          annex: { ...termListSchema, description: "Titles of an attached annex (別記 個人情報取扱特記事項) that satisfies the section wherever it sits." },
+          mentionSuffices: { type: "boolean", default: false, description: "Also satisfied by a clause anywhere in the body naming the section." },
+          nested: { type: "boolean", default: true, description: "false: once the `under` parent exists, the section may sit anywhere in the document; true: inside the parent." },
           orChapter: { ...termListSchema, description: "Titles of a stand-alone chapter that also satisfies the section (and contains its children)." },
         },
       },
@@ -55,17 +56,16 @@ const schema = {
   },
 } satisfies JsonSchema;
 
-/** The line of the block's original text that holds the hit, when it reads as a title. */
+/**
+ * The hit lies on a title line the reader marked (Block.titleLines), or opens a line after only an
+ * item number: 「（３）情報セキュリティ対策　受注者は、…」 is an item title running into its body.
+ */
 function titleLine(ctx: CheckContext, h: Hit): boolean {
   const ab = ctx.blocks[h.block]!;
-  const text = ab.block.text;
   const at = ab.norm.toOriginal(h.start);
-  const from = text.lastIndexOf("\n", at - 1) + 1;
-  const nl = text.indexOf("\n", at);
-  const line = text.slice(from, nl < 0 ? text.length : nl).replace(/[.．…・\s]+[0-9０-９]+\s*$/u, "").trim();
-  // 「（３）情報セキュリティ対策　受注者は、…」: an item title running into its body.
-  if (/^[\s(（]?[0-9０-９]{1,2}[)）.．]?\s*$/u.test(text.slice(from, at))) return true;
-  return line.length <= TITLE_MAX && !line.includes("。");
+  if ((ab.block.titleLines ?? []).some((t) => t.start <= at && at < t.end)) return true;
+  const text = ab.block.text;
+  return /^[\s(（]?[0-9０-９]{1,2}[)）.．]?\s*$/u.test(text.slice(text.lastIndexOf("\n", at - 1) + 1, at));
 }
 
 /** The blocks that carry a document's title: the first two with text (「（別紙1）」 then its title). */
@@ -150,7 +150,7 @@ export const structure = defineKind<StructureParams, typeof schema>({
         // An attached annex (別記 個人情報取扱特記事項, 別紙 特約条項) satisfies the section wherever it sits.
         if (s.annex?.length && titles({ any: s.annex }).length > 0) continue;
         // nested: false — judged only when the parent exists, wherever it sits.
-        if (s.nested !== false) found = found.filter(insideParent(parentHits));
+        if (s.nested) found = found.filter(insideParent(parentHits));
       }
       if (found.length > 0) continue;
       const label = ctx.label(s.label, name);

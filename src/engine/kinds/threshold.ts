@@ -18,15 +18,15 @@ const schema = {
       additionalProperties: {
         type: "object", additionalProperties: false, required: ["match"],
         properties: {
-          match: matchSpecSchema,
-          min: { type: "string", pattern: periodPattern },
-          max: { type: "string", pattern: periodPattern },
-          label: labelSchema,
+          match: { ...matchSpecSchema, description: "The clauses the check reads its period from." },
+          min: { type: "string", pattern: periodPattern, description: "Least period or time a clause must state (1年, 24時間)." },
+          max: { type: "string", pattern: periodPattern, description: "Most period or time a clause may state." },
+          label: { ...labelSchema, description: "The check's name as messages show it ({ ja, en } or a string; default: its key)." },
         },
         anyOf: [{ required: ["min"] }, { required: ["max"] }],
       },
     },
-    missingNumber: { enum: ["report", "ignore"], description: "A matching clause without any number: report it (default) or ignore it." },
+    missingNumber: { enum: ["report", "ignore"], default: "report", description: "A matching clause without any number: report it or ignore it." },
   },
 } satisfies JsonSchema;
 
@@ -127,7 +127,7 @@ export const threshold = defineKind<ThresholdParams, typeof schema>({
   },
   check(ctx, rule) {
     const p = rule.params;
-    const report = (p.missingNumber ?? "report") === "report";
+    const report = p.missingNumber === "report";
     return { findings: Object.entries(p.checks ?? {}).flatMap(([name, c]) => judgeCheck(ctx, rule, name, c, report)) };
   },
 });

@@ -23,7 +23,7 @@ export interface VagueParams {
    * Qualifiers that are not vague once the unit states what they leave open: 「原則として禁止する。ただし、
    * あらかじめ承諾を得た場合に限り…」 gives the exception's criteria (rules.md: 原則として *without* the criteria).
    */
-  definedBy?: { qualifiers: TermEntry[]; any: TermEntry[]; within?: "sentence" | "block" }[];
+  definedBy?: { qualifiers: TermEntry[]; any: TermEntry[]; /** Filled from the schema default by defineKind. */ within: "sentence" | "block" }[];
   /** Sentence endings that state a qualification or a state, not a duty (「…体制を整備していること」 of a bidder). */
   exemptEndings?: string[];
 }
@@ -31,7 +31,7 @@ export interface VagueParams {
 const schema = {
   type: "object", additionalProperties: false,
   properties: {
-    mode: { enum: ["qualifier", "form"], description: "qualifier (default): an obligation weakened by a qualifier; form: a sentence on the topic that ends in a non-obligation form." },
+    mode: { enum: ["qualifier", "form"], default: "qualifier", description: "qualifier: an obligation weakened by a qualifier; form: a sentence on the topic that ends in a non-obligation form." },
     qualifiers: { ...termListSchema, description: "qualifier mode: words that weaken a duty (適宜, 必要に応じて, 努める …)." },
     endings: { type: "array", items: { type: "string", minLength: 1 }, description: "form mode: non-obligation endings (が望ましい, を検討する …)." },
     when: { type: "object", additionalProperties: false, properties: { any: termListSchema }, description: "Only sentences that also contain one of these (the topic)." },
@@ -40,7 +40,11 @@ const schema = {
       type: "array", description: "Qualifiers that are not reported when the unit also states what they leave open (the exception's criteria).",
       items: {
         type: "object", additionalProperties: false, required: ["qualifiers", "any"],
-        properties: { qualifiers: { ...termListSchema, minItems: 1 }, any: { ...termListSchema, minItems: 1 }, within: { enum: ["sentence", "block"] } },
+        properties: {
+          qualifiers: { ...termListSchema, minItems: 1, description: "The qualifiers this entry covers (原則として …)." },
+          any: { ...termListSchema, minItems: 1, description: "Words that state what the qualifier leaves open (ただし, 承諾を得た場合 …)." },
+          within: { enum: ["sentence", "block"], default: "block", description: "Unit in which `any` is looked for around the qualifier." },
+        },
       },
     },
     unless: { type: "object", additionalProperties: false, properties: { any: termListSchema }, description: "A sentence holding one of these (any) is not reported." },
@@ -67,14 +71,14 @@ export const vague = defineKind<VagueParams, typeof schema>({
     /** The qualifier at `h` is one a `definedBy` entry covers, and its unit states the criteria. */
     const definedHere = (h: Hit): boolean => (p.definedBy ?? []).some((d) =>
       d.qualifiers.some((q) => ctx.near([q], h, "sentence").some((x) => x.start === h.start && x.end === h.end))
-      && ctx.near(d.any, h, d.within ?? "block").length > 0);
+      && ctx.near(d.any, h, d.within).length > 0);
     /** The sentence's subject, named before `at`, is the orderer (its own duty, not a requirement). */
     const orderersDuty = (block: number, sentenceStart: number, at: number): boolean => {
       if (!p.exemptSubjects?.length) return false;
       const names = ctx.near(p.exemptSubjects, { block, start: at }, "sentence").filter((h) => h.start >= sentenceStart && h.end <= at);
       return names.some((h) => isSubjectName(ctx.blocks[block]!.text, h, names));
     };
-    if ((p.mode ?? "qualifier") === "qualifier") {
+    if (p.mode === "qualifier") {
       const hits = (p.qualifiers ?? []).flatMap((e) => [...ctx.hits(e)]).sort((a, b) => a.block - b.block || a.start - b.start);
       let lastKey = "";
       for (const h of hits) {

@@ -4,6 +4,7 @@ import type { RawParagraph } from "./story.js";
 import type { Styles } from "./styles.js";
 import { headingShaped, numberingPrefix, PatternLevels } from "../../text/heading-patterns.js";
 import { itemPieces, type Piece } from "../../text/item-lines.js";
+import { titleLinesOf } from "../title-lines.js";
 
 /** What a person sees: the automatic label, a space, the text. */
 export function displayText(p: RawParagraph): string {
@@ -26,6 +27,7 @@ function makeBlock(p: RawParagraph, kind: BlockKind, sectionPath: string[], leve
       return { line, column: start + Math.min(Math.max(offset, 0), len) + 1 };
     },
   };
+  Object.assign(block, titleLinesOf(kind, block.text));
   if (p.label && start === 0) block.label = p.label;
   if (level !== undefined) block.level = level;
   return block;

@@ -1,4 +1,7 @@
 // reference: a delegation to 別紙N / 要件定義書 needs that document in the input.
+import { describe, expect, it } from "vitest";
+import { lintDocument } from "../../../src/engine/index.js";
+import { config, md } from "../helpers.js";
 import { testKind } from "./tester.js";
 
 testKind("reference", {
@@ -18,4 +21,14 @@ testKind("reference", {
       text: "セキュリティ要件は要件定義書に定める。\n\nセキュリティの詳細も要件定義書に定める。\n", findings: [{ at: "1:10-1:15" }] },
     { name: "別紙10 is not 別紙1", text: "セキュリティ要件は別紙1のとおりとする。\n\n## 別紙10 料金表\n", findings: [{ at: "1:10-1:13" }] },
   ],
+});
+
+describe("reference reads the model's title lines", () => {
+  it("an annex title line marked by the reader provides the annex; without the mark it does not", () => {
+    const c = config([{ id: "ref", kind: "reference", message: "「{match}」", params: { patterns: ["re:別紙[0-9]+"], when: { any: ["のとおり"] } } }]);
+    const doc = md("要件は別紙1のとおりとする。\n\n（別紙1）\n情報セキュリティ要件\n");
+    expect(lintDocument(doc, c).findings).toEqual([]);
+    for (const b of doc.blocks) delete b.titleLines;
+    expect(lintDocument(doc, c).findings.map((f) => f.message)).toEqual(["「別紙1」"]);
+  });
 });

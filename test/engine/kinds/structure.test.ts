@@ -13,6 +13,13 @@ describe("structure", () => {
     const r = lint("# 調達仕様書\n\n## 作業の実施に当たっての遵守事項\n\n再委託は禁止する。\n", c);
     expect(r.findings.map((f) => [f.message, f.location])).toEqual([["「subcontract」の章がありません", { line: 1, column: 1, endLine: 1, endColumn: 1 }]]);
   });
+  it("without headings, judges the title lines the reader marked on the model (Block.titleLines)", () => {
+    const doc = md("調達仕様書\n\n作業の実施に当たっての遵守事項 …… 3\n\n受注者は、再委託の承認を得ること。\n\n再委託 …… 5\n");
+    expect(lintDocument(doc, c).findings).toEqual([]);
+    // The same text without the marks: the kind reads the model, not the text again.
+    for (const b of doc.blocks) delete b.titleLines;
+    expect(lintDocument(doc, c).findings.map((f) => f.message).sort()).toEqual(["「subcontract」の章がありません", "「作業の実施に当たっての遵守事項」の章がありません"]);
+  });
   it("is silent when every section exists", () => {
     expect(lint("# 調達仕様書\n\n## 遵守事項\n\n## 再委託に関する事項\n", c).findings).toEqual([]);
   });

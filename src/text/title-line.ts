@@ -1,0 +1,76 @@
+// One answer to "does this line read as a title, not as a sentence?", asked by the readers (a numbered
+// line typed as a paragraph that is a heading; a title line inside a block, 「別紙1 情報セキュリティ要件」
+// in a PDF or Word paragraph) and by the engine (the title of a table-of-contents entry).
+// A title is short, one line, and has no sentence end: 。 anywhere means a sentence.
+// What legitimately differs between the askers is a TitleShape, named below.
+
+export interface TitleShape {
+  /**
+   * Longest title, in characters of the trimmed line. A numbered line promoted to a heading must be
+   * short (40); a title line inside a block and a TOC entry's title may be longer (60), since annex
+   * titles 「別紙1 ○○システムの運用保守業務に係る情報セキュリティ要件」 run long.
+   */
+  maxChars: number;
+  /**
+   * Characters besides 。 the line may not end with. A heading candidate ending in 「：」「、」 is the
+   * lead-in of a list (「1. 次のとおりとする：」), not a heading.
+   */
+  notEndingWith: string;
+}
+
+/** A numbered line a reader promotes to a heading (heading-patterns.ts). */
+export const HEADING_SHAPE: TitleShape = { maxChars: 40, notEndingWith: "．:：、," };
+/** A title line inside a block, marked by the readers on the model (Block.titleLines). */
+export const TITLE_LINE_SHAPE: TitleShape = { maxChars: 60, notEndingWith: "" };
+/** The title of a table-of-contents entry, before its leaders and page number. */
+export const TOC_TITLE_SHAPE: TitleShape = { maxChars: 60, notEndingWith: "" };
+
+/** Whether `line` (trimmed) reads as a title of `shape`. */
+export function titleShaped(line: string, shape: TitleShape): boolean {
+  const s = line.trim();
+  if (!s || s.length > shape.maxChars || s.includes("\n") || s.includes("。")) return false;
+  return !shape.notEndingWith.includes(s.charAt(s.length - 1));
+}
+
+const SPACE = /\s/u;
+const DIGIT = /[0-9０-９]/u;
+const LEADER = /[.．…・\s]/u;
+
+/**
+ * `line` without a page number closing it (「情報セキュリティ ……… 3」「情報セキュリティ 3」): leaders or a
+ * space, digits, trailing spaces. Lenient, since it is only removed before a line is measured, never
+ * taken as evidence of a TOC; scanned from the end, so a hostile line of dots costs linear time.
+ */
+export function withoutPageNumber(line: string): string {
+  let i = line.length;
+  while (i > 0 && SPACE.test(line[i - 1]!)) i--;
+  const digitsEnd = i;
+  while (i > 0 && DIGIT.test(line[i - 1]!)) i--;
+  if (i === digitsEnd) return line;
+  const leadersEnd = i;
+  while (i > 0 && LEADER.test(line[i - 1]!)) i--;
+  return i === leadersEnd ? line : line.slice(0, i);
+}
+
+/** [start, end) of a title line in a block's text: the line trimmed, its page number included. */
+export interface TitleSpan { start: number; end: number }
+
+/**
+ * The lines of a block's text (split at "\n") that read as titles once a page number is removed.
+ * Readers record them on non-heading blocks so that kinds never re-split block text.
+ */
+export function titleSpans(text: string, shape: TitleShape = TITLE_LINE_SHAPE): TitleSpan[] {
+  const out: TitleSpan[] = [];
+  let from = 0;
+  for (;;) {
+    const nl = text.indexOf("\n", from);
+    const to = nl < 0 ? text.length : nl;
+    const line = text.slice(from, to);
+    if (titleShaped(withoutPageNumber(line), shape)) {
+      const lead = line.length - line.trimStart().length;
+      out.push({ start: from + lead, end: from + line.trimEnd().length });
+    }
+    if (nl < 0) return out;
+    from = nl + 1;
+  }
+}
