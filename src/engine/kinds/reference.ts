@@ -2,6 +2,7 @@
 // (a heading naming it, or a title line opening with its name, as in PDF, text or Word drafts
 // without heading styles: 「別紙1 情報セキュリティ要件」).
 import type { Finding } from "../../model/finding.js";
+import { itemMarker } from "../../text/item-lines.js";
 import { parseKanjiNumber } from "../../text/numbers.js";
 import type { TermEntry } from "../../model/ruleset.js";
 import { termListSchema, type AnalysedBlock, type Hit, type JsonSchema, defineKind } from "./kind.js";
@@ -91,6 +92,42 @@ function provides(ab: AnalysedBlock, key: string): boolean {
     || (namedAnnex(key) && referenceKey(line.normalize("NFKC")).includes(key)));
 }
 
+/** A chapter that lists the documents that go with the spec: 附属文書, 添付資料, 閲覧資料, 関連文書 …. */
+const DOCUMENT_LIST = /(附属|付属|添付|別添|関連|参考|閲覧|提出)(の)?(文書|資料|書類)|(資料|文書|書類|別紙|別添|様式)(の)?一覧/u;
+
+/** A lead that lists documents to follow (「次の法令、規程及び関連文書に基づいて行うこと。」). */
+const DOCUMENT_LEAD = /(次の|以下の|下記の)[^。]{0,20}(法令|規程|規則|文書|資料|書類|要領|基準|特記事項)/u;
+
+/** The heading whose section holds block `i` (itself for a heading: its parent), or undefined. */
+function enclosingHeading(blocks: readonly AnalysedBlock[], ab: AnalysedBlock): AnalysedBlock | undefined {
+  const level = ab.block.kind === "heading" ? ab.block.level ?? 1 : Infinity;
+  for (let i = ab.index - 1; i >= 0; i--) {
+    const b = blocks[i]!;
+    if (b.block.kind === "heading" && (b.block.level ?? 1) < level) return b;
+  }
+  return undefined;
+}
+
+/**
+ * Whether a block only names the annex as an entry of a list of documents: anything under a chapter
+ * listing them (「10 附属文書」 > 「- 別添 情報セキュリティの確保に関する特記事項（入札説明書と併せて配付）」, or
+ * 「11 附属文書」 > 「(1) 要件定義書」 whose body reads 「別紙1のとおり」), or an item under a lead listing documents
+ * (「次の法令、規程及び関連文書に基づいて行うこと。」 > 「③ 千葉市個人情報取扱特記事項」). Such an entry is not the annex.
+ */
+function listsDocument(blocks: readonly AnalysedBlock[], ab: AnalysedBlock): boolean {
+  const heading = enclosingHeading(blocks, ab);
+  if (heading && DOCUMENT_LIST.test(heading.text)) return true;
+  if (ab.block.kind === "heading") return false;
+  if (ab.block.kind !== "listItem") return false;
+  // Back over the list's other items to the line that introduces it (an item line may itself be the lead).
+  for (let i = ab.index - 1; i >= 0 && i > (heading?.index ?? -1); i--) {
+    const b = blocks[i]!;
+    if (DOCUMENT_LEAD.test(b.text) || DOCUMENT_LIST.test(b.text)) return true;
+    if (b.block.kind !== "listItem" && itemMarker(b.block.text.trimStart()) === undefined) return false;
+  }
+  return false;
+}
+
 export const reference = defineKind<ReferenceParams, typeof schema>({
   kind: "reference",
   schema,
@@ -119,7 +156,7 @@ export const reference = defineKind<ReferenceParams, typeof schema>({
       // The document's own annex title line (「別紙1 情報セキュリティ要件」) is not a reference.
       if (provides(ab, key)) continue;
       if (decided.has(key)) continue; // one finding per missing document, at its first reference
-      const found = ctx.blocks.some((other) => other.index !== h.block && provides(other, key));
+      const found = ctx.blocks.some((other) => other.index !== h.block && provides(other, key) && !listsDocument(ctx.blocks, other));
       decided.set(key, found);
       if (found) continue;
       const match = ctx.originalText(h.block, h.start, h.end);

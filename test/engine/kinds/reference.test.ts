@@ -13,6 +13,8 @@ testKind("reference", {
     { name: "not a delegation (no のとおり / に定める)", text: "セキュリティ要件は別紙1で示す。\n" },
     { name: "a delegation of something else (a price list)", text: "単価は別紙1のとおりとする。\n" },
     { name: "the annex's own title line is not a reference", text: "別紙1 情報セキュリティ要件のとおり\n" },
+    { name: "a list of annexes and the annex itself further on",
+      text: "# 仕様\n\nセキュリティ要件は別紙1のとおりとする。\n\n## 10 附属文書\n\n- 別紙1 情報セキュリティ要件\n\n# 別紙1 情報セキュリティ要件\n\n受注者は、…。\n" },
   ],
   firing: [
     { name: "a missing annex, at the reference", text: "# 仕様\n\nセキュリティ要件は別紙1のとおりとする。\n",
@@ -20,6 +22,12 @@ testKind("reference", {
     { name: "one finding per missing document, at its first reference",
       text: "セキュリティ要件は要件定義書に定める。\n\nセキュリティの詳細も要件定義書に定める。\n", findings: [{ at: "1:10-1:15" }] },
     { name: "別紙10 is not 別紙1", text: "セキュリティ要件は別紙1のとおりとする。\n\n## 別紙10 料金表\n", findings: [{ at: "1:10-1:13" }] },
+    { name: "an entry of a list of documents is not the annex (under 附属文書)",
+      text: "# 仕様\n\nセキュリティ要件は別紙1のとおりとする。\n\n## 10 附属文書\n\n- 別紙1 情報セキュリティ要件（入札説明書と併せて配付）\n", findings: [{ at: "3:10-3:13" }] },
+    { name: "a heading under 附属文書 whose body points back is not the annex",
+      text: "# 仕様\n\nセキュリティ要件は要件定義書のとおりとする。\n\n## 11 附属文書\n\n### (1) 要件定義書\n\n別紙1のとおり。\n", findings: [{ at: "3:10-3:15" }] },
+    { name: "an item under a lead listing documents is not the annex",
+      text: "# 仕様\n\nセキュリティ要件は別紙1のとおりとする。\n\n受注者は、次の規程及び関連文書に従うこと。\n\n- 別紙1 情報セキュリティ要件\n- 契約書\n", findings: [{ at: "3:10-3:13" }] },
   ],
 });
 
