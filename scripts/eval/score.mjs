@@ -127,9 +127,10 @@ export const TARGETS = { agreement: 0.95, balanced: 0.93, ruleMin: 0.85, precisi
  * falls below these, so a change cannot quietly lose judgement. Raise them to the new dev figures
  * (rounded down by about half a point) whenever a change improves dev; once dev meets TARGETS,
  * the test asserts TARGETS themselves. The test split is never asserted. Set anew (lower) only when
- * dev grows: 2026-12-06, 29 → 35 documents with r28–r39.
+ * dev grows: 2026-12-06, 29 → 35 documents with r28–r39; 35 → 39 with r40, r41, r45, r46 (the third
+ * session, which then raised it to its end figures: 94.8% / 93.3% / 84.6% / 88.3% / 86.3%).
  */
-export const DEV_FLOOR = { agreement: 0.925, balanced: 0.905, ruleMin: 0.79, precision: 0.855, recall: 0.80 };
+export const DEV_FLOOR = { agreement: 0.943, balanced: 0.928, ruleMin: 0.84, precision: 0.878, recall: 0.858 };
 
 /** The bar the eval test holds dev to: TARGETS once met, the ratchet floor until then. */
 export const devBar = (r) => (shortfalls(r, TARGETS).length ? DEV_FLOOR : TARGETS);
