@@ -48,7 +48,7 @@ const schema = {
       },
     },
     unless: { type: "object", additionalProperties: false, properties: { any: termListSchema }, description: "A sentence holding one of these (any) is not reported." },
-    exemptSubjects: { ...termListSchema, description: "Names of the orderer: a sentence whose subject is one of them is its own duty, not a requirement, and is not reported." },
+    exemptSubjects: { ...termListSchema, description: "Names of others than the contractor (the orderer, the system's users, applicants): a sentence whose subject is one of them describes their part, not a requirement on the contractor, and is not reported." },
   },
   if: { properties: { mode: { const: "form" } }, required: ["mode"] },
   then: { required: ["endings"] },
