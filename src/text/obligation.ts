@@ -93,15 +93,34 @@ export function endingSets(extraObligations: string[] = [], extraNegations: stri
 
 const defaultSets = endingSets();
 
-const TRIM_TAIL = /[\s。.!?、,」』"'\]】〕・:：]+$/u;
+const TAIL_MARKS = new Set([..."。.!?、,」』\"'\]】〕・:："]);
+
+/** Without the terminator and closing marks at the end. A loop, not /[…]+$/: that regex is quadratic on a long run of marks. */
+function trimTail(s: string): string {
+  let end = s.length;
+  while (end > 0 && (TAIL_MARKS.has(s[end - 1]!) || /\s/u.test(s[end - 1]!))) end--;
+  return s.slice(0, end);
+}
+
+/** Where a parenthetical closing the text opens (「…こと（詳細は別紙）」), or -1: scanned back, linear in its length. */
+function trailingParenthetical(s: string): number {
+  const last = s[s.length - 1];
+  if (last !== ")" && last !== "）") return -1;
+  for (let i = s.length - 2; i >= 0; i--) {
+    const c = s[i];
+    if (c === "(" || c === "（") return i;
+    if (c === ")" || c === "）") return -1;
+  }
+  return -1;
+}
 
 /** The sentence without its terminator, closing marks and trailing parentheticals. */
 export function sentenceTail(sentence: string): string {
-  let s = sentence.replace(TRIM_TAIL, "");
+  let s = trimTail(sentence);
   for (let guard = 0; guard < 4; guard++) {
-    const m = /[(（][^()（）]*[)）]$/.exec(s);
-    if (!m || m.index === 0) break;
-    s = s.slice(0, m.index).replace(TRIM_TAIL, "");
+    const open = trailingParenthetical(s);
+    if (open <= 0) break;
+    s = trimTail(s.slice(0, open));
   }
   return s.replace(/^[\s「『]+/, "");
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compileVariants, normalize, normalizeTerm } from "../../src/text/normalize.js";
 import { splitSentences } from "../../src/text/sentences.js";
-import { analyseSentence, endingSets } from "../../src/text/obligation.js";
+import { analyseSentence, endingSets, sentenceTail } from "../../src/text/obligation.js";
 
 const v = compileVariants({ ぜい弱: "脆弱", サーバー: "サーバ", 修正プログラム: "修正プログラム" });
 
@@ -80,6 +80,13 @@ describe("analyseSentence", () => {
       .toMatchObject({ obligation: true, deferred: false });
     // the first clause is itself an exclusion: still not a duty
     expect(analyseSentence("診断は本業務の対象外とし、時期は別途協議する。")).toMatchObject({ obligation: false });
+  });
+  it("reads the tail of long runs of marks or brackets (scanned, not matched by a backtracking regex)", () => {
+    expect(sentenceTail(`x${".".repeat(50_000)}`)).toBe("x");
+    expect(sentenceTail(`${".".repeat(50_000)}x`)).toHaveLength(50_001);
+    expect(sentenceTail(`${"(".repeat(50_000)}x)`)).toHaveLength(49_999);
+    expect(sentenceTail(`${"（".repeat(20_000)}a`)).toHaveLength(20_001);
+    expect(sentenceTail("ログを保存すること（詳細は別紙）。")).toBe("ログを保存すること");
   });
   it("recognises background narrative", () => {
     expect(ob("前回はパッチを適用していた。")).toEqual([false, false, false, true]);
