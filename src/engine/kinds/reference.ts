@@ -98,7 +98,7 @@ const DOCUMENT_LIST = /(附属|付属|添付|別添|関連|参考|閲覧|提出)
 /** A lead that lists documents to follow (「次の法令、規程及び関連文書に基づいて行うこと。」). */
 const DOCUMENT_LEAD = /(次の|以下の|下記の)[^。]{0,20}(法令|規程|規則|文書|資料|書類|要領|基準|特記事項)/u;
 
-/** The heading whose section holds block `i` (itself for a heading: its parent), or undefined. */
+/** The heading whose section holds a block (for a heading: the heading above it), or undefined. */
 function enclosingHeading(blocks: readonly AnalysedBlock[], ab: AnalysedBlock): AnalysedBlock | undefined {
   const level = ab.block.kind === "heading" ? ab.block.level ?? 1 : Infinity;
   for (let i = ab.index - 1; i >= 0; i--) {
@@ -117,7 +117,6 @@ function enclosingHeading(blocks: readonly AnalysedBlock[], ab: AnalysedBlock): 
 function listsDocument(blocks: readonly AnalysedBlock[], ab: AnalysedBlock): boolean {
   const heading = enclosingHeading(blocks, ab);
   if (heading && DOCUMENT_LIST.test(heading.text)) return true;
-  if (ab.block.kind === "heading") return false;
   if (ab.block.kind !== "listItem") return false;
   // Back over the list's other items to the line that introduces it (an item line may itself be the lead).
   for (let i = ab.index - 1; i >= 0 && i > (heading?.index ?? -1); i--) {
