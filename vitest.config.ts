@@ -25,14 +25,28 @@ export const SLOW_SUITES = [
   "test/packages/**",
 ];
 
-const fast = process.env.CHOTATSU_TEST_FAST === "1";
+const ALL = ["test/**/*.test.ts"];
+const NODE_MODULES = "**/node_modules/**";
 
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
-    exclude: fast ? [...SLOW_SUITES, "**/node_modules/**"] : ["**/node_modules/**"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    pool: "forks",
+    // Temp folders are removed after each test file by a hook this file registers (see test/temp.ts).
+    setupFiles: ["test/setup.ts"],
+    projects: [
+      {
+        extends: true,
+        // The unit suites share one module graph per worker (isolate: false): each file then costs
+        // its own tests, not a fresh import and evaluation of the engine, the readers and ajv.
+        // They keep no state between files that another file could see (no mocks, stubs or
+        // process listeners; temp folders are unique per call).
+        test: { name: "unit", include: ALL, exclude: [...SLOW_SUITES, NODE_MODULES], isolate: false, pool: "threads" },
+      },
+      {
+        extends: true,
+        test: { name: "slow", include: SLOW_SUITES, exclude: [NODE_MODULES], pool: "forks" },
+      },
+    ],
   },
 });
