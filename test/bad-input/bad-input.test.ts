@@ -1,6 +1,10 @@
 // The bad-input suite (issue 5): every hostile or broken input, run through the real CLI next to a
 // good Markdown file and a good Word file. Each must finish in seconds, with bounded memory, a
 // known error code and a message naming the reason, exit 2, and the good files still linted.
+// A run whose process figures matter (peak RSS of a bomb-like case, stdin, `-o` relative to the
+// process's folder, and every run when the figures are recorded for the README table) is spawned;
+// the others call the built main() in this process, which returns the exit code and prints what the
+// spawned CLI prints, with its CPU time counted for the whole process (see ../cli/in-process.ts).
 import { beforeAll, afterAll, describe, expect, it } from "vitest";
 import fs from "node:fs";
 import os from "node:os";
@@ -9,6 +13,7 @@ import path from "node:path";
 import { makeBadInputs } from "../../scripts/make-bad-inputs.mjs";
 import { CASES, MAX_CPU_S, MAX_MS, MAX_RSS_MB, type BadCase } from "./cases.js";
 import { ensureBuilt, fileEntry, KNOWN_CODES, parseJson, runCli, STACK_LINE, type CliRun, type JsonReport } from "./harness.js";
+import { runInProcess } from "../cli/in-process.js";
 
 // A fresh directory per run: several suites (or people) may run at once on one machine.
 const DIR = fs.mkdtempSync(path.join(os.tmpdir(), "chotatsu-bad-inputs-"));
@@ -19,6 +24,11 @@ const GOOD = ["good.md", "good.docx"];
 const measured: Record<string, { code: number | null; ms: number; cpuS: number | null; rssMb: number | null; error?: string; message?: string }> = {};
 
 let goodAlone: JsonReport;
+
+/** One CLI run in the bad-input folder: spawned when asked (`spawn`) or when the figures are recorded. */
+function lint(args: string[], spawn = false): Promise<CliRun> | CliRun {
+  return spawn || RESULTS ? runCli(args, { cwd: DIR }) : runInProcess(args, { cwd: DIR });
+}
 
 beforeAll(() => {
   ensureBuilt();
@@ -66,8 +76,8 @@ function expectGoodStillLinted(report: JsonReport) {
 
 describe("bad inputs through the CLI, each next to a good .md and .docx", () => {
   for (const c of CASES.filter((x) => x.outcome.kind === "error" || x.outcome.kind === "readable" || x.outcome.kind === "readable-or")) {
-    it(c.id, () => {
-      const run = runCli(["--format", "json", ...(c.args ?? []), c.target, ...GOOD], { cwd: DIR });
+    it(c.id, async () => {
+      const run = await lint(["--format", "json", ...(c.args ?? []), c.target, ...GOOD], Boolean(c.memory));
       const report = parseJson(run);
       record(c, run, report);
       commonChecks(c, run);
@@ -98,8 +108,8 @@ describe("bad inputs through the CLI, each next to a good .md and .docx", () => 
 });
 
 describe("inputs that decode to the good text", () => {
-  it.each(["utf16le.md", "utf16be.md"])("%s gives the same findings as the UTF-8 file", (name) => {
-    const report = parseJson(runCli(["--format", "json", name], { cwd: DIR }));
+  it.each(["utf16le.md", "utf16be.md"])("%s gives the same findings as the UTF-8 file", async (name) => {
+    const report = parseJson(await lint(["--format", "json", name]));
     const strip = (fs: JsonReport["files"][number]["findings"]) =>
       fs.map(({ ruleId, severity, location, message }) => ({ ruleId, severity, location, message }));
     expect(strip(fileEntry(report, name).findings)).toEqual(strip(findingsOf(goodAlone, "good.md")));
@@ -108,8 +118,8 @@ describe("inputs that decode to the good text", () => {
 
 describe("usage and config errors", () => {
   for (const c of CASES.filter((x) => x.outcome.kind === "usage")) {
-    it(c.id, () => {
-      const run = runCli(["--format", "json", ...(c.args ?? []), c.target], { cwd: DIR });
+    it(c.id, async () => {
+      const run = await lint(["--format", "json", ...(c.args ?? []), c.target], Boolean(c.memory));
       record(c, run);
       commonChecks(c, run);
       expect(run.code).toBe(2);
@@ -122,9 +132,9 @@ describe("usage and config errors", () => {
 describe("special cases", () => {
   const byId = (id: string) => CASES.find((c) => c.id === id)!;
 
-  it("symlink loop: terminates, the file inside is linted exactly once", () => {
+  it("symlink loop: terminates, the file inside is linted exactly once", async () => {
     const c = byId("symlink-loop");
-    const run = runCli(["--format", "json", "loop", ...GOOD], { cwd: DIR });
+    const run = await lint(["--format", "json", "loop", ...GOOD]);
     const report = parseJson(run);
     record(c, run, report);
     commonChecks(c, run);
@@ -134,9 +144,9 @@ describe("special cases", () => {
     expect(inLoop[0]!.error).toBeNull();
   });
 
-  it("a directory named x.md is recursed into (or refused), never read as a file", () => {
+  it("a directory named x.md is recursed into (or refused), never read as a file", async () => {
     const c = byId("directory-named-md");
-    const run = runCli(["--format", "json", "dir.md", ...GOOD], { cwd: DIR });
+    const run = await lint(["--format", "json", "dir.md", ...GOOD]);
     const report = parseJson(run);
     record(c, run, report);
     commonChecks(c, run);
@@ -145,9 +155,9 @@ describe("special cases", () => {
     if (entry) expect(entry.error?.code).toBe("io");
   });
 
-  it("a file listed by the folder walk but gone when read: io error, exit 2, the rest linted", () => {
+  it("a file listed by the folder walk but gone when read: io error, exit 2, the rest linted", async () => {
     const c = byId("dangling-symlink");
-    const run = runCli(["--format", "json", "gone", ...GOOD], { cwd: DIR });
+    const run = await lint(["--format", "json", "gone", ...GOOD]);
     const report = parseJson(run);
     record(c, run, report);
     commonChecks(c, run);
@@ -167,9 +177,9 @@ describe("special cases", () => {
     expect(fileEntry(parseJson(run), "stdin.docx").error?.code).toBe("zip-bomb");
   });
 
-  it("catastrophic regex: rejected as a config error, or run in linear time", () => {
+  it("catastrophic regex: rejected as a config error, or run in linear time", async () => {
     const c = byId("catastrophic-regex");
-    const run = runCli(["--format", "json", ...c.args!, c.target], { cwd: DIR });
+    const run = await lint(["--format", "json", ...c.args!, c.target]);
     record(c, run);
     commonChecks(c, run);
     if (run.code === 2) {
@@ -217,8 +227,8 @@ describe("special cases", () => {
     expectGoodStillLinted(report);
   });
 
-  it("stylish output names each unreadable file and the reason", () => {
-    const run = runCli(["--no-color", "legacy.doc", "encrypted.docx", "bomb-lying.docx", "good.md"], { cwd: DIR });
+  it("stylish output names each unreadable file and the reason", async () => {
+    const run = await lint(["--no-color", "legacy.doc", "encrypted.docx", "bomb-lying.docx", "good.md"]);
     expect(run.code).toBe(2);
     const out = run.stdout + run.stderr;
     for (const name of ["legacy.doc", "encrypted.docx", "bomb-lying.docx", "good.md"]) expect(out).toContain(name);
@@ -227,8 +237,8 @@ describe("special cases", () => {
     expect(out).not.toMatch(STACK_LINE);
   });
 
-  it("--locale en gives English messages for unreadable files", () => {
-    const report = parseJson(runCli(["--format", "json", "--locale", "en", "legacy.doc", "encrypted.docx", "bomb-lying.docx"], { cwd: DIR }));
+  it("--locale en gives English messages for unreadable files", async () => {
+    const report = parseJson(await lint(["--format", "json", "--locale", "en", "legacy.doc", "encrypted.docx", "bomb-lying.docx"]));
     for (const f of report.files) {
       expect(f.error).not.toBeNull();
       expect(f.error!.message).not.toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
@@ -237,8 +247,8 @@ describe("special cases", () => {
     expect(fileEntry(report, "encrypted.docx").error!.message).toMatch(/password/i);
   });
 
-  it("a stuck file becomes a timeout error under --timeout, the rest is still linted", () => {
-    const run = runCli(["--format", "json", "--timeout", "300", "huge-paragraph.docx", ...GOOD], { cwd: DIR });
+  it("a stuck file becomes a timeout error under --timeout, the rest is still linted", async () => {
+    const run = await lint(["--format", "json", "--timeout", "300", "huge-paragraph.docx", ...GOOD]);
     const report = parseJson(run);
     expect(run.code).toBe(2);
     expect(run.ms).toBeLessThan(MAX_MS);

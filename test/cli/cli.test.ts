@@ -92,25 +92,25 @@ describe("a rule regex that does not compile (issue 9)", () => {
 });
 
 describe("rule data and option patterns are checked at load (issue 9)", () => {
-  it("a regex in the config's rule options is a config error at its line, not [internal] per file", () => {
+  it("a regex in the config's rule options is a config error at its line, not [internal] per file", async () => {
     const config = "extends: [./mini.yaml]\nrules:\n  patch-latest:\n    options: { match: { all: ['re:(最新'] } }\n";
-    const run = runCli(["good.md", "bad.md"], { cwd: makeWorkspace({ ".chotatsu-lint.yaml": config }) });
+    const run = await runInProcess(["good.md", "bad.md"], { cwd: makeWorkspace({ ".chotatsu-lint.yaml": config }) });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/\.chotatsu-lint\.yaml:4:31: 正規表現「\(最新」を使えません（patch-latest）/);
     expect(run.stdout).toBe("");
   });
-  it("a product list that cannot be read is a config error at the `products:` value", () => {
+  it("a product list that cannot be read is a config error at the `products:` value", async () => {
     const eolRule = "  - id: old-products\n    kind: eol\n    severity: error\n    title: サポート終了製品\n    message: 「{match}」はサポート終了です。\n    source: テスト用\n    products: ./products.yaml\n";
     const ruleset = MINI_RULESET + eolRule;
     const line = ruleset.split("\n").findIndex((l) => l.includes("products: ./products.yaml")) + 1;
-    const missing = runCli(["good.md"], { cwd: makeWorkspace({ "mini.yaml": ruleset }) });
+    const missing = await runInProcess(["good.md"], { cwd: makeWorkspace({ "mini.yaml": ruleset }) });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(new RegExp(`mini\\.yaml:${line}:15: 製品データ .*products\\.yaml を読めません（規則 old-products）`));
     expect(missing.stdout).toBe("");
-    const malformed = runCli(["good.md"], { cwd: makeWorkspace({ "mini.yaml": ruleset, "products.yaml": "- name: X\n  patterns: [X]\n  eos: soon\n" }) });
+    const malformed = await runInProcess(["good.md"], { cwd: makeWorkspace({ "mini.yaml": ruleset, "products.yaml": "- name: X\n  patterns: [X]\n  eos: soon\n" }) });
     expect(malformed.code).toBe(2);
     expect(malformed.stderr).toContain("product #1 needs name, patterns and eos");
-    const good = runCli(["good.md"], { cwd: makeWorkspace({ "mini.yaml": ruleset, "products.yaml": "- name: X\n  patterns: [Windows 95]\n  eos: 2001-12-31\n" }) });
+    const good = await runInProcess(["good.md"], { cwd: makeWorkspace({ "mini.yaml": ruleset, "products.yaml": "- name: X\n  patterns: [Windows 95]\n  eos: 2001-12-31\n" }) });
     expect(good.code).toBe(0);
   });
 });
@@ -337,18 +337,18 @@ describe("machine formats from the CLI", () => {
     const issues = JSON.parse(run.stdout) as { check_name: string; severity: string; location: { path: string } }[];
     expect(issues.map((i) => [i.check_name, i.severity, i.location.path])).toEqual([["patch-latest", "major", "bad.md"]]);
   });
-  it("rdjson: reviewdog's format with UTF-8 byte columns; links only when docsUrl is published", () => {
+  it("rdjson: reviewdog's format with UTF-8 byte columns; links only when docsUrl is published", async () => {
     const ws = makeWorkspace({ ".chotatsu-lint.yaml": "extends: [./mini.yaml]\ndocsUrl: https://example.org/docs/rules\n" });
-    const run = runCli(["--format", "rdjson", "warn.md", "good.md"], { cwd: ws });
+    const run = await runInProcess(["--format", "rdjson", "warn.md", "good.md"], { cwd: ws });
     expect(run.code).toBe(0);
     const rd = JSON.parse(run.stdout) as { source: { name: string }; diagnostics: { code: { value: string; url?: string }; location: { path: string; range: unknown } }[] };
     // 「受注者は、最新のセキュリティパッチを」 is 18 characters of 3 bytes before 「適宜」 on line 3.
     expect(rd.diagnostics).toEqual([expect.objectContaining({ code: { value: "vague-words" },
       location: { path: "warn.md", range: { start: { line: 3, column: 55 }, end: { line: 3, column: 61 } } } })]);
   });
-  it("sarif links each built-in rule to its section of the installed docs/rules page", () => {
+  it("sarif links each built-in rule to its section of the installed docs/rules page", async () => {
     const ws = makeWorkspace({ ".chotatsu-lint.yaml": "extends: [mhlw-tebiki]\n" });
-    const run = runCli(["--format", "sarif", "bad.md"], { cwd: ws });
+    const run = await runInProcess(["--format", "sarif", "bad.md"], { cwd: ws });
     const driver = JSON.parse(run.stdout).runs[0].tool.driver as { informationUri: string; rules: { id: string; helpUri?: string }[] };
     const patch = driver.rules.find((r) => r.id === "patch-latest")!;
     const url = new URL(patch.helpUri!);

@@ -1,11 +1,14 @@
 // `chotatsu-lint compare` through the built CLI on two editions of one spec (fixtures/editions/):
 // the 令和7年度 edition lost the 抹消 clause, weakened log retention (5年間 → 1年間) and dropped the
 // number of the first incident report (1時間以内 → 直ちに); it gained a proper 再委託 clause.
+// The runs call the built CLI's main() in this process (compare reads both editions in the main
+// thread, so a spawned process was mostly start-up); one spawned run is checked against them.
 import { describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { ensureBuilt, ROOT, runCli } from "../bad-input/harness.js";
+import { runInProcess } from "../cli/in-process.js";
 import { tempDir } from "../temp.js";
 
 // Built now, not in beforeAll: the runs below happen while the tests are collected.
@@ -19,8 +22,8 @@ interface ChangeJson {
   new: { status: string | null; value: string | null; place: { uri: string; line: number; paragraph: number | null; label: string | null; sectionPath: string[] } | null };
 }
 
-function compareJson(oldFile: string, newFile: string) {
-  const run = runCli(["compare", "--format", "json", oldFile, newFile], { cwd: ROOT });
+async function compareJson(oldFile: string, newFile: string) {
+  const run = await runInProcess(["compare", "--format", "json", oldFile, newFile], { cwd: ROOT });
   return { run, json: JSON.parse(run.stdout) as { regressions: ChangeJson[]; improvements: ChangeJson[]; clauses: { ruleId: string; old: { status: string }; new: { status: string } }[]; summary: Record<string, number> } };
 }
 
@@ -33,11 +36,16 @@ const EXPECTED_REGRESSIONS = [
 ];
 const EXPECTED_IMPROVEMENTS = [["subcontract-approval", "status", null, "partial", "present"]];
 
+const editions = {
+  md: await compareJson(`${ED}/spec-r6.md`, `${ED}/spec-r7.md`),
+  docx: await compareJson(`${ED}/spec-r6.docx`, `${ED}/spec-r7.docx`),
+};
+
 describe.each([
   ["Markdown", "md"],
   ["Word (LibreOffice)", "docx"],
-])("compare on %s", (_name, ext) => {
-  const { run, json } = compareJson(`${ED}/spec-r6.${ext}`, `${ED}/spec-r7.${ext}`);
+] as const)("compare on %s", (_name, ext) => {
+  const { run, json } = editions[ext];
 
   it("finds exactly the three regressions and the one improvement", () => {
     expect(run.stderr).toBe("");
@@ -75,21 +83,30 @@ describe.each([
   });
 });
 
+describe("the spawned CLI", () => {
+  it("prints the same JSON and exits with the same code as the in-process run", () => {
+    const spawned = runCli(["compare", "--format", "json", `${ED}/spec-r6.md`, `${ED}/spec-r7.md`], { cwd: ROOT });
+    expect(spawned.stderr).toBe("");
+    expect(spawned.code).toBe(editions.md.run.code);
+    expect(spawned.stdout).toBe(editions.md.run.stdout);
+  });
+});
+
 describe("compare across formats and outputs", () => {
-  it("compares a Markdown edition with a Word one", () => {
-    const { run, json } = compareJson(`${ED}/spec-r6.md`, `${ED}/spec-r7.docx`);
+  it("compares a Markdown edition with a Word one", async () => {
+    const { run, json } = await compareJson(`${ED}/spec-r6.md`, `${ED}/spec-r7.docx`);
     expect(run.code).toBe(1);
     expect(json.regressions.map(brief)).toEqual(EXPECTED_REGRESSIONS);
   });
 
-  it("exits 0 when nothing changed: the same edition in Markdown and in Word", () => {
-    const same = runCli(["compare", `${ED}/spec-r7.md`, `${ED}/spec-r7.docx`], { cwd: ROOT });
+  it("exits 0 when nothing changed: the same edition in Markdown and in Word", async () => {
+    const same = await runInProcess(["compare", `${ED}/spec-r7.md`, `${ED}/spec-r7.docx`], { cwd: ROOT });
     expect(same.code).toBe(0);
     expect(same.stdout).toContain("条項の後退・改善はありません。");
   });
 
-  it("stylish names the change and both places in Japanese", () => {
-    const r = runCli(["compare", `${ED}/spec-r6.docx`, `${ED}/spec-r7.docx`], { cwd: ROOT });
+  it("stylish names the change and both places in Japanese", async () => {
+    const r = await runInProcess(["compare", `${ED}/spec-r6.docx`, `${ED}/spec-r7.docx`], { cwd: ROOT });
     expect(r.stdout).toContain("後退 3 件");
     expect(r.stdout).toContain("ログの保存期間が弱くなりました: 5年間 → 1年間");
     expect(r.stdout).toContain("インシデントの第一報の期限の数値がなくなりました: 1時間以内 → なし");
@@ -97,13 +114,13 @@ describe("compare across formats and outputs", () => {
     expect(r.stdout).toContain("✖ 後退 3 件（うちエラー 1 件）、改善 1 件");
   });
 
-  it("--locale en", () => {
-    const r = runCli(["compare", "--locale", "en", `${ED}/spec-r6.md`, `${ED}/spec-r7.md`], { cwd: ROOT });
+  it("--locale en", async () => {
+    const r = await runInProcess(["compare", "--locale", "en", `${ED}/spec-r6.md`, `${ED}/spec-r7.md`], { cwd: ROOT });
     expect(r.stdout).toContain("log retention period weakened: 5年間 → 1年間");
   });
 
-  it("sarif: one failing result per regression at its new place, the old place related", () => {
-    const r = runCli(["compare", "--format", "sarif", `${ED}/spec-r6.md`, `${ED}/spec-r7.md`], { cwd: ROOT });
+  it("sarif: one failing result per regression at its new place, the old place related", async () => {
+    const r = await runInProcess(["compare", "--format", "sarif", `${ED}/spec-r6.md`, `${ED}/spec-r7.md`], { cwd: ROOT });
     const sarif = JSON.parse(r.stdout);
     const results = sarif.runs[0].results as { ruleId: string; level: string; kind: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[]; relatedLocations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[];
     expect(results.filter((x) => x.kind === "fail").map((x) => [x.ruleId, x.level])).toEqual([
@@ -113,10 +130,10 @@ describe("compare across formats and outputs", () => {
     expect(results[1]!.relatedLocations[0]!.physicalLocation.artifactLocation.uri).toBe(`${ED}/spec-r6.md`);
   });
 
-  it("html: a page with the changes and the clause table", () => {
+  it("html: a page with the changes and the clause table", async () => {
     const dir = tempDir("cl-compare-");
     const out = path.join(dir, "compare.html");
-    const r = runCli(["compare", "--format", "html", "-o", out, `${ED}/spec-r6.docx`, `${ED}/spec-r7.docx`], { cwd: ROOT });
+    const r = await runInProcess(["compare", "--format", "html", "-o", out, `${ED}/spec-r6.docx`, `${ED}/spec-r7.docx`], { cwd: ROOT });
     expect(r.code).toBe(1);
     const html = fs.readFileSync(out, "utf8");
     expect(html).toContain("<h1>版の比較: fixtures/editions/spec-r6.docx → fixtures/editions/spec-r7.docx</h1>");
@@ -125,28 +142,28 @@ describe("compare across formats and outputs", () => {
     expect(html).toContain("<code>data-deletion</code>");
   });
 
-  it("html escapes what the drafts say (headings appear in every place)", () => {
+  it("html escapes what the drafts say (headings appear in every place)", async () => {
     const dir = tempDir("cl-compare-");
     const r6 = fs.readFileSync(path.join(ROOT, ED, "spec-r6.md"), "utf8").replace("## 第2章", "## `<img src=x onerror=alert(1)>` 第2章");
     const r7 = fs.readFileSync(path.join(ROOT, ED, "spec-r7.md"), "utf8").replace("## 第2章", "## `<img src=x onerror=alert(1)>` 第2章");
     fs.writeFileSync(path.join(dir, "old.md"), r6);
     fs.writeFileSync(path.join(dir, "new.md"), r7);
-    const html = runCli(["compare", "--format", "html", "old.md", "new.md"], { cwd: dir }).stdout;
+    const html = (await runInProcess(["compare", "--format", "html", "old.md", "new.md"], { cwd: dir })).stdout;
     expect(html).toContain("&lt;img src=x onerror=alert(1)&gt; 第2章");
     expect(html).not.toContain("<img");
   });
 
-  it("usage errors exit 2 with one Japanese line", () => {
-    const one = runCli(["compare", `${ED}/spec-r6.md`], { cwd: ROOT });
+  it("usage errors exit 2 with one Japanese line", async () => {
+    const one = await runInProcess(["compare", `${ED}/spec-r6.md`], { cwd: ROOT });
     expect(one.code).toBe(2);
     expect(one.stderr).toContain("compare には旧版と新版の 2 つを指定してください");
-    const fmt = runCli(["compare", "--format", "junit", `${ED}/spec-r6.md`, `${ED}/spec-r7.md`], { cwd: ROOT });
+    const fmt = await runInProcess(["compare", "--format", "junit", `${ED}/spec-r6.md`, `${ED}/spec-r7.md`], { cwd: ROOT });
     expect(fmt.code).toBe(2);
     expect(fmt.stderr).toContain("compare の出力形式は json, stylish, html, sarif のいずれかです（指定: junit）。");
   });
 
-  it("an unreadable edition exits 2 naming the file and the reason, no stack trace", () => {
-    const r = runCli(["compare", `${ED}/nope.md`, `${ED}/spec-r7.md`], { cwd: ROOT });
+  it("an unreadable edition exits 2 naming the file and the reason, no stack trace", async () => {
+    const r = await runInProcess(["compare", `${ED}/nope.md`, `${ED}/spec-r7.md`], { cwd: ROOT });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe("fixtures/editions/nope.md: ファイルが見つかりません。\n");
   });
@@ -164,9 +181,9 @@ describe("compare on packages", () => {
   const trimmed = annex.replace(/## 1\. インシデントへの対処\n\n1\. [^\n]*\n\n/u, "");
   fs.writeFileSync(path.join(dir, "r7", "annex1-security.md"), trimmed);
 
-  it("two folders: the clause the annex lost, at its place in the old annex (Word paragraph and numbering)", () => {
+  it("two folders: the clause the annex lost, at its place in the old annex (Word paragraph and numbering)", async () => {
     expect(trimmed).not.toBe(annex);
-    const run = runCli(["compare", "--format", "json", "r6", "r7"], { cwd: dir });
+    const run = await runInProcess(["compare", "--format", "json", "r6", "r7"], { cwd: dir });
     expect(run.code).toBe(1);
     const json = JSON.parse(run.stdout) as { old: { files: string[] }; regressions: ChangeJson[]; improvements: ChangeJson[] };
     expect(json.old.files).toEqual(["r6/body.docx", "r6/annex1-security.docx", "r6/requirements.docx"]);
@@ -179,13 +196,13 @@ describe("compare on packages", () => {
     expect([old.uri, old.label, old.sectionPath]).toEqual(["r6/annex1-security.docx", "1.", ["別紙1 情報セキュリティに関する特記事項", "1. インシデントへの対処"]]);
   });
 
-  it("a package name from packages: on each side", () => {
+  it("a package name from packages: on each side", async () => {
     fs.writeFileSync(path.join(dir, ".chotatsu-lint.yaml"), [
       "packages:",
       "  - { name: R6, files: [r6/body.docx, r6/annex1-security.docx, r6/requirements.docx] }",
       "  - { name: R7, files: [r7/body.md, \"r7/annex*.md\", r7/requirements.md] }", ""].join("\n"));
     try {
-      const run = runCli(["compare", "--format", "json", "R6", "R7"], { cwd: dir });
+      const run = await runInProcess(["compare", "--format", "json", "R6", "R7"], { cwd: dir });
       const json = JSON.parse(run.stdout) as { new: { files: string[] }; regressions: ChangeJson[] };
       expect(json.new.files).toEqual(["r7/body.md", "r7/annex1-security.md", "r7/requirements.md"]);
       expect(json.regressions.map((c) => c.ruleId)).toEqual(["incident-report", "threshold-short"]);
@@ -211,8 +228,8 @@ describe("--compare-to-git REF", () => {
   fs.copyFileSync(path.join(ROOT, ED, "spec-r7.md"), path.join(repo, "spec", "spec.md"));
   fs.copyFileSync(path.join(ROOT, ED, "spec-r7.docx"), path.join(repo, "spec", "spec.docx"));
 
-  it.each(["spec.md", "spec.docx"])("compares %s with its last committed version, from a subfolder", (file) => {
-    const run = runCli(["compare", "--format", "json", "--compare-to-git", "HEAD", file], { cwd: path.join(repo, "spec") });
+  it.each(["spec.md", "spec.docx"])("compares %s with its last committed version, from a subfolder", async (file) => {
+    const run = await runInProcess(["compare", "--format", "json", "--compare-to-git", "HEAD", file], { cwd: path.join(repo, "spec") });
     expect(run.stderr).toBe("");
     expect(run.code).toBe(1);
     const json = JSON.parse(run.stdout) as { old: { files: string[] }; new: { files: string[] }; regressions: ChangeJson[]; improvements: ChangeJson[] };
@@ -223,24 +240,24 @@ describe("--compare-to-git REF", () => {
     expect(json.regressions[0]!.old.place!.uri).toBe(`${file}@HEAD`);
   });
 
-  it("from outside the repository too, and clean once the new edition is committed", () => {
-    expect(runCli(["compare", "--compare-to-git", "HEAD", path.join(repo, "spec", "spec.md")], { cwd: ROOT }).code).toBe(1);
+  it("from outside the repository too, and clean once the new edition is committed", async () => {
+    expect((await runInProcess(["compare", "--compare-to-git", "HEAD", path.join(repo, "spec", "spec.md")], { cwd: ROOT })).code).toBe(1);
     const done = tempDir("cl-compare-git-");
     git(done, "init", "-q");
     fs.copyFileSync(path.join(ROOT, ED, "spec-r7.md"), path.join(done, "spec.md"));
     git(done, "add", ".");
     git(done, "commit", "-q", "-m", "r7");
-    const run = runCli(["compare", "--compare-to-git", "HEAD", "spec.md"], { cwd: done });
+    const run = await runInProcess(["compare", "--compare-to-git", "HEAD", "spec.md"], { cwd: done });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("条項の後退・改善はありません。");
   });
 
-  it("an unknown ref or a file git does not know exits 2 with git's reason", () => {
-    const bad = runCli(["compare", "--compare-to-git", "no-such-ref", "spec.md"], { cwd: path.join(repo, "spec") });
+  it("an unknown ref or a file git does not know exits 2 with git's reason", async () => {
+    const bad = await runInProcess(["compare", "--compare-to-git", "no-such-ref", "spec.md"], { cwd: path.join(repo, "spec") });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^spec\.md: git から no-such-ref の版を取り出せません（.+）。\n$/u);
     fs.writeFileSync(path.join(repo, "spec", "new.md"), "# 新しい仕様書\n");
-    const untracked = runCli(["compare", "--compare-to-git", "HEAD", "new.md"], { cwd: path.join(repo, "spec") });
+    const untracked = await runInProcess(["compare", "--compare-to-git", "HEAD", "new.md"], { cwd: path.join(repo, "spec") });
     expect(untracked.code).toBe(2);
     expect(untracked.stderr).toContain("new.md: git から HEAD の版を取り出せません");
   });

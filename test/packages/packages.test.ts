@@ -1,10 +1,13 @@
 // Packages through the built CLI: a LibreOffice-written body + 別紙1 + 要件定義書 (fixtures/package/)
 // whose clauses are split across the files. Judged as one, each clause is satisfied by the file that
 // holds it, the body's references to 別紙1 and 要件定義書 resolve, and findings stay where they are.
+// The runs call the built CLI's main() in this process, not a process each; one spawned run must
+// print the same bytes.
 import { describe, expect, it } from "vitest";
 import fs from "node:fs";
 import path from "node:path";
 import { ensureBuilt, ROOT, runCli } from "../bad-input/harness.js";
+import { runInProcess } from "../cli/in-process.js";
 import { tempDir } from "../temp.js";
 
 // Built now, not in beforeAll: the runs below happen while the tests are collected.
@@ -26,14 +29,23 @@ interface Json {
   suggestedPackages?: { folder: string; files: string[]; links: { from: string; to: string; name: string }[] }[];
 }
 
-function lintJson(args: string[], cwd = PKG): { code: number; json: Json; stderr: string } {
-  const run = runCli(["--format", "json", ...args], { cwd });
-  return { code: run.code, json: JSON.parse(run.stdout) as Json, stderr: run.stderr };
+async function lintJson(args: string[], cwd = PKG): Promise<{ code: number | null; json: Json; stdout: string; stderr: string }> {
+  const run = await runInProcess(["--format", "json", ...args], { cwd });
+  return { code: run.code, json: JSON.parse(run.stdout) as Json, stdout: run.stdout, stderr: run.stderr };
 }
 
-const packaged = lintJson(["--package", "調達一式", ...DOCX]);
-const bodyAlone = lintJson(["body.docx"]);
+const packaged = await lintJson(["--package", "調達一式", ...DOCX]);
+const bodyAlone = await lintJson(["body.docx"]);
 const rulesOf = (j: Json, uri: string) => j.files.find((f) => f.uri === uri)!.findings.map((f) => f.ruleId);
+
+describe("the spawned CLI", () => {
+  it("prints the same package report and exits with the same code as the in-process run", () => {
+    const spawned = runCli(["--format", "json", "--package", "調達一式", ...DOCX], { cwd: PKG });
+    expect(spawned.stderr).toBe("");
+    expect(spawned.code).toBe(packaged.code);
+    expect(spawned.stdout).toBe(packaged.stdout);
+  });
+});
 
 describe("a package judged as one (--package, Word written by LibreOffice)", () => {
   const pkg = packaged.json.packages![0]!;
@@ -89,15 +101,15 @@ describe("a package judged as one (--package, Word written by LibreOffice)", () 
     for (const f of DOCX) expect(rulesOf(packaged.json, f)).not.toContain("missing-section");
   });
 
-  it("findings still point at the file and paragraph where they are", () => {
-    const alone = lintJson(["requirements.docx"]).json.files[0]!.findings.find((f) => f.ruleId === "undefined-deadline")!;
+  it("findings still point at the file and paragraph where they are", async () => {
+    const alone = (await lintJson(["requirements.docx"])).json.files[0]!.findings.find((f) => f.ruleId === "undefined-deadline")!;
     const inPackage = packaged.json.files.find((f) => f.uri === "requirements.docx")!.findings.find((f) => f.ruleId === "undefined-deadline")!;
     expect(inPackage.location).toEqual(alone.location);
     expect(inPackage.excerpt).toBe(alone.excerpt);
   });
 
-  it("the same package in Markdown gives the same files for the same clauses", () => {
-    const md = lintJson(["--package", "調達一式", "body.md", "annex1-security.md", "requirements.md"]).json.packages![0]!;
+  it("the same package in Markdown gives the same files for the same clauses", async () => {
+    const md = (await lintJson(["--package", "調達一式", "body.md", "annex1-security.md", "requirements.md"])).json.packages![0]!;
     for (const [rule, c] of Object.entries(pkg.coverage)) {
       expect([rule, md.coverage[rule]!.status, md.coverage[rule]!.evidence?.uri.replace(/\.md$/, ".docx") ?? null])
         .toEqual([rule, c.status, c.evidence?.uri ?? null]);
@@ -106,22 +118,22 @@ describe("a package judged as one (--package, Word written by LibreOffice)", () 
 });
 
 describe("packages: in the config", () => {
-  it("a linted member brings the whole package; files and globs are relative to the config", () => {
+  it("a linted member brings the whole package; files and globs are relative to the config", async () => {
     const dir = tempDir("cl-pkg-");
     for (const f of DOCX) fs.copyFileSync(path.join(PKG, f), path.join(dir, f));
     fs.writeFileSync(path.join(dir, ".chotatsu-lint.yaml"), "packages:\n  - name: 調達一式\n    files: [body.docx, \"annex*.docx\", requirements.docx]\n");
-    const { json, stderr } = lintJson(["body.docx"], dir);
+    const { json, stderr } = await lintJson(["body.docx"], dir);
     expect(stderr).toBe("");
     expect(json.packages!.map((p) => [p.name, p.files])).toEqual([["調達一式", DOCX]]);
     expect(json.packages![0]!.coverage["incident-report"]!.evidence!.uri).toBe("annex1-security.docx");
     expect(rulesOf(json, "body.docx")).not.toContain("referenced-not-provided");
   });
 
-  it("a bad packages: entry is a config error (exit 2)", () => {
+  it("a bad packages: entry is a config error (exit 2)", async () => {
     const dir = tempDir("cl-pkg-");
     fs.writeFileSync(path.join(dir, ".chotatsu-lint.yaml"), "packages:\n  - name: x\n");
     fs.writeFileSync(path.join(dir, "a.md"), "# 仕様書\n");
-    const run = runCli(["a.md"], { cwd: dir });
+    const run = await runInProcess(["a.md"], { cwd: dir });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("files");
   });
@@ -132,8 +144,8 @@ describe("a folder whose files name each other is offered as a package", () => {
   for (const f of ["body.md", "annex1-security.md", "requirements.md"]) fs.copyFileSync(path.join(PKG, f), path.join(dir, f));
   fs.writeFileSync(path.join(dir, "other.md"), "# 別の調達仕様書\n\n受注者は、機器を納入すること。\n");
 
-  it("as a suggestion in JSON, body first, with the links; not merged", () => {
-    const { json } = lintJson(["."], dir);
+  it("as a suggestion in JSON, body first, with the links; not merged", async () => {
+    const { json } = await lintJson(["."], dir);
     expect(json.packages).toBeUndefined();
     expect(json.suggestedPackages).toEqual([{
       folder: ".", files: ["body.md", "annex1-security.md", "requirements.md"],
@@ -142,49 +154,49 @@ describe("a folder whose files name each other is offered as a package", () => {
     expect(rulesOf(json, "body.md")).toContain("referenced-not-provided");
   });
 
-  it("as a line in stylish naming the --package command", () => {
-    const run = runCli(["."], { cwd: dir });
+  it("as a line in stylish naming the --package command", async () => {
+    const run = await runInProcess(["."], { cwd: dir });
     expect(run.stdout).toContain("パッケージ候補 .: body.md annex1-security.md requirements.md は互いを別紙等として参照しています（body.md → annex1-security.md「別紙1」、body.md → requirements.md「要件定義書」）。");
     expect(run.stdout).toContain("--package 名前 body.md annex1-security.md requirements.md");
   });
 
-  it("never for a single file, nor for unrelated specs that cite some 要件定義書", () => {
-    expect(lintJson(["body.md"], dir).json.suggestedPackages).toBeUndefined();
+  it("never for a single file, nor for unrelated specs that cite some 要件定義書", async () => {
+    expect((await lintJson(["body.md"], dir)).json.suggestedPackages).toBeUndefined();
     const two = tempDir("cl-pkg-");
     fs.writeFileSync(path.join(two, "a.md"), "# 仕様書A\n\n詳細は要件定義書のとおりとする。\n");
     fs.writeFileSync(path.join(two, "b.md"), "# 仕様書B\n\n詳細は要件定義書のとおりとする。\n");
     fs.writeFileSync(path.join(two, "c.md"), "# ○○システム 要件定義書\n\n受注者は、ログを取得すること。\n");
-    expect(lintJson(["."], two).json.suggestedPackages).toBeUndefined();
+    expect((await lintJson(["."], two)).json.suggestedPackages).toBeUndefined();
   });
 });
 
 describe("every format shows the package view", () => {
   const args = ["--package", "調達一式", ...DOCX];
-  it("stylish: each clause with the file that satisfies it", () => {
-    const out = runCli(args, { cwd: PKG }).stdout;
+  it("stylish: each clause with the file that satisfies it", async () => {
+    const out = (await runInProcess(args, { cwd: PKG })).stdout;
     expect(out).toContain("パッケージ 調達一式（3 ファイル: body.docx, annex1-security.docx, requirements.docx）");
     expect(out).toMatch(/あり {2}incident-report {2}情報セキュリティインシデントの報告義務 {2}annex1-security\.docx 段落 \d+/);
     expect(out).toMatch(/条項 \d+ 件: あり \d+、不足 \d+、なし \d+（適用外 \d+）/);
   });
 
-  it("sarif: the package coverage in the run's properties", () => {
-    const sarif = JSON.parse(runCli(["--format", "sarif", ...args], { cwd: PKG }).stdout);
+  it("sarif: the package coverage in the run's properties", async () => {
+    const sarif = JSON.parse((await runInProcess(["--format", "sarif", ...args], { cwd: PKG })).stdout);
     const p = sarif.runs[0].properties.packages[0];
     expect(p.files).toEqual(DOCX);
     expect(p.coverage["patch-latest"].evidence.uri).toBe("requirements.docx");
   });
 
-  it("junit: a testsuite for the package, a failing case per missing clause", () => {
-    const xml = runCli(["--format", "junit", ...args], { cwd: PKG }).stdout;
+  it("junit: a testsuite for the package, a failing case per missing clause", async () => {
+    const xml = (await runInProcess(["--format", "junit", ...args], { cwd: PKG })).stdout;
     expect(xml).toContain('<testsuite name="パッケージ 調達一式（3 ファイル: body.docx, annex1-security.docx, requirements.docx）"');
     expect(xml).toMatch(/<testcase name="incident-report: 情報セキュリティインシデントの報告義務" classname="調達一式"><system-out>annex1-security\.docx 段落 \d+ 1\.（別紙1 情報セキュリティに関する特記事項 &gt; 1\. インシデントへの対処）<\/system-out><\/testcase>/);
     expect(xml).toMatch(/<testcase name="monitoring: [^"]+" classname="調達一式">\n\s*<failure type="absent"/);
   });
 
-  it("html: a package section with the satisfying file", () => {
+  it("html: a package section with the satisfying file", async () => {
     const dir = tempDir("cl-pkg-");
     const out = path.join(dir, "r.html");
-    runCli(["--format", "html", "-o", out, ...args], { cwd: PKG });
+    await runInProcess(["--format", "html", "-o", out, ...args], { cwd: PKG });
     const html = fs.readFileSync(out, "utf8");
     expect(html).toContain("<h3>パッケージ 調達一式（3 ファイル: body.docx, annex1-security.docx, requirements.docx）</h3>");
     expect(html).toMatch(/<tr class="st-present"><td><code>data-deletion<\/code><\/td>.*annex1-security\.docx 段落 \d+/);
