@@ -9,7 +9,7 @@ import { ConfigError } from "../model/config-error.js";
 import { AhoCorasick } from "../text/aho-corasick.js";
 import { compileVariants, normalize, normalizeTerm, type CompiledVariants, type NormalizedText } from "../text/normalize.js";
 import { endingSets, type EndingSets } from "../text/obligation.js";
-import { regexShortcut } from "../text/regex-literals.js";
+import { regexShortcut, type RegexShortcut } from "../text/regex-literals.js";
 import type { Origin, ResolvedConfig, ResolvedRule, TermEntry } from "../model/ruleset.js";
 
 export interface CompiledMatcher {
@@ -32,8 +32,12 @@ export interface CompiledMatcher {
 
 /** A literal to look for; `cased` (case-sensitive entries) is the spelling the cased text must show. */
 interface LiteralAtom { text: string; cased?: string }
-interface RegexAtom { source: string; re: RE2JS; prefilter: string[] | null; cs: boolean }
+/** `prefilter`: sets of literals; a line can hold a match only if it holds a literal of every set. */
+interface RegexAtom { source: string; re: RE2JS; prefilter: string[][] | null; cs: boolean }
 interface Atoms { literals: LiteralAtom[]; regexes: RegexAtom[] }
+
+/** Set indexes share a 32-bit mask per line; more sets than this add little to a prefilter. */
+const MAX_PREFILTER_SETS = 30;
 
 /** Prefix of a case-sensitive term entry: `cs:XX`, `cs:re:XX+日`. */
 export const CASE_SENSITIVE = "cs:";
@@ -99,8 +103,9 @@ class Builder {
   readonly literalCased: { concept: number; cased: string }[][] = [];
   /** For each literal: it is a mask word. */
   readonly literalMask: boolean[] = [];
-  readonly regexes: { re: RE2JS; concepts: number[]; prefiltered: boolean; cs: boolean; mask: boolean }[] = [];
-  /** For each literal: the prefiltered regexes that may match where it occurs. */
+  /** `sets`: how many literal sets a line must show before the regex runs on it (0: not prefiltered). */
+  readonly regexes: { re: RE2JS; concepts: number[]; sets: number; cs: boolean; mask: boolean }[] = [];
+  /** For each literal: the prefiltered regexes it is a required literal of, as regex × 32 + set index. */
   readonly literalRegexes: number[][] = [];
   private readonly regexIndex = new Map<string, number>();
   readonly concepts = new Map<TermEntry, number>();
@@ -137,13 +142,13 @@ class Builder {
 
   private regex({ source, re, prefilter, cs }: RegexAtom): number {
     const key = (cs ? CASE_SENSITIVE : "") + source;
-    let ri = this.regexIndex.get(key);
-    if (ri === undefined) {
-      ri = this.regexes.length;
-      this.regexes.push({ re, concepts: [], prefiltered: prefilter !== null, cs, mask: false });
-      this.regexIndex.set(key, ri);
-      for (const lit of prefilter ?? []) this.literalRegexes[this.literal(lit)]!.push(ri);
-    }
+    const known = this.regexIndex.get(key);
+    if (known !== undefined) return known;
+    const ri = this.regexes.length;
+    const sets = (prefilter ?? []).slice(0, MAX_PREFILTER_SETS);
+    this.regexes.push({ re, concepts: [], sets: sets.length, cs, mask: false });
+    this.regexIndex.set(key, ri);
+    sets.forEach((set, k) => { for (const lit of set) this.literalRegexes[this.literal(lit)]!.push(ri * 32 + k); });
     return ri;
   }
 
@@ -195,7 +200,7 @@ class Builder {
         if (shortcut.kind === "literals" && !flags && lits.every(Boolean)) {
           atoms.literals.push(...shortcut.literals.map((l, i) => (cs ? { text: lits[i]!, cased: this.cased(l) } : { text: lits[i]! })));
         } else {
-          const prefilter = shortcut.kind !== "none" && lits.every(Boolean) ? lits : null;
+          const prefilter = shortcut.kind !== "none" && lits.every(Boolean) ? [lits, ...this.moreSets(shortcut)] : null;
           atoms.regexes.push({ source, re, prefilter, cs });
         }
       } catch (e) {
@@ -213,6 +218,12 @@ class Builder {
     }
     this.expanded.set(entry, atoms);
     return atoms;
+  }
+
+  /** The required sets beyond the first (regex-literals.ts), normalised; a set with a literal that normalises away is dropped. */
+  private moreSets(shortcut: RegexShortcut): string[][] {
+    if (shortcut.kind !== "prefilter") return [];
+    return shortcut.all.slice(1).map((set) => set.map((l) => normalizeTerm(l, this.variants))).filter((set) => set.every(Boolean));
   }
 
   /** The spelling a case-sensitive literal must show in the cased text (normalised, case kept). */
@@ -243,11 +254,15 @@ class Builder {
         const held: number[] = [];
         const masks: number[] = [];
         const emit = hasMasks ? (c: number, s: number, e: number) => { held.push(c, s, e); } : emitHit;
-        // Prefiltered regexes run only on the lines (blocks) where one of their literals occurs.
-        const lines: Set<number>[] = regexes.map(() => new Set());
+        // Prefiltered regexes run only on the lines (blocks) where a literal of each of their
+        // required sets occurs: per regex, line start → the sets seen there, one bit each.
+        const lines: Map<number, number>[] = regexes.map(() => new Map());
         ac.scan(text, (p, start, end) => {
           const rs = literalRegexes[p]!;
-          if (rs.length) { const ls = text.lastIndexOf("\n", start - 1) + 1; for (const r of rs) lines[r]!.add(ls); }
+          if (rs.length) {
+            const ls = text.lastIndexOf("\n", start - 1) + 1;
+            for (const x of rs) { const seen = lines[x >> 5]!; seen.set(ls, (seen.get(ls) ?? 0) | (1 << (x & 31))); }
+          }
           if (!literalConcepts[p]!.length && !literalCased[p]!.length && !literalMask[p]) return;
           // ASCII words match whole words only: "ie" must not hit "client".
           if (boundStart[p] && start > 0 && isAsciiWordChar(text.charCodeAt(start - 1))) return;
@@ -271,10 +286,13 @@ class Builder {
             from = e > s ? e : s + 1;
           }
         };
-        regexes.forEach(({ re, concepts: cs, prefiltered, cs: caseSens, mask }, r) => {
+        regexes.forEach(({ re, concepts: cs, sets, cs: caseSens, mask }, r) => {
           const subject = caseSens ? cased : text;
-          if (!prefiltered) { run(re, cs, mask, subject, 0); return; }
-          for (const ls of [...lines[r]!].sort((a, b) => a - b)) {
+          if (!sets) { run(re, cs, mask, subject, 0); return; }
+          const all = 2 ** sets - 1;
+          const candidates: number[] = [];
+          for (const [ls, seen] of lines[r]!) if (seen === all) candidates.push(ls);
+          for (const ls of candidates.sort((a, b) => a - b)) {
             const le = text.indexOf("\n", ls);
             run(re, cs, mask, subject.slice(ls, le < 0 ? text.length : le), ls);
           }

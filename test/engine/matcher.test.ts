@@ -42,6 +42,16 @@ describe("matcher", () => {
     expect(found("計画書には、作業予定（定期作業を含む。）及び対策を記載すること。")).toBe(1);
     expect(found("計画書には、作業予定を書くこと。別の対策を記載すること。")).toBe(0);
   });
+  it("runs a regex on the lines that hold a literal of each required set, and finds there what a whole-line run finds", () => {
+    const c = config([{ id: "loss", kind: "forbid", message: "{match}", params: { patterns: ["re:(情報|データ)[^。]{0,15}(紛失|盗難)"] } }]);
+    const m = getMatcher(c, kindTerms);
+    const text = "情報を紛失した。データの盗難。\nデータは安全。\n盗難なし。\n紛失した情報。\n個人情報の紛失";
+    const hits: string[] = [];
+    m.scan(text, (_c, s, e) => hits.push(text.slice(s, e)));
+    const whole = [...text.matchAll(/(情報|データ)(?:[^。\n]|。\)){0,15}(紛失|盗難)/gu)].map((x) => x[0]);
+    expect(hits.sort()).toEqual(whole.sort());
+    expect(hits.sort()).toEqual(["データの盗難", "情報の紛失", "情報を紛失"]);
+  });
   it("matches ASCII words whole, case-insensitively; Japanese anywhere", () => {
     const c = config([{ id: "ie", kind: "forbid", message: "{match}", params: { patterns: ["IE", "Flash"] } }]);
     expect(lintDocument(md("client 端末のブラウザはＩＥとし、flash playerを使う。\n"), c).findings.map((f) => f.message)).toEqual(["ＩＥ", "flash"]);
