@@ -33,7 +33,7 @@ export interface CompiledMatcher {
 /** A literal to look for; `cased` (case-sensitive entries) is the spelling the cased text must show. */
 interface LiteralAtom { text: string; cased?: string }
 /** `prefilter`: sets of literals; a line can hold a match only if it holds a literal of every set. */
-interface RegexAtom { source: string; re: RE2JS; prefilter: string[][] | null; cs: boolean }
+interface RegexAtom { source: string; re: () => RE2JS; prefilter: string[][] | null; cs: boolean }
 interface Atoms { literals: LiteralAtom[]; regexes: RegexAtom[] }
 
 /** Set indexes share a 32-bit mask per line; more sets than this add little to a prefilter. */
@@ -104,14 +104,15 @@ class Builder {
   /** For each literal: it is a mask word. */
   readonly literalMask: boolean[] = [];
   /** `sets`: how many literal sets a line must show before the regex runs on it (0: not prefiltered). */
-  readonly regexes: { re: RE2JS; concepts: number[]; sets: number; cs: boolean; mask: boolean }[] = [];
+  readonly regexes: { re: () => RE2JS; concepts: number[]; sets: number; cs: boolean; mask: boolean }[] = [];
   /** For each literal: the prefiltered regexes it is a required literal of, as regex × 32 + set index. */
   readonly literalRegexes: number[][] = [];
   private readonly regexIndex = new Map<string, number>();
   readonly concepts = new Map<TermEntry, number>();
   private readonly expanded = new Map<string, Atoms>();
 
-  constructor(readonly config: ResolvedConfig, readonly variants: CompiledVariants) {}
+  /** `lazyRegexes`: compile each regex when a document first needs it (see MatcherOptions). */
+  constructor(readonly config: ResolvedConfig, readonly variants: CompiledVariants, private readonly lazyRegexes = false) {}
 
   add(entry: TermEntry, site: Site): number {
     const known = this.concepts.get(entry);
@@ -188,25 +189,29 @@ class Builder {
       const cs = entry.startsWith(CASE_SENSITIVE);
       const written = entry.slice(cs ? 6 : 3);
       const source = sentenceWindows(written.normalize("NFKC"));
-      try {
-        // Case-sensitive patterns run on the cased text; the others on the lower-cased text.
-        const re = RE2JS.compile(source, cs ? 0 : RE2JS.CASE_INSENSITIVE);
-        // Finite patterns become literals; others run only where a literal they need occurs.
-        // A leading (?i) or (?m) only narrows the analysis to a prefilter: a finite (?i) pattern
-        // kept as a regex still matches inside words (TLS1.2), which a literal would not.
-        const flags = linePrefilterFlags(source);
-        const shortcut = flags === null ? { kind: "none" as const } : regexShortcut(source.slice(flags.length));
-        const lits = shortcut.kind === "none" ? [] : shortcut.literals.map((l) => normalizeTerm(l, this.variants));
-        if (shortcut.kind === "literals" && !flags && lits.every(Boolean)) {
-          atoms.literals.push(...shortcut.literals.map((l, i) => (cs ? { text: lits[i]!, cased: this.cased(l) } : { text: lits[i]! })));
-        } else {
-          const prefilter = shortcut.kind !== "none" && lits.every(Boolean) ? [lits, ...this.moreSets(shortcut)] : null;
-          atoms.regexes.push({ source, re, prefilter, cs });
+      let compiled: RE2JS | undefined;
+      const re = (): RE2JS => {
+        try {
+          // Case-sensitive patterns run on the cased text; the others on the lower-cased text.
+          return (compiled ??= RE2JS.compile(source, cs ? 0 : RE2JS.CASE_INSENSITIVE));
+        } catch (e) {
+          const rule = site.term ? `${site.ruleId ?? ""}, ${site.term}` : site.ruleId ?? "";
+          throw new ConfigError("engine.regex.invalid", { pattern: written, rule, detail: (e as Error).message },
+            site.origin?.file, site.origin?.line, site.origin?.column);
         }
-      } catch (e) {
-        const rule = site.term ? `${site.ruleId ?? ""}, ${site.term}` : site.ruleId ?? "";
-        throw new ConfigError("engine.regex.invalid", { pattern: written, rule, detail: (e as Error).message },
-          site.origin?.file, site.origin?.line, site.origin?.column);
+      };
+      if (!this.lazyRegexes) re();
+      // Finite patterns become literals; others run only where a literal they need occurs.
+      // A leading (?i) or (?m) only narrows the analysis to a prefilter: a finite (?i) pattern
+      // kept as a regex still matches inside words (TLS1.2), which a literal would not.
+      const flags = linePrefilterFlags(source);
+      const shortcut = flags === null ? { kind: "none" as const } : regexShortcut(source.slice(flags.length));
+      const lits = shortcut.kind === "none" ? [] : shortcut.literals.map((l) => normalizeTerm(l, this.variants));
+      if (shortcut.kind === "literals" && !flags && lits.every(Boolean)) {
+        atoms.literals.push(...shortcut.literals.map((l, i) => (cs ? { text: lits[i]!, cased: this.cased(l) } : { text: lits[i]! })));
+      } else {
+        const prefilter = shortcut.kind !== "none" && lits.every(Boolean) ? [lits, ...this.moreSets(shortcut)] : null;
+        atoms.regexes.push({ source, re, prefilter, cs });
       }
     } else if (entry.startsWith(CASE_SENSITIVE)) {
       const written = entry.slice(CASE_SENSITIVE.length);
@@ -274,8 +279,8 @@ class Builder {
             for (const { concept, cased: want } of literalCased[p]!) if (seen === want) emit(concept, start, end);
           }
         });
-        const run = (re: RE2JS, cs: number[], mask: boolean, sub: string, offset: number) => {
-          const m = re.matcher(sub);
+        const run = (re: () => RE2JS, cs: number[], mask: boolean, sub: string, offset: number) => {
+          const m = re().matcher(sub);
           let from = 0;
           while (from <= sub.length && m.find(from)) {
             const s = m.start(); const e = m.end();
@@ -354,14 +359,26 @@ export function sentenceWindows(source: string): string {
   return source.replace(/\[\^([^\]\\]*。[^\]\\]*)\]/gu, "(?:[^$1]|。\\))");
 }
 
+export interface MatcherOptions {
+  /**
+   * Every `re:` pattern of the configuration is known to compile (the CLI's config loader checked
+   * them, or the build did for the built-in rulesets): each regex is then compiled when a document
+   * first needs it, and a worker's start-up skips compiling the ~200 regexes (a third of building
+   * the matcher) of which a small file needs a few. A pattern that fails anyway throws the same
+   * ConfigError, from the scan.
+   */
+  patternsChecked?: boolean;
+}
+
 /**
  * The compiled matcher of a configuration (memoised per ResolvedConfig object: one engine, one
- * kind registry, so `kindTerms` is the same function for every call on a config).
+ * kind registry, so `kindTerms` is the same function for every call on a config; the first call's
+ * options hold).
  */
-export function getMatcher(config: ResolvedConfig, kindTerms: KindTerms): CompiledMatcher {
+export function getMatcher(config: ResolvedConfig, kindTerms: KindTerms, opts: MatcherOptions = {}): CompiledMatcher {
   let m = memo.get(config);
   if (!m) {
-    const b = new Builder(config, compileVariants(config.variants));
+    const b = new Builder(config, compileVariants(config.variants), opts.patternsChecked === true);
     for (const [entry, site] of collectEntries(config, kindTerms)) b.add(entry, site);
     for (const entry of config.masks ?? []) b.addMask(entry, { ruleId: "masks" });
     m = b.build();

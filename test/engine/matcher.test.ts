@@ -16,6 +16,16 @@ describe("matcher", () => {
     const e = configError(() => getMatcher(c, kindTerms));
     expect([e.messageId, e.params.rule, e.params.pattern, e.file, e.line, e.column]).toEqual(["engine.regex.invalid", "bad-re", "(a)\\1", "/r/agency.yaml", 12, 5]);
   });
+  it("with patterns already checked, compiles a regex when a scan needs it, and a bad one throws the same error there", () => {
+    const c = config([{ id: "bad-re", kind: "forbid", origin: { file: "/r/agency.yaml", line: 12, column: 5 }, params: { patterns: ["re:(a)\\1"] } }]);
+    const m = getMatcher(c, kindTerms, { patternsChecked: true });
+    const e = configError(() => m.scan("aa", () => {}));
+    expect([e.messageId, e.params.rule, e.line]).toEqual(["engine.regex.invalid", "bad-re", 12]);
+    const good = getMatcher(config([{ id: "ok", kind: "forbid", params: { patterns: ["re:権限.{0,5}制限"] } }]), kindTerms, { patternsChecked: true });
+    const hits: number[] = [];
+    good.scan("権限を制限する", (_c, s, e2) => hits.push(s, e2));
+    expect(hits).toEqual([0, 5]);
+  });
   it("points at the term definition when the bad regex is in a term list", () => {
     const c = config([{ id: "uses-term", kind: "forbid", params: { patterns: ["$weak"] } }], {
       terms: { weak: ["re:(?=x)y"] },
