@@ -10,7 +10,7 @@ import type { Block, BlockKind, Location, SpecDocument, TablePos } from "../mode
 import { InputError } from "./errors.js";
 import { LineIndex, TextBuilder, positionMapper } from "./positioned.js";
 import { parseDirectiveComment, resolveNextLineTargets } from "./directives.js";
-import { markdownChunks } from "./markdown-chunks.js";
+import { markdownChunks, plainLineKind } from "./markdown-chunks.js";
 import { itemPieces } from "../text/item-lines.js";
 import { rowCells, rowHasInlineSyntax } from "./markdown-table.js";
 import type { Directive } from "../model/document.js";
@@ -127,7 +127,9 @@ class MarkdownWalker {
 
   /**
    * A piece that markdownChunks found to be plain prose: what remark would make of it, without
-   * remark. Paragraphs are runs of non-blank lines; their text is the lines joined by "\n".
+   * remark. Paragraphs are runs of non-blank lines; their text is the lines joined by "\n". A
+   * heading or bullet line (plainLineKind) ends the paragraph before it and is a block of its own:
+   * a heading's text follows its `# `, a bullet item's paragraph its `- `.
    */
   plainParagraphs(piece: string, base: number): void {
     let builder: TextBuilder | undefined;
@@ -146,6 +148,17 @@ class MarkdownWalker {
       offset += line.length + 1;
       if (/^[ \t]*$/.test(line)) {
         flush();
+        continue;
+      }
+      const kind = plainLineKind(line);
+      if (kind !== "text") {
+        flush();
+        const textFrom = kind === "heading" ? line.indexOf(" ") + 1 : 2;
+        const text = new TextBuilder();
+        text.pushSlice(line.slice(textFrom), at + textFrom);
+        text.trimEnd();
+        if (kind === "heading") this.heading(this.emitSpan("heading", text, at, at + line.length), textFrom - 1);
+        else this.emitItems("listItem", text, at + textFrom, at + line.length);
         continue;
       }
       if (builder) builder.pushSlice("\n", at - 1);
@@ -171,15 +184,9 @@ class MarkdownWalker {
 
   private node(node: RootContent, paragraphKind: BlockKind): void {
     switch (node.type) {
-      case "heading": {
-        const block = this.block("heading", node, node.children);
-        if (!block) return;
-        while (this.headings.length && this.headings[this.headings.length - 1]!.level >= node.depth) this.headings.pop();
-        block.level = node.depth;
-        block.sectionPath = this.headings.map((h) => h.title);
-        this.headings.push({ level: node.depth, title: block.text });
+      case "heading":
+        this.heading(this.block("heading", node, node.children), node.depth);
         return;
-      }
       case "paragraph": {
         const builder = new TextBuilder();
         this.inline(node.children, builder);
@@ -207,6 +214,15 @@ class MarkdownWalker {
       default:
         return; // thematicBreak, definition: no prose
     }
+  }
+
+  /** A heading block: its level, and the section path it opens for the blocks after it. */
+  private heading(block: Block | undefined, level: number): void {
+    if (!block) return;
+    while (this.headings.length && this.headings[this.headings.length - 1]!.level >= level) this.headings.pop();
+    block.level = level;
+    block.sectionPath = this.headings.map((h) => h.title);
+    this.headings.push({ level, title: block.text });
   }
 
   private table(node: Extract<RootContent, { type: "table" }>): void {
