@@ -12,7 +12,7 @@ import { LineIndex, TextBuilder, positionMapper } from "./positioned.js";
 import { parseDirectiveComment, resolveNextLineTargets } from "./directives.js";
 import { markdownChunks, plainLineKind } from "./markdown-chunks.js";
 import { itemPieces } from "../text/item-lines.js";
-import { rowCells, rowHasInlineSyntax } from "./markdown-table.js";
+import { rowPieces } from "./markdown-table.js";
 import type { Directive } from "../model/document.js";
 
 /**
@@ -246,8 +246,8 @@ class MarkdownWalker {
   }
 
   /**
-   * A top-level pipe table (markdown-chunks.ts cut it out), row by row: a row of literal text is
-   * split at its pipes here; rows with inline markup go to remark after the table's own header
+   * A top-level pipe table (markdown-chunks.ts cut it out), row by row: a row of literal text, or
+   * of whole-cell **strong** and <br> (rowPieces), is split at its pipes here; rows with other inline markup go to remark after the table's own header
    * and delimiter rows, MARKUP_ROWS_PER_PARSE at a time, so remark's table tokenizer never sees a
    * long table. Blocks come out in row order, as remark's walk gives them.
    */
@@ -263,11 +263,13 @@ class MarkdownWalker {
     const [header, delimiter] = rows.splice(0, 2) as [{ text: string; at: number }, { text: string; at: number }];
     rows.unshift(header);
     const prefix = `${header.text}\n${delimiter.text}\n`;
-    const markup = rows.map((row) => rowHasInlineSyntax(row.text));
+    const simple = rows.map((row) => rowPieces(row.text));
+    const markup = simple.map((cells) => cells === undefined);
     const parsed = new Map<number, { row: TableRow; base: number }>();
     rows.forEach((row, r) => {
-      if (!markup[r]) {
-        this.literalRow(row.text, row.at, index, r + 1);
+      const cells = simple[r];
+      if (cells) {
+        this.simpleRow(cells, row.at, index, r + 1);
         return;
       }
       if (!parsed.has(r)) this.parseMarkupRows(prefix, rows, markup, r, parsed);
@@ -303,10 +305,14 @@ class MarkdownWalker {
     batch.forEach((r, k) => parsed.set(r, { row: table.children[k + 1]!, base: bases[k]! }));
   }
 
-  private literalRow(line: string, at: number, index: number, rowNumber: number): void {
-    rowCells(line).forEach((cell, c) => {
+  /** A row read by rowPieces: its cells' text as remark would give it, a `<br>` a line break at its place. */
+  private simpleRow(cells: NonNullable<ReturnType<typeof rowPieces>>, at: number, index: number, rowNumber: number): void {
+    cells.forEach(({ cell, pieces }, c) => {
       const builder = new TextBuilder();
-      if (cell.textTo > cell.textFrom) builder.pushSlice(line.slice(cell.textFrom, cell.textTo), at + cell.textFrom);
+      for (const piece of pieces) {
+        if ("breakAt" in piece) builder.pushAt("\n", at + piece.breakAt);
+        else builder.pushSlice(this.source.slice(at + piece.from, at + piece.to), at + piece.from);
+      }
       this.tableCell(builder, at + cell.from, at + cell.to, { index, row: rowNumber, column: c + 1 });
     });
   }
