@@ -245,6 +245,8 @@ class Builder {
     const boundStart = literals.map((l) => isAsciiWordChar(l.charCodeAt(0)));
     const boundEnd = literals.map((l) => isAsciiWordChar(l.charCodeAt(l.length - 1)));
     const hasMasks = literalMask.some(Boolean) || regexes.some((r) => r.mask);
+    /** Per regex: the mask of all its required sets. */
+    const allSets = Int32Array.from(regexes, (r) => 2 ** r.sets - 1);
     const caseSensitive = literalCased.some((l) => l.length > 0) || regexes.some((r) => r.cs);
     return {
       variants: this.variants,
@@ -260,13 +262,24 @@ class Builder {
         const masks: number[] = [];
         const emit = hasMasks ? (c: number, s: number, e: number) => { held.push(c, s, e); } : emitHit;
         // Prefiltered regexes run only on the lines (blocks) where a literal of each of their
-        // required sets occurs: per regex, line start → the sets seen there, one bit each.
-        const lines: Map<number, number>[] = regexes.map(() => new Map());
+        // required sets occurs. Hits come in text order and no literal spans a line break, so per
+        // regex only the current line and the sets seen on it (one bit each) are kept, and a line
+        // becomes a candidate, in order, when its last missing set turns up.
+        const line = new Int32Array(regexes.length).fill(-1);
+        const seen = new Int32Array(regexes.length);
+        const candidates: number[][] = regexes.map(() => []);
         ac.scan(text, (p, start, end) => {
           const rs = literalRegexes[p]!;
           if (rs.length) {
             const ls = text.lastIndexOf("\n", start - 1) + 1;
-            for (const x of rs) { const seen = lines[x >> 5]!; seen.set(ls, (seen.get(ls) ?? 0) | (1 << (x & 31))); }
+            for (const x of rs) {
+              const r = x >> 5;
+              if (line[r] !== ls) { line[r] = ls; seen[r] = 0; }
+              const full = allSets[r]!;
+              if (seen[r] === full) continue;
+              seen[r]! |= 1 << (x & 31);
+              if (seen[r] === full) candidates[r]!.push(ls);
+            }
           }
           if (!literalConcepts[p]!.length && !literalCased[p]!.length && !literalMask[p]) return;
           // ASCII words match whole words only: "ie" must not hit "client".
@@ -294,10 +307,7 @@ class Builder {
         regexes.forEach(({ re, concepts: cs, sets, cs: caseSens, mask }, r) => {
           const subject = caseSens ? cased : text;
           if (!sets) { run(re, cs, mask, subject, 0); return; }
-          const all = 2 ** sets - 1;
-          const candidates: number[] = [];
-          for (const [ls, seen] of lines[r]!) if (seen === all) candidates.push(ls);
-          for (const ls of candidates.sort((a, b) => a - b)) {
+          for (const ls of candidates[r]!) {
             const le = text.indexOf("\n", ls);
             run(re, cs, mask, subject.slice(ls, le < 0 ? text.length : le), ls);
           }
