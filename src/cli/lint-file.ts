@@ -76,11 +76,12 @@ async function readBytes(task: FileTask, s: LintSettings): Promise<Uint8Array | 
 /**
  * Compiles the configuration's matcher before the first file arrives (it is memoised per config
  * object, and the worker keeps this one). A configuration that does not compile is left to fail
- * on each file, where the error is reported as that file's result.
+ * on each file, where the error is reported as that file's result. The main thread's config loader
+ * has checked every pattern, so regexes compile when a file first needs them.
  */
 export function prepare(s: LintSettings): void {
   try {
-    getMatcher(s.config, kindTerms);
+    getMatcher(s.config, kindTerms, { patternsChecked: true });
   } catch {
     // reported per file by lintFile
   }

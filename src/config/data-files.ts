@@ -3,15 +3,17 @@
 // is read, and the kinds get the parsed data on the rule (`rule.data`), never reading files themselves.
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { parse } from "yaml";
+import { yamlLib } from "./yaml-lib.js";
 import { ConfigError } from "./errors.js";
+import { readBuiltinData } from "./builtin-cache.js";
+import { isBuiltinFile } from "./paths.js";
 import type { KindSchemas } from "./kinds.js";
 import type { DataFormat, ProductEntry, ResolvedRule, RulesetDef } from "../model/ruleset.js";
 
 
 /** `[{ name, patterns, eos: YYYY-MM-DD, id?, source? }]`, or `{ products: [...] }`. */
 export function readProductList(file: string): ProductEntry[] {
-  const data = parse(readFileSync(file, "utf8")) as unknown;
+  const data = yamlLib().parse(readFileSync(file, "utf8")) as unknown;
   const raw = Array.isArray(data) ? data : (data as { products?: unknown })?.products;
   if (!Array.isArray(raw)) throw new Error("expected a list of products");
   return raw.map((p: Record<string, unknown>, i) => {
@@ -26,6 +28,16 @@ export function readProductList(file: string): ProductEntry[] {
 }
 
 const READERS: Record<DataFormat, (file: string) => unknown> = { "product-list": readProductList };
+
+/** A data file read as `format` (scripts/gen-cache.mjs caches the built-in ones with this). */
+export function readDataFile(file: string, format: DataFormat): unknown {
+  return READERS[format](file);
+}
+
+/** A built-in data file from its build-time cache when that is current; any other file parsed. */
+function readData(file: string, format: DataFormat): unknown {
+  return (isBuiltinFile(file) ? readBuiltinData(file, format) : undefined) ?? readDataFile(file, format);
+}
 const MESSAGE: Record<DataFormat, string> = { "product-list": "engine.products.unreadable" };
 
 /**
@@ -44,7 +56,7 @@ export function loadRuleData(rules: ResolvedRule[], rulesets: RulesetDef[], kind
       if (typeof name !== "string") continue;
       const file = resolve(dirname(rulesetFile), name);
       try {
-        if (!read.has(file)) read.set(file, READERS[format](file));
+        if (!read.has(file)) read.set(file, readData(file, format));
         rule.data = { ...rule.data, [param]: read.get(file) };
       } catch (e) {
         const at = rule.valueOrigins?.[name] ?? rule.origin;

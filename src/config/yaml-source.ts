@@ -1,6 +1,7 @@
 // YAML text → plain data plus a way back from any data path to file:line:column.
 import { readFileSync, statSync } from "node:fs";
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import type { Document, Node } from "yaml";
+import { yamlLib } from "./yaml-lib.js";
 import { ConfigError } from "./errors.js";
 import type { Origin } from "../model/ruleset.js";
 
@@ -45,6 +46,7 @@ export function parseYamlText(text: string, file: string): YamlSource {
   if (text.length > MAX_CONFIG_BYTES) {
     throw new ConfigError("config.file.tooLarge", { size: text.length, max: MAX_CONFIG_BYTES }, file, 1, 1);
   }
+  const { LineCounter, parseDocument, isMap, isPair, isScalar, isSeq } = yamlLib();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text.replace(/^\uFEFF/, ""), { lineCounter, uniqueKeys: true, prettyErrors: false });
   const at = (offset: number): Origin => {
@@ -111,6 +113,7 @@ export function parseYamlText(text: string, file: string): YamlSource {
 }
 
 function duplicateKeyAt(doc: Document, offset: number): string | undefined {
+  const { isMap, isScalar, isSeq } = yamlLib();
   let found: string | undefined;
   const visit = (node: unknown): void => {
     if (found !== undefined) return;
@@ -131,6 +134,7 @@ function duplicateKeyAt(doc: Document, offset: number): string | undefined {
 }
 
 function firstAlias(doc: Document, at: (offset: number) => Origin): Origin | undefined {
+  const { isAlias, isMap, isSeq } = yamlLib();
   let found: Origin | undefined;
   const visit = (node: unknown): void => {
     if (found || !node || typeof node !== "object") return;

@@ -9,7 +9,7 @@ import { ConfigError } from "../model/config-error.js";
 import { AhoCorasick } from "../text/aho-corasick.js";
 import { compileVariants, normalize, normalizeTerm, type CompiledVariants, type NormalizedText } from "../text/normalize.js";
 import { endingSets, type EndingSets } from "../text/obligation.js";
-import { regexShortcut } from "../text/regex-literals.js";
+import { regexShortcut, type RegexShortcut } from "../text/regex-literals.js";
 import type { Origin, ResolvedConfig, ResolvedRule, TermEntry } from "../model/ruleset.js";
 
 export interface CompiledMatcher {
@@ -32,8 +32,12 @@ export interface CompiledMatcher {
 
 /** A literal to look for; `cased` (case-sensitive entries) is the spelling the cased text must show. */
 interface LiteralAtom { text: string; cased?: string }
-interface RegexAtom { source: string; re: RE2JS; prefilter: string[] | null; cs: boolean }
+/** `prefilter`: sets of literals; a line can hold a match only if it holds a literal of every set. */
+interface RegexAtom { source: string; re: () => RE2JS; prefilter: string[][] | null; cs: boolean }
 interface Atoms { literals: LiteralAtom[]; regexes: RegexAtom[] }
+
+/** Set indexes share a 32-bit mask per line; more sets than this add little to a prefilter. */
+const MAX_PREFILTER_SETS = 30;
 
 /** Prefix of a case-sensitive term entry: `cs:XX`, `cs:re:XX+日`. */
 export const CASE_SENSITIVE = "cs:";
@@ -99,14 +103,16 @@ class Builder {
   readonly literalCased: { concept: number; cased: string }[][] = [];
   /** For each literal: it is a mask word. */
   readonly literalMask: boolean[] = [];
-  readonly regexes: { re: RE2JS; concepts: number[]; prefiltered: boolean; cs: boolean; mask: boolean }[] = [];
-  /** For each literal: the prefiltered regexes that may match where it occurs. */
+  /** `sets`: how many literal sets a line must show before the regex runs on it (0: not prefiltered). */
+  readonly regexes: { re: () => RE2JS; concepts: number[]; sets: number; cs: boolean; mask: boolean }[] = [];
+  /** For each literal: the prefiltered regexes it is a required literal of, as regex × 32 + set index. */
   readonly literalRegexes: number[][] = [];
   private readonly regexIndex = new Map<string, number>();
   readonly concepts = new Map<TermEntry, number>();
   private readonly expanded = new Map<string, Atoms>();
 
-  constructor(readonly config: ResolvedConfig, readonly variants: CompiledVariants) {}
+  /** `lazyRegexes`: compile each regex when a document first needs it (see MatcherOptions). */
+  constructor(readonly config: ResolvedConfig, readonly variants: CompiledVariants, private readonly lazyRegexes = false) {}
 
   add(entry: TermEntry, site: Site): number {
     const known = this.concepts.get(entry);
@@ -137,13 +143,13 @@ class Builder {
 
   private regex({ source, re, prefilter, cs }: RegexAtom): number {
     const key = (cs ? CASE_SENSITIVE : "") + source;
-    let ri = this.regexIndex.get(key);
-    if (ri === undefined) {
-      ri = this.regexes.length;
-      this.regexes.push({ re, concepts: [], prefiltered: prefilter !== null, cs, mask: false });
-      this.regexIndex.set(key, ri);
-      for (const lit of prefilter ?? []) this.literalRegexes[this.literal(lit)]!.push(ri);
-    }
+    const known = this.regexIndex.get(key);
+    if (known !== undefined) return known;
+    const ri = this.regexes.length;
+    const sets = (prefilter ?? []).slice(0, MAX_PREFILTER_SETS);
+    this.regexes.push({ re, concepts: [], sets: sets.length, cs, mask: false });
+    this.regexIndex.set(key, ri);
+    sets.forEach((set, k) => { for (const lit of set) this.literalRegexes[this.literal(lit)]!.push(ri * 32 + k); });
     return ri;
   }
 
@@ -183,25 +189,29 @@ class Builder {
       const cs = entry.startsWith(CASE_SENSITIVE);
       const written = entry.slice(cs ? 6 : 3);
       const source = sentenceWindows(written.normalize("NFKC"));
-      try {
-        // Case-sensitive patterns run on the cased text; the others on the lower-cased text.
-        const re = RE2JS.compile(source, cs ? 0 : RE2JS.CASE_INSENSITIVE);
-        // Finite patterns become literals; others run only where a literal they need occurs.
-        // A leading (?i) or (?m) only narrows the analysis to a prefilter: a finite (?i) pattern
-        // kept as a regex still matches inside words (TLS1.2), which a literal would not.
-        const flags = linePrefilterFlags(source);
-        const shortcut = flags === null ? { kind: "none" as const } : regexShortcut(source.slice(flags.length));
-        const lits = shortcut.kind === "none" ? [] : shortcut.literals.map((l) => normalizeTerm(l, this.variants));
-        if (shortcut.kind === "literals" && !flags && lits.every(Boolean)) {
-          atoms.literals.push(...shortcut.literals.map((l, i) => (cs ? { text: lits[i]!, cased: this.cased(l) } : { text: lits[i]! })));
-        } else {
-          const prefilter = shortcut.kind !== "none" && lits.every(Boolean) ? lits : null;
-          atoms.regexes.push({ source, re, prefilter, cs });
+      let compiled: RE2JS | undefined;
+      const re = (): RE2JS => {
+        try {
+          // Case-sensitive patterns run on the cased text; the others on the lower-cased text.
+          return (compiled ??= RE2JS.compile(source, cs ? 0 : RE2JS.CASE_INSENSITIVE));
+        } catch (e) {
+          const rule = site.term ? `${site.ruleId ?? ""}, ${site.term}` : site.ruleId ?? "";
+          throw new ConfigError("engine.regex.invalid", { pattern: written, rule, detail: (e as Error).message },
+            site.origin?.file, site.origin?.line, site.origin?.column);
         }
-      } catch (e) {
-        const rule = site.term ? `${site.ruleId ?? ""}, ${site.term}` : site.ruleId ?? "";
-        throw new ConfigError("engine.regex.invalid", { pattern: written, rule, detail: (e as Error).message },
-          site.origin?.file, site.origin?.line, site.origin?.column);
+      };
+      if (!this.lazyRegexes) re();
+      // Finite patterns become literals; others run only where a literal they need occurs.
+      // A leading (?i) or (?m) only narrows the analysis to a prefilter: a finite (?i) pattern
+      // kept as a regex still matches inside words (TLS1.2), which a literal would not.
+      const flags = linePrefilterFlags(source);
+      const shortcut = flags === null ? { kind: "none" as const } : regexShortcut(source.slice(flags.length));
+      const lits = shortcut.kind === "none" ? [] : shortcut.literals.map((l) => normalizeTerm(l, this.variants));
+      if (shortcut.kind === "literals" && !flags && lits.every(Boolean)) {
+        atoms.literals.push(...shortcut.literals.map((l, i) => (cs ? { text: lits[i]!, cased: this.cased(l) } : { text: lits[i]! })));
+      } else {
+        const prefilter = shortcut.kind !== "none" && lits.every(Boolean) ? [lits, ...this.moreSets(shortcut)] : null;
+        atoms.regexes.push({ source, re, prefilter, cs });
       }
     } else if (entry.startsWith(CASE_SENSITIVE)) {
       const written = entry.slice(CASE_SENSITIVE.length);
@@ -213,6 +223,12 @@ class Builder {
     }
     this.expanded.set(entry, atoms);
     return atoms;
+  }
+
+  /** The required sets beyond the first (regex-literals.ts), normalised; a set with a literal that normalises away is dropped. */
+  private moreSets(shortcut: RegexShortcut): string[][] {
+    if (shortcut.kind !== "prefilter") return [];
+    return shortcut.all.slice(1).map((set) => set.map((l) => normalizeTerm(l, this.variants))).filter((set) => set.every(Boolean));
   }
 
   /** The spelling a case-sensitive literal must show in the cased text (normalised, case kept). */
@@ -229,6 +245,8 @@ class Builder {
     const boundStart = literals.map((l) => isAsciiWordChar(l.charCodeAt(0)));
     const boundEnd = literals.map((l) => isAsciiWordChar(l.charCodeAt(l.length - 1)));
     const hasMasks = literalMask.some(Boolean) || regexes.some((r) => r.mask);
+    /** Per regex: the mask of all its required sets. */
+    const allSets = Int32Array.from(regexes, (r) => 2 ** r.sets - 1);
     const caseSensitive = literalCased.some((l) => l.length > 0) || regexes.some((r) => r.cs);
     return {
       variants: this.variants,
@@ -243,11 +261,26 @@ class Builder {
         const held: number[] = [];
         const masks: number[] = [];
         const emit = hasMasks ? (c: number, s: number, e: number) => { held.push(c, s, e); } : emitHit;
-        // Prefiltered regexes run only on the lines (blocks) where one of their literals occurs.
-        const lines: Set<number>[] = regexes.map(() => new Set());
+        // Prefiltered regexes run only on the lines (blocks) where a literal of each of their
+        // required sets occurs. Hits come in text order and no literal spans a line break, so per
+        // regex only the current line and the sets seen on it (one bit each) are kept, and a line
+        // becomes a candidate, in order, when its last missing set turns up.
+        const line = new Int32Array(regexes.length).fill(-1);
+        const seen = new Int32Array(regexes.length);
+        const candidates: number[][] = regexes.map(() => []);
         ac.scan(text, (p, start, end) => {
           const rs = literalRegexes[p]!;
-          if (rs.length) { const ls = text.lastIndexOf("\n", start - 1) + 1; for (const r of rs) lines[r]!.add(ls); }
+          if (rs.length) {
+            const ls = text.lastIndexOf("\n", start - 1) + 1;
+            for (const x of rs) {
+              const r = x >> 5;
+              if (line[r] !== ls) { line[r] = ls; seen[r] = 0; }
+              const full = allSets[r]!;
+              if (seen[r] === full) continue;
+              seen[r]! |= 1 << (x & 31);
+              if (seen[r] === full) candidates[r]!.push(ls);
+            }
+          }
           if (!literalConcepts[p]!.length && !literalCased[p]!.length && !literalMask[p]) return;
           // ASCII words match whole words only: "ie" must not hit "client".
           if (boundStart[p] && start > 0 && isAsciiWordChar(text.charCodeAt(start - 1))) return;
@@ -259,8 +292,8 @@ class Builder {
             for (const { concept, cased: want } of literalCased[p]!) if (seen === want) emit(concept, start, end);
           }
         });
-        const run = (re: RE2JS, cs: number[], mask: boolean, sub: string, offset: number) => {
-          const m = re.matcher(sub);
+        const run = (re: () => RE2JS, cs: number[], mask: boolean, sub: string, offset: number) => {
+          const m = re().matcher(sub);
           let from = 0;
           while (from <= sub.length && m.find(from)) {
             const s = m.start(); const e = m.end();
@@ -271,10 +304,10 @@ class Builder {
             from = e > s ? e : s + 1;
           }
         };
-        regexes.forEach(({ re, concepts: cs, prefiltered, cs: caseSens, mask }, r) => {
+        regexes.forEach(({ re, concepts: cs, sets, cs: caseSens, mask }, r) => {
           const subject = caseSens ? cased : text;
-          if (!prefiltered) { run(re, cs, mask, subject, 0); return; }
-          for (const ls of [...lines[r]!].sort((a, b) => a - b)) {
+          if (!sets) { run(re, cs, mask, subject, 0); return; }
+          for (const ls of candidates[r]!) {
             const le = text.indexOf("\n", ls);
             run(re, cs, mask, subject.slice(ls, le < 0 ? text.length : le), ls);
           }
@@ -336,14 +369,26 @@ export function sentenceWindows(source: string): string {
   return source.replace(/\[\^([^\]\\]*。[^\]\\]*)\]/gu, "(?:[^$1]|。\\))");
 }
 
+export interface MatcherOptions {
+  /**
+   * Every `re:` pattern of the configuration is known to compile (the CLI's config loader checked
+   * them, or the build did for the built-in rulesets): each regex is then compiled when a document
+   * first needs it, and a worker's start-up skips compiling the ~200 regexes (a third of building
+   * the matcher) of which a small file needs a few. A pattern that fails anyway throws the same
+   * ConfigError, from the scan.
+   */
+  patternsChecked?: boolean;
+}
+
 /**
  * The compiled matcher of a configuration (memoised per ResolvedConfig object: one engine, one
- * kind registry, so `kindTerms` is the same function for every call on a config).
+ * kind registry, so `kindTerms` is the same function for every call on a config; the first call's
+ * options hold).
  */
-export function getMatcher(config: ResolvedConfig, kindTerms: KindTerms): CompiledMatcher {
+export function getMatcher(config: ResolvedConfig, kindTerms: KindTerms, opts: MatcherOptions = {}): CompiledMatcher {
   let m = memo.get(config);
   if (!m) {
-    const b = new Builder(config, compileVariants(config.variants));
+    const b = new Builder(config, compileVariants(config.variants), opts.patternsChecked === true);
     for (const [entry, site] of collectEntries(config, kindTerms)) b.add(entry, site);
     for (const entry of config.masks ?? []) b.addMask(entry, { ruleId: "masks" });
     m = b.build();

@@ -98,18 +98,42 @@ function startsTopLevel(line: string, previousBlank: boolean): boolean {
 }
 
 /**
- * True when remark could only read `piece` as paragraphs of literal text: no character that
- * starts inline syntax (emphasis, code, links, HTML, escapes, references, tables), no line that
- * could open a block (heading, list, thematic break, setext underline, quote, indented code), and
- * no trailing whitespace (a hard break). Such text is common in Japanese specs and worth a fast path.
+ * True when remark could only read `piece` as paragraphs, ATX headings and bullet items of literal
+ * text: no character that starts inline syntax (emphasis, code, links, HTML, escapes, references,
+ * tables) and no trailing whitespace (a hard break) anywhere; every line blank, a paragraph line
+ * that cannot open a block (list, thematic break, setext underline, quote, indented code), a
+ * heading (`# ` and a paragraph line's text, no closing `#`s) or a bullet (`- ` and a paragraph
+ * line's text) followed by no paragraph line (which would continue its item lazily). Such text is
+ * most of a Japanese spec outside its tables, and worth a fast path (MarkdownWalker.plainParagraphs).
  */
 export function isPlainProse(piece: string): boolean {
   if (/[*_`[\]<>|\\&~]/.test(piece)) return false;
+  let afterBullet = false;
   for (const line of piece.split("\n")) {
-    if (/^[ \t]*$/.test(line)) continue;
-    if (/^[ \t#\-+=0-9]/.test(line) || /[ \t]$/.test(line)) return false;
+    if (/^[ \t]*$/.test(line)) { afterBullet = false; continue; }
+    if (/[ \t]$/.test(line)) return false;
+    const kind = plainLineKind(line);
+    if (kind === undefined || (afterBullet && kind === "text")) return false;
+    afterBullet = kind === "bullet";
   }
   return true;
+}
+
+/** A paragraph line's text: it starts no block (nor indentation, which would be code or a continuation). */
+const PARAGRAPH_TEXT = /^[^ \t#\-+=0-9]/;
+
+/**
+ * What a non-blank line of a plain piece (no inline syntax, no trailing whitespace) is: a simple
+ * ATX heading ("## 要件", no `#` in its text), a simple bullet ("- 項目") or a paragraph line;
+ * undefined when it could be anything else.
+ */
+export function plainLineKind(line: string): "heading" | "bullet" | "text" | undefined {
+  if (PARAGRAPH_TEXT.test(line)) return "text";
+  // A heading's text is inline only, so it may start with a digit or a dash ("## 1 要件").
+  const heading = /^#{1,6} (?=[^ \t])/.exec(line);
+  if (heading) return line.includes("#", heading[0].length) ? undefined : "heading";
+  if (line.startsWith("- ")) return PARAGRAPH_TEXT.test(line.slice(2)) ? "bullet" : undefined;
+  return undefined;
 }
 
 /** For an HTML block that may contain blank lines: the pattern of its last line, unless it ends here. */

@@ -2,8 +2,9 @@
 // superlinear in the rows of one table (0.5 → 3.8 µs per character from 50 to 800 rows) and was
 // most of the time spent on a large spec; a table row is one line, so rows can be read one at a
 // time. This module knows the syntax of a row: where its cells are, where a table starts and ends.
-// Rows whose cells hold inline markup are still parsed by remark, a few rows at a time
-// (markdown.ts), so the text of a cell is always what remark makes of it.
+// Rows whose cells hold inline markup other than whole-cell strong emphasis and <br> (rowPieces) are
+// still parsed by remark, a few rows at a time (markdown.ts), so the text of a cell is always what
+// remark makes of it.
 
 /** A cell of a row: `from`/`to` as remark's tableCell spans it (its leading pipe and padding included), `text*` its content. */
 export interface RowCell {
@@ -11,17 +12,6 @@ export interface RowCell {
   to: number;
   textFrom: number;
   textTo: number;
-}
-
-/**
- * Characters that may start inline syntax in a cell (CommonMark inlines without GFM autolinks or
- * strikethrough, which the reader does not load). A row with none of them is literal text between
- * pipes; a row with any is given to remark.
- */
-const INLINE_SYNTAX = /[\\`*_[\]<&]/;
-
-export function rowHasInlineSyntax(line: string): boolean {
-  return INLINE_SYNTAX.test(line);
 }
 
 /** Offsets of the pipes that separate cells: a backslash escapes the next `\` or `|` (so `\|` is text, `\\|` a pipe). */
@@ -62,6 +52,46 @@ export function rowCells(line: string): RowCell[] {
     cells.push({ from, to: last ? line.length : starts[i + 1]!, textFrom, textTo });
   });
   return cells;
+}
+
+/** A piece of a cell's text, offsets relative to the line: literal text, or a line break written `<br>`. */
+export type CellPiece = { from: number; to: number } | { breakAt: number };
+
+/**
+ * The cells of a row and the pieces of each one's text, when the row needs no inline parser: its
+ * cells are literal text, or literal text in strong emphasis as a whole (`**契約締結後10日以内**`),
+ * or literal text around `<br>`s — what converters and hand-written tables mostly hold. Undefined
+ * for any other inline syntax, which remark then reads.
+ */
+export function rowPieces(line: string): Array<{ cell: RowCell; pieces: CellPiece[] }> | undefined {
+  if (/[\\`[\]&_]/.test(line)) return undefined;
+  const out: Array<{ cell: RowCell; pieces: CellPiece[] }> = [];
+  for (const cell of rowCells(line)) {
+    const pieces = cellPieces(line, cell.textFrom, cell.textTo);
+    if (!pieces) return undefined;
+    out.push({ cell, pieces });
+  }
+  return out;
+}
+
+function cellPieces(line: string, from: number, to: number): CellPiece[] | undefined {
+  const text = line.slice(from, to);
+  if (!/[*<]/.test(text)) return text ? [{ from, to }] : [];
+  // `**…**` around the whole cell opens and closes strong emphasis whatever stands outside it
+  // (padding or a pipe), as long as its text neither starts nor ends with whitespace.
+  const strong = /^\*\*([^*<]+)\*\*$/.exec(text);
+  if (strong) return /^\s|\s$/u.test(strong[1]!) ? undefined : [{ from: from + 2, to: to - 2 }];
+  if (text.includes("*")) return undefined;
+  const pieces: CellPiece[] = [];
+  let p = from;
+  for (let br = line.indexOf("<br>", p); br >= 0 && br < to; br = line.indexOf("<br>", p)) {
+    if (br > p) pieces.push({ from: p, to: br });
+    pieces.push({ breakAt: br });
+    p = br + 4;
+  }
+  if (to > p) pieces.push({ from: p, to });
+  // Any other `<` may open HTML.
+  return pieces.every((x) => !("from" in x) || !line.slice(x.from, x.to).includes("<")) ? pieces : undefined;
 }
 
 const DELIMITER_ROW = /^\|[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;

@@ -10,9 +10,9 @@ import type { Block, BlockKind, Location, SpecDocument, TablePos } from "../mode
 import { InputError } from "./errors.js";
 import { LineIndex, TextBuilder, positionMapper } from "./positioned.js";
 import { parseDirectiveComment, resolveNextLineTargets } from "./directives.js";
-import { markdownChunks } from "./markdown-chunks.js";
+import { markdownChunks, plainLineKind } from "./markdown-chunks.js";
 import { itemPieces } from "../text/item-lines.js";
-import { rowCells, rowHasInlineSyntax } from "./markdown-table.js";
+import { rowPieces } from "./markdown-table.js";
 import type { Directive } from "../model/document.js";
 import { titleLinesOf } from "./title-lines.js";
 
@@ -128,7 +128,9 @@ class MarkdownWalker {
 
   /**
    * A piece that markdownChunks found to be plain prose: what remark would make of it, without
-   * remark. Paragraphs are runs of non-blank lines; their text is the lines joined by "\n".
+   * remark. Paragraphs are runs of non-blank lines; their text is the lines joined by "\n". A
+   * heading or bullet line (plainLineKind) ends the paragraph before it and is a block of its own:
+   * a heading's text follows its `# `, a bullet item's paragraph its `- `.
    */
   plainParagraphs(piece: string, base: number): void {
     let builder: TextBuilder | undefined;
@@ -147,6 +149,17 @@ class MarkdownWalker {
       offset += line.length + 1;
       if (/^[ \t]*$/.test(line)) {
         flush();
+        continue;
+      }
+      const kind = plainLineKind(line);
+      if (kind !== "text") {
+        flush();
+        const textFrom = kind === "heading" ? line.indexOf(" ") + 1 : 2;
+        const text = new TextBuilder();
+        text.pushSlice(line.slice(textFrom), at + textFrom);
+        text.trimEnd();
+        if (kind === "heading") this.heading(this.emitSpan("heading", text, at, at + line.length), textFrom - 1);
+        else this.emitItems("listItem", text, at + textFrom, at + line.length);
         continue;
       }
       if (builder) builder.pushSlice("\n", at - 1);
@@ -172,15 +185,9 @@ class MarkdownWalker {
 
   private node(node: RootContent, paragraphKind: BlockKind): void {
     switch (node.type) {
-      case "heading": {
-        const block = this.block("heading", node, node.children);
-        if (!block) return;
-        while (this.headings.length && this.headings[this.headings.length - 1]!.level >= node.depth) this.headings.pop();
-        block.level = node.depth;
-        block.sectionPath = this.headings.map((h) => h.title);
-        this.headings.push({ level: node.depth, title: block.text });
+      case "heading":
+        this.heading(this.block("heading", node, node.children), node.depth);
         return;
-      }
       case "paragraph": {
         const builder = new TextBuilder();
         this.inline(node.children, builder);
@@ -210,6 +217,15 @@ class MarkdownWalker {
     }
   }
 
+  /** A heading block: its level, and the section path it opens for the blocks after it. */
+  private heading(block: Block | undefined, level: number): void {
+    if (!block) return;
+    while (this.headings.length && this.headings[this.headings.length - 1]!.level >= level) this.headings.pop();
+    block.level = level;
+    block.sectionPath = this.headings.map((h) => h.title);
+    this.headings.push({ level, title: block.text });
+  }
+
   private table(node: Extract<RootContent, { type: "table" }>): void {
     const index = ++this.tableCount;
     node.children.forEach((row, r) => this.tableRow(row, index, r + 1));
@@ -231,8 +247,8 @@ class MarkdownWalker {
   }
 
   /**
-   * A top-level pipe table (markdown-chunks.ts cut it out), row by row: a row of literal text is
-   * split at its pipes here; rows with inline markup go to remark after the table's own header
+   * A top-level pipe table (markdown-chunks.ts cut it out), row by row: a row of literal text, or
+   * of whole-cell **strong** and <br> (rowPieces), is split at its pipes here; rows with other inline markup go to remark after the table's own header
    * and delimiter rows, MARKUP_ROWS_PER_PARSE at a time, so remark's table tokenizer never sees a
    * long table. Blocks come out in row order, as remark's walk gives them.
    */
@@ -248,11 +264,13 @@ class MarkdownWalker {
     const [header, delimiter] = rows.splice(0, 2) as [{ text: string; at: number }, { text: string; at: number }];
     rows.unshift(header);
     const prefix = `${header.text}\n${delimiter.text}\n`;
-    const markup = rows.map((row) => rowHasInlineSyntax(row.text));
+    const simple = rows.map((row) => rowPieces(row.text));
+    const markup = simple.map((cells) => cells === undefined);
     const parsed = new Map<number, { row: TableRow; base: number }>();
     rows.forEach((row, r) => {
-      if (!markup[r]) {
-        this.literalRow(row.text, row.at, index, r + 1);
+      const cells = simple[r];
+      if (cells) {
+        this.simpleRow(cells, row.at, index, r + 1);
         return;
       }
       if (!parsed.has(r)) this.parseMarkupRows(prefix, rows, markup, r, parsed);
@@ -288,10 +306,14 @@ class MarkdownWalker {
     batch.forEach((r, k) => parsed.set(r, { row: table.children[k + 1]!, base: bases[k]! }));
   }
 
-  private literalRow(line: string, at: number, index: number, rowNumber: number): void {
-    rowCells(line).forEach((cell, c) => {
+  /** A row read by rowPieces: its cells' text as remark would give it, a `<br>` a line break at its place. */
+  private simpleRow(cells: NonNullable<ReturnType<typeof rowPieces>>, at: number, index: number, rowNumber: number): void {
+    cells.forEach(({ cell, pieces }, c) => {
       const builder = new TextBuilder();
-      if (cell.textTo > cell.textFrom) builder.pushSlice(line.slice(cell.textFrom, cell.textTo), at + cell.textFrom);
+      for (const piece of pieces) {
+        if ("breakAt" in piece) builder.pushAt("\n", at + piece.breakAt);
+        else builder.pushSlice(this.source.slice(at + piece.from, at + piece.to), at + piece.from);
+      }
       this.tableCell(builder, at + cell.from, at + cell.to, { index, row: rowNumber, column: c + 1 });
     });
   }

@@ -8,6 +8,12 @@ export class AhoCorasick {
   /** Patterns ending at each node, through dictionary suffix links. */
   private readonly out: number[][];
   private readonly lengths: number[];
+  /**
+   * The root's transitions as a table over all UTF-16 code units (0: stay at the root). Most
+   * characters of a text start no literal, so most steps are at the root; a table read there
+   * instead of a Map lookup roughly halves a scan.
+   */
+  private readonly rootNext = new Int32Array(0x10000);
 
   constructor(patterns: readonly string[]) {
     this.lengths = patterns.map((p) => p.length);
@@ -23,6 +29,7 @@ export class AhoCorasick {
       }
       outs[node]!.push(id);
     });
+    for (const [c, nx] of this.goto[0]!) this.rootNext[c] = nx;
     this.fail = new Int32Array(this.goto.length);
     const queue: number[] = [];
     for (const nx of this.goto[0]!.values()) queue.push(nx);
@@ -44,12 +51,25 @@ export class AhoCorasick {
   /** All (possibly overlapping) matches, in order of their end offset. */
   scan(text: string, onMatch: (pattern: number, start: number, end: number) => void): void {
     let node = 0;
-    const goto = this.goto; const fail = this.fail; const out = this.out; const lengths = this.lengths;
+    const goto = this.goto; const fail = this.fail; const out = this.out; const lengths = this.lengths; const rootNext = this.rootNext;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      let nx = goto[node]!.get(c);
-      while (nx === undefined && node !== 0) { node = fail[node]!; nx = goto[node]!.get(c); }
-      node = nx ?? 0;
+      if (node !== 0) {
+        // Follow failure links until a node has a transition on c; the root always has one (its table).
+        let nx = goto[node]!.get(c);
+        while (nx === undefined) {
+          node = fail[node]!;
+          if (node === 0) break;
+          nx = goto[node]!.get(c);
+        }
+        if (nx !== undefined) {
+          node = nx;
+          const o = out[node]!;
+          for (let k = 0; k < o.length; k++) { const p = o[k]!; onMatch(p, i + 1 - lengths[p]!, i + 1); }
+          continue;
+        }
+      }
+      node = rootNext[c]!;
       const o = out[node]!;
       for (let k = 0; k < o.length; k++) { const p = o[k]!; onMatch(p, i + 1 - lengths[p]!, i + 1); }
     }

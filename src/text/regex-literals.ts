@@ -175,9 +175,50 @@ function required(n: Node): string[] | null {
   }
 }
 
+/**
+ * Every set of literals one of which every match contains: a match contains a literal of each set.
+ * `required` gives the strongest single set; this gives all the ones found, so a prefilter can ask
+ * a line for all of them (「情報…紛失」 runs only where both words occur, not wherever 情報 does).
+ */
+function requiredSets(n: Node): string[][] {
+  switch (n.t) {
+    case "lit": return n.s ? [[n.s]] : [];
+    case "set": return [n.chars];
+    case "any": return [];
+    case "alt": { const r = required(n); return r ? [r] : []; }
+    case "rep": return n.min >= 1 ? requiredSets(n.x) : [];
+    case "cat": {
+      const sets: string[][] = [];
+      let run: string[] | null = null;
+      for (const x of n.xs) {
+        const e = enumerate(x);
+        if (e) {
+          const joined: string[] | null = run ? product(run, e) : e;
+          if (joined) { run = joined; continue; }
+          sets.push(run!);
+          run = e;
+          continue;
+        }
+        if (run) sets.push(run);
+        run = null;
+        sets.push(...requiredSets(x));
+      }
+      if (run) sets.push(run);
+      return sets.filter((c) => strength(c) > 0);
+    }
+  }
+}
+
+/** A literal containing another one of its set adds nothing to a prefilter. */
+function minimal(set: string[]): string[] {
+  const uniq = [...new Set(set)];
+  return uniq.filter((s) => !uniq.some((t) => t !== s && s.includes(t)));
+}
+
 export type RegexShortcut =
   | { kind: "literals"; literals: string[] }
-  | { kind: "prefilter"; literals: string[] }
+  /** `literals`: the strongest required set; `all`: every required set found (it among them). */
+  | { kind: "prefilter"; literals: string[]; all: string[][] }
   | { kind: "none" };
 
 /** How to run `pattern` cheaply (pattern already NFKC-normalised; the caller normalises literals). */
@@ -188,9 +229,16 @@ export function regexShortcut(pattern: string): RegexShortcut {
   if (all && all.every((s) => s.length > 0)) return { kind: "literals", literals: [...new Set(all)] };
   const req = required(node);
   if (req && req.every((s) => s.length > 0)) {
-    // A literal containing another one adds nothing to a prefilter.
-    const uniq = [...new Set(req)];
-    return { kind: "prefilter", literals: uniq.filter((s) => !uniq.some((t) => t !== s && s.includes(t))) };
+    const literals = minimal(req);
+    const all = [literals];
+    const seen = new Set([literals.join("\u0000")]);
+    for (const set of requiredSets(node)) {
+      if (!set.every((s) => s.length > 0)) continue;
+      const m = minimal(set);
+      const key = m.join("\u0000");
+      if (!seen.has(key)) { seen.add(key); all.push(m); }
+    }
+    return { kind: "prefilter", literals, all };
   }
   return { kind: "none" };
 }

@@ -2,9 +2,10 @@
 import { describe, expect, it } from "vitest";
 import { writeFileSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { readBuiltinCache, writeBuiltinCache } from "../../src/config/builtin-cache.js";
+import { readBuiltinCache, readBuiltinData, writeBuiltinCache, writeBuiltinData } from "../../src/config/builtin-cache.js";
+import { readDataFile } from "../../src/config/data-files.js";
 import { parseRulesetFile } from "../../src/config/ruleset.js";
-import { builtinRulesetPath } from "../../src/config/paths.js";
+import { builtinRulesetPath, packageRoot } from "../../src/config/paths.js";
 import { kindRegistry } from "../../src/engine/kinds/index.js";
 import { tempDir } from "../temp.js";
 
@@ -32,5 +33,22 @@ describe("built-in ruleset cache", () => {
     writeFileSync(out, "{");
     expect(readBuiltinCache(file, dir)).toBeUndefined();
     expect(readBuiltinCache(file, tempDir("chotatsu-cache-"))).toBeUndefined();
+  });
+});
+
+describe("built-in data file cache", () => {
+  const file = join(packageRoot(), "rulesets", "eol-products.yaml");
+
+  it("gives what the data reader gives, and nothing once the YAML changed or the cache is corrupt", () => {
+    const dir = tempDir("chotatsu-cache-");
+    const read = readDataFile(file, "product-list");
+    const out = writeBuiltinData(file, "product-list", read, dir);
+    expect(readBuiltinData(file, "product-list", dir)).toEqual(read);
+    const body = JSON.parse(readFileSync(out, "utf8")) as { sha256: string };
+    writeFileSync(out, JSON.stringify({ ...body, sha256: "0".repeat(64) }));
+    expect(readBuiltinData(file, "product-list", dir)).toBeUndefined();
+    writeFileSync(out, "{");
+    expect(readBuiltinData(file, "product-list", dir)).toBeUndefined();
+    expect(readBuiltinData(file, "product-list", tempDir("chotatsu-cache-"))).toBeUndefined();
   });
 });

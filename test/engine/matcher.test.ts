@@ -16,6 +16,16 @@ describe("matcher", () => {
     const e = configError(() => getMatcher(c, kindTerms));
     expect([e.messageId, e.params.rule, e.params.pattern, e.file, e.line, e.column]).toEqual(["engine.regex.invalid", "bad-re", "(a)\\1", "/r/agency.yaml", 12, 5]);
   });
+  it("with patterns already checked, compiles a regex when a scan needs it, and a bad one throws the same error there", () => {
+    const c = config([{ id: "bad-re", kind: "forbid", origin: { file: "/r/agency.yaml", line: 12, column: 5 }, params: { patterns: ["re:(a)\\1"] } }]);
+    const m = getMatcher(c, kindTerms, { patternsChecked: true });
+    const e = configError(() => m.scan("aa", () => {}));
+    expect([e.messageId, e.params.rule, e.line]).toEqual(["engine.regex.invalid", "bad-re", 12]);
+    const good = getMatcher(config([{ id: "ok", kind: "forbid", params: { patterns: ["re:権限.{0,5}制限"] } }]), kindTerms, { patternsChecked: true });
+    const hits: number[] = [];
+    good.scan("権限を制限する", (_c, s, e2) => hits.push(s, e2));
+    expect(hits).toEqual([0, 5]);
+  });
   it("points at the term definition when the bad regex is in a term list", () => {
     const c = config([{ id: "uses-term", kind: "forbid", params: { patterns: ["$weak"] } }], {
       terms: { weak: ["re:(?=x)y"] },
@@ -41,6 +51,16 @@ describe("matcher", () => {
     const found = (text: string) => lintDocument(md(`${text}\n`), c).findings.length;
     expect(found("計画書には、作業予定（定期作業を含む。）及び対策を記載すること。")).toBe(1);
     expect(found("計画書には、作業予定を書くこと。別の対策を記載すること。")).toBe(0);
+  });
+  it("runs a regex on the lines that hold a literal of each required set, and finds there what a whole-line run finds", () => {
+    const c = config([{ id: "loss", kind: "forbid", message: "{match}", params: { patterns: ["re:(情報|データ)[^。]{0,15}(紛失|盗難)"] } }]);
+    const m = getMatcher(c, kindTerms);
+    const text = "情報を紛失した。データの盗難。\nデータは安全。\n盗難なし。\n紛失した情報。\n個人情報の紛失";
+    const hits: string[] = [];
+    m.scan(text, (_c, s, e) => hits.push(text.slice(s, e)));
+    const whole = [...text.matchAll(/(情報|データ)(?:[^。\n]|。\)){0,15}(紛失|盗難)/gu)].map((x) => x[0]);
+    expect(hits.sort()).toEqual(whole.sort());
+    expect(hits.sort()).toEqual(["データの盗難", "情報の紛失", "情報を紛失"]);
   });
   it("matches ASCII words whole, case-insensitively; Japanese anywhere", () => {
     const c = config([{ id: "ie", kind: "forbid", message: "{match}", params: { patterns: ["IE", "Flash"] } }]);

@@ -45,9 +45,12 @@ describe("chunked Markdown parsing", () => {
     for (const text of ["**強調**", "a_b", "`c`", "[l](u)", "<br>", "| a |", "\\*", "&amp;", "~~s~~"]) {
       expect(isPlainProse(text), text).toBe(false);
     }
-    for (const line of ["# 見出し", "- 項目", "1. 項目", "  字下げ", "末尾空白  ", "---", "+ x", "=="]) {
+    for (const line of ["1. 項目", "  字下げ", "末尾空白  ", "---", "+ x", "==", "#見出し", "# 見出し #", "#  二重空白", "- - 入れ子", "- 1. 番号", "-項目"]) {
       expect(isPlainProse(`本文\n${line}\n`), line).toBe(false);
     }
+    // Simple headings and bullets are plain too, but a paragraph line right after a bullet would continue its item.
+    expect(isPlainProse("本文\n# 見出し\n## 1 要件\n本文\n- 項目\n- 項目\n\n本文\n")).toBe(true);
+    expect(isPlainProse("- 項目\n続き\n")).toBe(false);
     expect(isPlainProse("受注者は、最新のパッチを適用すること。\n　全角字下げ。\n\n次の段落（ISO-27001）。\n")).toBe(true);
   });
 

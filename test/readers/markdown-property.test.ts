@@ -7,6 +7,8 @@ import { mismatches } from "./helpers.js";
 
 const INLINE = ["受注者は", "**最新の**", "*強調*", "[パッチ](https://x.jp)", "`code`", "𠮷野家", "１年間", "ISO-27001",
   "&amp;", "\\*", "![図](a.png)", "<br>", "_下線_", "～", "、", "。", "　"];
+const PLAIN_LINES = ["# 見出し", "## 1 要件　", "### 1.1 項目", "- 項目", "- 　全角で始まる項目", "- (1) 括弧", "- 1. 番号", "本文です。",
+  "2020年の本文", "　字下げ", "# 1. 見出し", "- # 見出し", "続きの行", "", "- 受注者は適用すること。"];
 const BLOCK = [
   (r: () => number) => "#".repeat(1 + Math.floor(r() * 3)) + " " + inline(r),
   (r: () => number) => inline(r) + "\n" + inline(r),
@@ -19,6 +21,8 @@ const BLOCK = [
   (r: () => number) => "<div>\n" + inline(r) + "\n</div>",
   (r: () => number) => "```\n" + inline(r) + "\n\n" + inline(r) + "\n```",
   (r: () => number) => "平文の段落。" + "受注者は適用すること。".repeat(1 + Math.floor(r() * 3)),
+  // Plain headings, bullets and paragraph lines next to each other, as the fast path reads them.
+  (r: () => number) => Array.from({ length: 2 + Math.floor(r() * 5) }, () => PLAIN_LINES[Math.floor(r() * PLAIN_LINES.length)]).join("\n"),
 ];
 
 function inline(r: () => number): string {

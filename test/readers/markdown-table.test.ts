@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { rowCells, tableEnd } from "../../src/readers/markdown-table.js";
+import { rowCells, rowPieces, tableEnd } from "../../src/readers/markdown-table.js";
 import type { SpecDocument } from "../../src/model/document.js";
 import { expectSameAsRemark, tableChunks } from "./table-helpers.js";
 
@@ -50,6 +50,19 @@ describe("pipe tables read line by line", () => {
     expect(cells(doc)).toContain("x | y");
     expect(cells(doc)).toContain("改行\nの後");
     expect(doc.directives).toHaveLength(1);
+  });
+
+  it("reads whole-cell strong emphasis and <br> between literal text without remark, and other markup with it", () => {
+    expect(rowPieces("| **強調** | a<br>b |")!.map((c) => c.pieces)).toEqual([[{ from: 4, to: 6 }], [{ from: 11, to: 12 }, { breakAt: 12 }, { from: 16, to: 17 }]]);
+    for (const row of ["| ** 空白** |", "| **空白　** |", "| **a**b |", "| a**b** |", "| *斜体* |", "| a<br/>b |", "| <b>x</b> |", "| **a<br>b** |", "| `c` |", "| &amp; |", "| _a_ |", "| a \\| b |"]) {
+      expect(rowPieces(row), row).toBeUndefined();
+    }
+    const doc = expectSameAsRemark([
+      "| **見出し** | 列 |", "|---|---|", "|**「括弧」**|末尾<br>|", "| <br>先頭 | a <br> b |", "| **ISO27001** | **。** |",
+      "| ** 空白** | **a**b |", "| 　全角** | **𠮷** |", "",
+    ].join("\n"));
+    expect(cells(doc)).toContain("「括弧」");
+    expect(cells(doc)).toContain("a \n b");
   });
 
   it("reads a long table with markup rows in runs longer than one remark parse", () => {

@@ -34,6 +34,19 @@ describe("normalize", () => {
     expect(normalize("TLS\n1.2").text).toBe("tls 1.2");
   });
   it("normalises terms the same way", () => expect(normalizeTerm("ぜい弱性", v)).toBe("脆弱性"));
+  it("copies the characters NFKC leaves alone and normalises the others, whatever came first", () => {
+    // 「」・ are stable, （）１ and the half-width ｶ are not; each is decided once and remembered.
+    for (let round = 0; round < 2; round++) {
+      expect(normalize("「（１）」・ｶ").text).toBe("「(1)」・カ");
+      expect(normalize("ｶ\u3099").text).toBe("ガ"); // a combining mark after a character is normalised with it
+    }
+  });
+  it("maps a block no variant touches one to one, and a variant after plain text at its place", () => {
+    const plain = normalize("本業務の受注者", v);
+    expect([plain.text, plain.toOriginal(3), plain.toOriginalEnd(7)]).toEqual(["本業務の受注者", 3, 7]);
+    const late = normalize("受注者はサーバーを", v);
+    expect([late.text, late.toOriginal(4), late.toOriginalEnd(7), late.toOriginal(7)]).toEqual(["受注者はサーバを", 4, 8, 8]);
+  });
   it("handles a 1 MB block quickly", () => {
     const big = "受注者は、ぜい弱性のあるｻｰﾊﾞｰに最新の修正プログラムを適用すること。\n".repeat(30000);
     const t0 = performance.now();

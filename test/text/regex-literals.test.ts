@@ -10,14 +10,22 @@ describe("regexShortcut", () => {
     expect(regexShortcut("平成3[2-9]年")).toMatchObject({ kind: "literals" });
   });
   it("derives required literals for open-ended patterns", () => {
-    expect(regexShortcut("[0-9一二]+ ?(時間|日)(以内|内)")).toEqual({ kind: "prefilter", literals: ["時間以内", "時間内", "日以内", "日内"] });
-    expect(regexShortcut("(Cisco|Juniper)[^、。]{0,20}(を導入|とする)")).toEqual({ kind: "prefilter", literals: ["Cisco", "Juniper"] });
-    expect(regexShortcut("権限.{0,15}(制限|限定)")).toEqual({ kind: "prefilter", literals: ["権限"] });
+    expect(regexShortcut("[0-9一二]+ ?(時間|日)(以内|内)")).toMatchObject({ kind: "prefilter", literals: ["時間以内", "時間内", "日以内", "日内"] });
+    expect(regexShortcut("(Cisco|Juniper)[^、。]{0,20}(を導入|とする)")).toMatchObject({ kind: "prefilter", literals: ["Cisco", "Juniper"] });
+    expect(regexShortcut("権限.{0,15}(制限|限定)")).toMatchObject({ kind: "prefilter", literals: ["権限"] });
   });
   it("gives no shortcut for what it cannot reason about", () => {
     expect(regexShortcut("(?i)ab")).toEqual({ kind: "none" });
-    expect(regexShortcut("windows ?8([^.0-9]|$)")).toEqual({ kind: "prefilter", literals: ["windows8", "windows 8"] });
+    expect(regexShortcut("windows ?8([^.0-9]|$)")).toEqual({ kind: "prefilter", literals: ["windows8", "windows 8"], all: [["windows8", "windows 8"]] });
     expect(regexShortcut(".*")).toEqual({ kind: "none" });
     expect(regexShortcut("a?")).toEqual({ kind: "none" });
+  });
+  it("lists every required set, the strongest first, so a line must hold a literal of each", () => {
+    expect(regexShortcut("(情報|データ)(?:[^。]|。\\)){0,15}(紛失|盗難)")).toEqual(
+      { kind: "prefilter", literals: ["情報", "データ"], all: [["情報", "データ"], ["紛失", "盗難"]] });
+    expect(regexShortcut("[0-9一二]+ ?(時間|日)(以内|内)")).toEqual({ kind: "prefilter", literals: ["時間以内", "時間内", "日以内", "日内"],
+      all: [["時間以内", "時間内", "日以内", "日内"], ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "一", "二"]] });
+    // Inside an alternation only one branch holds: the alternation gives one set (the union), not each branch's.
+    expect(regexShortcut("(権限.{0,5}制限|監査.{0,5}記録)")).toEqual({ kind: "prefilter", literals: ["権限", "監査"], all: [["権限", "監査"]] });
   });
 });
