@@ -103,7 +103,8 @@ export const vague = defineKind<VagueParams, typeof schema>({
         if (s.narrative) continue;
         const at = formAt(s.text, endings);
         if (!at) continue;
-        const { e, start } = { e: at.ending, start: s.start + at.offset };
+        const e = at.ending;
+        const start = s.start + at.offset;
         if (!topical(ab.index, s.start) || orderersDuty(ab.index, s.start, start)) continue;
         const match = ctx.originalText(ab.index, start, start + e.length);
         findings.push(ctx.finding(rule, { block: ab.index, start, end: start + e.length }, { params: { match } }));
