@@ -18,6 +18,8 @@ const CONTINUATION = /^(?!この|その|これ|それ|なお|また|ただし|�
 
 interface Open { kind: BlockKind; builder: TextBuilder; startOffset: number; lastLine: string }
 
+const PAGE_NUMBER = /^[ \t\u3000]*[-－‐−—][ \t\u3000]*[0-9０-９]{1,4}[ \t\u3000]*[-－‐−—][ \t\u3000]*$/u;
+
 /** `text` must already be decoded and LF-normalised (decodeText does both). */
 export function readText(text: string, uri: string): SpecDocument {
   const index = new LineIndex(text);
@@ -56,6 +58,8 @@ export function readText(text: string, uri: string): SpecDocument {
     const lineStart = offset;
     offset += line.length + 1;
     if (BLANK.test(line)) return close();
+    // A PDF page number (「- 5 -」「－ 12 －」) is no content: not a list item, not a line of the next block.
+    if (PAGE_NUMBER.test(line)) return close();
     const lead = /^[ \t\u3000]*/u.exec(line)![0].length;
     const content = line.slice(lead).replace(/[ \t\u3000]+$/u, "");
     const contentStart = lineStart + lead;

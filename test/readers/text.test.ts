@@ -50,6 +50,15 @@ describe("plain-text details", () => {
     expect(doc.blocks[0]).toMatchObject({ kind: "listItem" });
   });
 
+  it("drops a PDF page number (「- 5 -」) instead of reading it as a list item that the next lines join", () => {
+    const doc = readText("受注者は、秘密を守ること。\n\n- 5 -\n別記\n個人情報の取扱いに関する特記事項\n\n－ 12 －\n", "x.txt");
+    expect(doc.blocks.map((b) => [b.kind, b.text])).toEqual([
+      ["paragraph", "受注者は、秘密を守ること。"],
+      ["listItem", "別記\n個人情報の取扱いに関する特記事項"],
+    ]);
+    expect(readText("- 5 件の報告\n", "x.txt").blocks[0]).toMatchObject({ kind: "listItem", text: "- 5 件の報告" });
+  });
+
   it("starts list items at bullets but not at a run of placeholder marks", () => {
     const doc = readText("本文\n○○省の業務\n- 項目\n-1 度\n", "x.txt");
     expect(doc.blocks.map((b) => [b.kind, b.text])).toEqual([
