@@ -52,7 +52,8 @@ function standsAlone(ctx: CheckContext, h: Hit, single: Set<string>): boolean {
   const after = text[h.end];
   const joins = (c: string | undefined) => c !== undefined && IDEOGRAPH.test(c) && !FUNCTION_KANJI.has(c);
   // A longer name ending in the party's word names another party: 入力業務受託者, 基盤事業者, 現行受託者.
-  if ([...text.slice(h.start, h.end)].length !== 1 || !IDEOGRAPH.test(text.slice(h.start, h.end))) return !joins(before);
+  const name = text.slice(h.start, h.end);
+  if ([...name].length !== 1 || !IDEOGRAPH.test(name)) return !joins(before);
   if ((before !== undefined && single.has(before)) || (after !== undefined && single.has(after))) return true;
   return !joins(before) && !joins(after);
 }

@@ -100,7 +100,8 @@ const DOCUMENT_LEAD = /(次の|以下の|下記の)[^。]{0,20}(法令|規程|�
 
 /** The heading whose section holds a block (for a heading: the heading above it), or undefined. */
 function enclosingHeading(blocks: readonly AnalysedBlock[], ab: AnalysedBlock): AnalysedBlock | undefined {
-  const level = ab.block.kind === "heading" ? ab.block.level ?? 1 : Infinity;
+  if (ab.block.kind !== "heading") return ab.section >= 0 ? blocks[ab.section] : undefined;
+  const level = ab.block.level ?? 1;
   for (let i = ab.index - 1; i >= 0; i--) {
     const b = blocks[i]!;
     if (b.block.kind === "heading" && (b.block.level ?? 1) < level) return b;

@@ -87,7 +87,8 @@ export const vague = defineKind<VagueParams, typeof schema>({
         if (orderersDuty(h.block, s.start, h.start)) continue;
         if (p.unless?.any?.length && ctx.near(p.unless.any, h, "sentence").length > 0) continue;
         if (definedHere(h)) continue;
-        if (exempt.some((e) => sentenceTail(s.text).endsWith(e))) continue;
+        const tail = sentenceTail(s.text);
+        if (exempt.some((e) => tail.endsWith(e))) continue;
         const key = `${h.block}:${s.start}`;
         if (key === lastKey) continue; // one finding per sentence
         lastKey = key;
@@ -118,7 +119,7 @@ export const vague = defineKind<VagueParams, typeof schema>({
  * Where a sentence takes a non-obligation form: at its end (「…が望ましい。」), or at the end of a clause
  * conceded in the same sentence (「診断は第三者によることが望ましいが、受注者自らが実施することも妨げない。」).
  */
-export function formAt(sentence: string, endings: string[]): { ending: string; offset: number } | undefined {
+function formAt(sentence: string, endings: string[]): { ending: string; offset: number } | undefined {
   const tail = sentenceTail(sentence);
   const e = endings.find((x) => tail.endsWith(x));
   if (e) return { ending: e, offset: sentence.lastIndexOf(tail) + tail.length - e.length };
