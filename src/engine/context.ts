@@ -183,7 +183,16 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
         if (spec.obligation && (!s.obligation || s.negated)) continue;
         const found = holds({ ...spec, obligation: false }, a.block, a.block + 1, s.start, s.end)
           ?? (s.lead ? holds({ ...spec, obligation: false }, a.block, a.block + 1, s.start, s.end, s.lead) : null);
-        if (found) out.push({ within, block: a.block, sentence: s, hits: found });
+        if (found) { out.push({ within, block: a.block, sentence: s, hits: found }); continue; }
+        // An anchor in a lead sentence (「次の対策を講じ、その実施状況を報告すること。」) also reaches the
+        // items it leads: each item with the lead's words is a unit of its own, as when the item anchors.
+        for (const t of itemsLedBy(a.block, s)) {
+          const itemKey = `${t.block}:${t.start}`;
+          if (seen.has(itemKey) || out.length >= limit) continue;
+          seen.add(itemKey);
+          const led = holds({ ...spec, obligation: false }, t.block, t.block + 1, t.start, t.end, t.lead);
+          if (led) out.push({ within, block: t.block, sentence: t, hits: led });
+        }
       } else if (within === "block") {
         const key = String(a.block);
         if (seen.has(key)) continue;
@@ -208,6 +217,21 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
       }
     }
     return out;
+  };
+
+  /** The item sentences each lead sentence completes (the reverse of `Sentence.lead`), built on first use. */
+  let ledItems: Map<string, Sentence[]> | undefined;
+  const itemsLedBy = (block: number, s: Sentence): readonly Sentence[] => {
+    if (!ledItems) {
+      ledItems = new Map();
+      for (const b of blocks) for (const t of b.sentences) {
+        if (!t.lead) continue;
+        const key = `${t.lead.block}:${t.lead.end}`;
+        const list = ledItems.get(key);
+        if (list) list.push(t); else ledItems.set(key, [t]);
+      }
+    }
+    return ledItems.get(`${block}:${s.end}`) ?? [];
   };
 
   const near = (entries: readonly TermEntry[], at: { block: number; start: number }, within: "sentence" | "block" | "section"): Hit[] => {

@@ -171,6 +171,18 @@ describe("require: items under a lead sentence are read with it", () => {
     expect(lintDocument(md(`${lead}## ア 情報セキュリティ関係\n\n- 厚生労働省情報セキュリティポリシー\n`), c).coverage.policy!.status).toBe("present");
     expect(lintDocument(md(`${lead}# 参考文書\n\n- 厚生労働省情報セキュリティポリシー\n`), c).coverage.policy!.status).toBe("absent");
   });
+  it("reaches the items from an anchor in the lead sentence, whichever entry comes first", () => {
+    // The anchor entry ($report) sits in the lead; the other ($train) only in the items.
+    const report = config([{ id: "edu", kind: "require",
+      params: { match: { all: ["$report", "$train"], within: "sentence" } } }],
+    { terms: { report: ["実施状況を報告"], train: ["セキュリティ教育"] } });
+    const doc = "# 遵守事項\n\n受注者は、次の対策を講じ、その実施状況を報告すること。\n\n- 従事者の名簿を提出すること。\n- 従事者にセキュリティ教育を行うこと。\n";
+    expect(lintDocument(md(doc), report).coverage.edu).toMatchObject({ status: "present", evidence: { line: 6 } });
+    expect(lintDocument(md(doc.replace("セキュリティ教育", "業務説明")), report).coverage.edu!.status).toBe("absent");
+    // Without a lead the items are not reached.
+    expect(lintDocument(md("# 遵守事項\n\n受注者は、対策の実施状況を報告すること。\n\n# 体制\n\n- 従事者にセキュリティ教育を行うこと。\n"), report)
+      .coverage.edu!.status).toBe("absent");
+  });
   it("does not lend a lead to a list after another heading, or to a list without a lead", () => {
     expect(lintDocument(md("受注者は、次の法令等を遵守すること。\n\n## 参考文書\n\n- 厚生労働省情報セキュリティポリシー\n"), c).coverage.policy!.status).toBe("absent");
     expect(lintDocument(md("# 関係文書\n\n- 厚生労働省情報セキュリティポリシー\n"), c).coverage.policy!.status).toBe("absent");
