@@ -8,7 +8,7 @@ import type { Block, BlockKind, SpecDocument } from "../model/document.js";
 import { PatternLevels, headingShaped, numberingPrefix } from "../text/heading-patterns.js";
 import { LineIndex, TextBuilder, positionMapper } from "./positioned.js";
 import { parseDirectiveComment, resolveNextLineTargets } from "./directives.js";
-import { itemMarker, sentenceFragment, startsItem } from "../text/item-lines.js";
+import { finished, itemMarker, sentenceFragment, startsItem } from "../text/item-lines.js";
 import type { Directive } from "../model/document.js";
 import { titleLinesOf } from "./title-lines.js";
 
@@ -52,11 +52,16 @@ export function readText(text: string, uri: string): SpecDocument {
   };
 
   const lines = text.split("\n");
+  const pageGaps = pageGapsOf(lines);
   let offset = 0;
   lines.forEach((line, i) => {
     const lineNo = i + 1;
     const lineStart = offset;
     offset += line.length + 1;
+    // A PDF page break inside a sentence (「…発生した場合は、」 / 「- 5 -」 / 「直ちに報告すること。」) does
+    // not end its paragraph: the page number and the blank lines around it are skipped.
+    const gap = pageGaps.get(i);
+    if (gap !== undefined && open && !finished(open.lastLine) && (sentenceFragment(open.lastLine) || CONTINUATION.test(gap))) return;
     if (BLANK.test(line)) return close();
     // A PDF page number (「- 5 -」「－ 12 －」) is no content: not a list item, not a line of the next block.
     if (PAGE_NUMBER.test(line)) return close();
@@ -104,4 +109,21 @@ export function readText(text: string, uri: string): SpecDocument {
   close();
   resolveNextLineTargets(directives, blocks, index, text);
   return { uri, format: "text", blocks, directives, notices: [] };
+}
+
+/**
+ * The lines of each PDF page break (a page number line and the blank lines around it), each mapped
+ * to the first content line after the break, which tells whether the sentence before it goes on.
+ */
+function pageGapsOf(lines: string[]): Map<number, string> {
+  const gaps = new Map<number, string>();
+  lines.forEach((line, i) => {
+    if (!PAGE_NUMBER.test(line)) return;
+    let from = i; while (from > 0 && BLANK.test(lines[from - 1]!)) from--;
+    let to = i + 1; while (to < lines.length && BLANK.test(lines[to]!)) to++;
+    if (from === 0 || to >= lines.length) return;
+    const next = lines[to]!.replace(/^[ \t\u3000]+/u, "");
+    for (let k = from; k < to; k++) gaps.set(k, next);
+  });
+  return gaps;
 }

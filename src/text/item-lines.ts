@@ -34,7 +34,7 @@ export function itemMarker(line: string): ItemMarker | undefined {
 const MAX_TITLE_CHARS = 40;
 
 /** The previous line cannot continue onto the next: it ends a sentence, a bracket, or introduces. */
-function finished(prev: string): boolean {
+export function finished(prev: string): boolean {
   return /[。．.:：）)」』】]$/u.test(asciiWidth(prev).trimEnd()) || /[。．][ \t\u3000]*$/u.test(prev);
 }
 

@@ -59,6 +59,21 @@ describe("plain-text details", () => {
     expect(readText("- 5 件の報告\n", "x.txt").blocks[0]).toMatchObject({ kind: "listItem", text: "- 5 件の報告" });
   });
 
+  it("joins a sentence that a page break cuts, across the page number and the blank lines around it", () => {
+    const cut = readText("第５条　受注者は、事故が発生した場合は、\n\n- 5 -\n\n直ちに発注者に報告すること。\n", "x.txt");
+    expect(cut.blocks.map((b) => b.text)).toEqual(["第５条　受注者は、事故が発生した場合は、\n直ちに発注者に報告すること。"]);
+    // The exact position of the joined line survives.
+    expect(cut.blocks[0]!.location.endLine).toBe(5);
+    // A word cut in two (「…帰属するものとす」 / 「る。」) joins too: the next page opens with kana.
+    expect(readText("著作権は発注者に帰属するものとす\n- 6 -\nる。\n", "x.txt").blocks.map((b) => b.text))
+      .toEqual(["著作権は発注者に帰属するものとす\nる。"]);
+    // A finished sentence, even one with commas, ends at the page break: the annex title is its own block.
+    expect(readText("仕様書に定めのない事項は、協議の上決定する。\n\n- 8 -\n\n(別添1)\n", "x.txt").blocks.map((b) => b.text))
+      .toEqual(["仕様書に定めのない事項は、協議の上決定する。", "(別添1)"]);
+    // So does a title-like line before a page whose first line is not a continuation.
+    expect(readText("委託費の内容\n\n- 9 -\n\n受注者は秘密を守ること。\n", "x.txt").blocks).toHaveLength(2);
+  });
+
   it("starts list items at bullets but not at a run of placeholder marks", () => {
     const doc = readText("本文\n○○省の業務\n- 項目\n-1 度\n", "x.txt");
     expect(doc.blocks.map((b) => [b.kind, b.text])).toEqual([
