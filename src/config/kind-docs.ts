@@ -13,6 +13,8 @@ function typeOf(s: JsonSchema): string {
   if (s.$ref === "#/definitions/present") return "present expression";
   if (s.type === "array") {
     const items = (s.items ?? {}) as JsonSchema;
+    // Items that name something other than terms say so in their schema `title` (「element name」).
+    if (typeof items.title === "string") return `list of ${items.title}`;
     return items.type === "string" ? "term list" : `list of ${typeOf(items)}`;
   }
   if (s.type === "object") {

@@ -60,7 +60,7 @@ const schema = {
     topic: { ...matchSpecSchema, description: "The clause's subject: a (weak or bare) duty on it without the elements makes the status partial instead of absent." },
     elementLabels: { type: "object", additionalProperties: labelSchema, description: "Names of the elements as {missing} shows them ({ ja, en } or a string)." },
     weakenedBy: { type: "array", items: { type: "string", minLength: 1 }, description: "Qualifiers that weaken a duty: an element found only in sentences holding one does not make the clause present (labelling.md §4)." },
-    supporting: { type: "array", items: { type: "string", minLength: 1 }, description: "Elements that complete the clause but alone are not a duty on its topic: found without any other element, the clause stays absent." },
+    supporting: { type: "array", items: { type: "string", minLength: 1, title: "element name" }, description: "Elements that complete the clause but alone are not a duty on its topic: found without any other element, the clause stays absent." },
   },
   oneOf: [{ required: ["match"], not: { required: ["elements"] } }, { required: ["elements"], not: { required: ["match"] } }],
   definitions: { present: presentSchema },
