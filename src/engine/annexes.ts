@@ -2,7 +2,7 @@
 // it names (「別紙1のとおり」): the links by which files of one folder form a procurement package.
 import type { SpecDocument } from "../model/document.js";
 import { cmp } from "../model/order.js";
-import { referenceKey } from "./kinds/reference.js";
+import { annexKeys } from "./annex-titles.js";
 
 export interface AnnexInfo {
   /** Names the document's title gives it (別紙1, 要件定義書, …特記事項), as reference keys. */
@@ -11,28 +11,19 @@ export interface AnnexInfo {
   references: string[];
 }
 
-const NUMBERED = /(?:別紙|別添|別冊|別記|付属文書)\s*[0-9０-９〇一二三四五六七八九十]+/gu;
-const NAMED = /要件定義書|[^\s、。，．「」『』（）()【】]{0,30}特記事項/gu;
 /** A sentence hands matters to another document only with words like these (「別紙1のとおり」). */
 const DELEGATION = /のとおり|の通り|参照|に定め|に示す|に記載|による|により|に基づ|に従|を遵守|添付/u;
-/** 「この特記事項」「本要件定義書」 name the document itself, not another one. */
-const SELF = /^(?:この|本|当該|同|上記|前記|次の)/u;
 /** The first blocks with text carry the title (「（別紙1）」 then its title line). */
 const TITLE_BLOCKS = 2;
 
-function keys(text: string): string[] {
-  const s = text.normalize("NFKC");
-  return [...s.matchAll(NUMBERED), ...s.matchAll(NAMED)].map((m) => referenceKey(m[0])).filter((k) => !SELF.test(k));
-}
-
 /** Names a body sentence delegates to (「…は別紙1「…特記事項」のとおりとする。」). */
 function delegatedKeys(text: string): string[] {
-  return text.split(/(?<=[。．])/u).filter((s) => DELEGATION.test(s)).flatMap(keys);
+  return text.split(/(?<=[。．])/u).filter((s) => DELEGATION.test(s)).flatMap(annexKeys);
 }
 
 export function annexInfo(doc: SpecDocument): AnnexInfo {
   const withText = doc.blocks.filter((b) => b.text.trim());
-  const provides = new Set(withText.slice(0, TITLE_BLOCKS).flatMap((b) => keys(b.text)));
+  const provides = new Set(withText.slice(0, TITLE_BLOCKS).flatMap((b) => annexKeys(b.text)));
   const references = new Set<string>();
   for (const b of withText.slice(TITLE_BLOCKS)) for (const k of delegatedKeys(b.text)) if (!provides.has(k)) references.add(k);
   return { provides: [...provides].sort(), references: [...references].sort() };

@@ -1,0 +1,129 @@
+// Annex titles in a document: the key a reference and an annex are compared by (別紙 一 → 別紙1), whether
+// a block titles an annex (a heading, or a title line 「別紙1 情報セキュリティ要件」 of a PDF or Word
+// paragraph), and whether the annex is supplied in the input at all (an entry of a list of documents
+// names it without supplying it). Asked by the reference kind (a delegation to an annex not supplied)
+// and the require kind (a clause whose matters an unsupplied annex holds is partial, labelling.md).
+import { itemMarker } from "../text/item-lines.js";
+import { parseKanjiNumber } from "../text/numbers.js";
+import type { AnalysedBlock } from "./analysed.js";
+
+/** 別紙 一 → 別紙1: the key a reference and its annex heading are compared by. */
+export function referenceKey(text: string): string {
+  return text.replace(/[\s「」『』]+/g, "").replace(/[〇一二三四五六七八九十]+/g, (k) => String(parseKanjiNumber(k) ?? k));
+}
+
+/** A named annex (「個人情報取扱特記事項」) rather than a numbered one (別紙1): its title may follow a label. */
+function namedAnnex(key: string): boolean {
+  return !/^(別紙|別添|別冊|付属文書)/u.test(key);
+}
+
+/** `key` occurs in `text` and is not followed by another digit (別紙1 ≠ 別紙10). */
+function names(text: string, key: string): boolean {
+  let from = 0;
+  for (;;) {
+    const i = text.indexOf(key, from);
+    if (i < 0) return false;
+    const next = text.charAt(i + key.length);
+    if (!/[0-9]/.test(next) || !/[0-9]$/.test(key)) return true;
+    from = i + 1;
+  }
+}
+
+/** Leading numbering, brackets and labels an annex title may start with: 「（別紙1）」「【別紙１】」「1. 別紙1」. */
+const LEADING = /^[\s([（【〔<＜]*/u;
+/** What may follow the name in a title: its subject after a space or a bracket, or nothing. */
+const TITLE_AFTER = /^(?:$|[\s)）】〕>＞「『:：]|[^\s。]*$)/u;
+/**
+ * A title line (Block.titleLines: short, no 。) that titles the annex: it opens with the name —
+ * 「別紙1 情報セキュリティ要件」「（別紙１）」「別紙1「要件定義書」」, but not 「別紙1のとおり」.
+ * Plain text and Word drafts write such titles as ordinary lines, with no heading style.
+ */
+function titles(line: string, key: string): boolean {
+  const rest = line.normalize("NFKC").trim().replace(LEADING, "");
+  const restKey = referenceKey(rest);
+  if (!restKey.startsWith(key) || /[0-9]/.test(restKey.charAt(key.length)) && /[0-9]$/.test(key)) return false;
+  // The text after the name, spaces kept: find where the name ends in the spaced line.
+  let seen = 0;
+  let i = 0;
+  for (; i < rest.length && seen < key.length; i++) if (!/\s/.test(rest[i]!)) seen++;
+  const after = rest.slice(i).replace(/^[〇一二三四五六七八九十]+/u, "");
+  return TITLE_AFTER.test(after) && !/^(?:の|に|を|は|が|で|と|による|により|参照)/u.test(after);
+}
+
+/** The block's title lines as written. */
+function titleLines(ab: AnalysedBlock): string[] {
+  return (ab.block.titleLines ?? []).map(({ start, end }) => ab.block.text.slice(start, end));
+}
+
+/**
+ * Every key a block could provide occurs in one of these (the heading's key, or its title lines' keys
+ * one per line, so that numerals of two lines never run together): checked first, it spares the
+ * per-line work on the blocks that cannot name the annex, which is nearly all of them.
+ */
+const blockKeys = new WeakMap<AnalysedBlock, [string, string]>();
+function mayProvide(ab: AnalysedBlock, key: string): boolean {
+  let keys = blockKeys.get(ab);
+  if (!keys) blockKeys.set(ab, keys = [referenceKey(ab.text), titleLines(ab).map((l) => referenceKey(l.normalize("NFKC"))).join("\n")]);
+  return keys[0].includes(key) || keys[1].includes(key);
+}
+
+/** Whether the block titles the annex `key` (a heading naming it, or a title line opening with its name). */
+export function providesAnnex(ab: AnalysedBlock, key: string): boolean {
+  if (!mayProvide(ab, key)) return false;
+  if (ab.block.kind === "heading") return names(referenceKey(ab.text), key);
+  return titleLines(ab).some((line) => titles(line, key)
+    // 「別記　個人情報の取扱いに関する特記事項」: a named annex's title line may open with its label.
+    || (namedAnnex(key) && referenceKey(line.normalize("NFKC")).includes(key)));
+}
+
+/** A chapter that lists the documents that go with the spec: 附属文書, 添付資料, 閲覧資料, 関連文書 …. */
+const DOCUMENT_LIST = /(附属|付属|添付|別添|関連|参考|閲覧|提出)(の)?(文書|資料|書類)|(資料|文書|書類|別紙|別添|様式)(の)?一覧/u;
+
+/** A lead that lists documents to follow (「次の法令、規程及び関連文書に基づいて行うこと。」). */
+const DOCUMENT_LEAD = /(次の|以下の|下記の)[^。]{0,20}(法令|規程|規則|文書|資料|書類|要領|基準|特記事項)/u;
+
+/** The heading whose section holds a block (for a heading: the heading above it), or undefined. */
+function enclosingHeading(blocks: readonly AnalysedBlock[], ab: AnalysedBlock): AnalysedBlock | undefined {
+  if (ab.block.kind !== "heading") return ab.section >= 0 ? blocks[ab.section] : undefined;
+  const level = ab.block.level ?? 1;
+  for (let i = ab.index - 1; i >= 0; i--) {
+    const b = blocks[i]!;
+    if (b.block.kind === "heading" && (b.block.level ?? 1) < level) return b;
+  }
+  return undefined;
+}
+
+/**
+ * Whether a block only names the annex as an entry of a list of documents: anything under a chapter
+ * listing them (「10 附属文書」 > 「- 別添 情報セキュリティの確保に関する特記事項（入札説明書と併せて配付）」, or
+ * 「11 附属文書」 > 「(1) 要件定義書」 whose body reads 「別紙1のとおり」), or an item under a lead listing documents
+ * (「次の法令、規程及び関連文書に基づいて行うこと。」 > 「③ 千葉市個人情報取扱特記事項」). Such an entry is not the annex.
+ */
+function listsDocument(blocks: readonly AnalysedBlock[], ab: AnalysedBlock): boolean {
+  const heading = enclosingHeading(blocks, ab);
+  if (heading && DOCUMENT_LIST.test(heading.text)) return true;
+  if (ab.block.kind !== "listItem") return false;
+  // Back over the list's other items to the line that introduces it (an item line may itself be the lead).
+  for (let i = ab.index - 1; i >= 0 && i > (heading?.index ?? -1); i--) {
+    const b = blocks[i]!;
+    if (DOCUMENT_LEAD.test(b.text) || DOCUMENT_LIST.test(b.text)) return true;
+    if (b.block.kind !== "listItem" && itemMarker(b.block.text.trimStart()) === undefined) return false;
+  }
+  return false;
+}
+
+/** Whether some block of the input titles the annex `key` and is not just an entry of a list of documents. */
+export function annexSupplied(blocks: readonly AnalysedBlock[], key: string): boolean {
+  return blocks.some((b) => providesAnnex(b, key) && !listsDocument(blocks, b));
+}
+
+const NUMBERED = /(?:別紙|別添|別冊|別記|付属文書)\s*[0-9０-９〇一二三四五六七八九十]+/gu;
+const NAMED = /要件定義書|[^\s、。，．「」『』（）()【】]{0,30}特記事項/gu;
+/** 「この特記事項」「本要件定義書」 name the document itself, not another one. */
+const SELF = /^(?:この|本|当該|同|上記|前記|次の)/u;
+
+/** The annexes a text names (別紙1, 要件定義書, …特記事項), as reference keys; the document's own name excluded. */
+export function annexKeys(text: string): string[] {
+  const s = text.normalize("NFKC");
+  return [...s.matchAll(NUMBERED), ...s.matchAll(NAMED)].map((m) => referenceKey(m[0])).filter((k) => !SELF.test(k));
+}
