@@ -57,6 +57,7 @@ export const cliMessages: Catalogue = {
   "cli.why.elements-missing": { ja: "要素が不足", en: "elements missing" },
   "cli.why.bare-duty": { ja: "話題への義務はあるが弱い・具体性なし", en: "only a weak or bare duty on the topic" },
   "cli.why.heading-only": { ja: "見出し・目次のみ（本文が入力にない）", en: "only a heading or TOC line (its body is not in the input)" },
+  "cli.why.annex-not-supplied": { ja: "別紙・要件定義書に委ねられ、その文書が入力にない", en: "left to an annex or requirements document that is not in the input" },
   "cli.why.excluded": { ja: "対象外・範囲外・他者の担当とされている", en: "excluded, out of scope or given to another party" },
   "cli.why.deferred": { ja: "協議・検討に先送りされている", en: "deferred to later agreement or study" },
   "cli.why.not-a-duty": { ja: "義務として書かれていない（目的・背景・題名のみ）", en: "named only outside any duty (purpose, background, title)" },

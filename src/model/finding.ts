@@ -58,7 +58,8 @@ export interface Coverage {
   evidence: Evidence | null;
   /**
    * Why a clause is not present: elements-missing, bare-duty (only a weak duty on the topic),
-   * heading-only (a title whose body is not in the input), excluded, deferred, not-a-duty, nothing.
+   * heading-only (a title whose body is not in the input), annex-not-supplied (left to an annex the
+   * input lacks), excluded, deferred, not-a-duty, nothing.
    */
   why?: string;
   /** When the rule does not apply: the conditions that did not hold, in words (report text). */

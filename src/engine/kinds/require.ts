@@ -2,6 +2,7 @@
 // `present` condition over them give a status: present, partial or absent.
 import type { ClauseStatus, Coverage, Finding } from "../../model/finding.js";
 import type { ConditionExpr, TermEntry } from "../../model/ruleset.js";
+import { annexKeys, annexSupplied } from "../annex-titles.js";
 import { labelSchema, matchSpecSchema, specTerms, type CheckContext, type FindingAt, type JsonSchema, type MatchSpec, defineKind, type RuleOf, type RuleRef, type UnitMatch } from "./kind.js";
 
 /**
@@ -31,6 +32,13 @@ export interface RequireParams {
    * hours (「平日9時から17時まで対応」) without any contact arrangement is not an emergency-contact clause.
    */
   supporting?: string[];
+  /**
+   * A sentence that hands the clause's matters to an annex (「機能要件及び非機能要件は、別紙1「要件定義書」に
+   * 示す。」): when no annex it names is in the input, a clause the body says nothing on is partial, not
+   * absent (labelling.md: a reference to an annex whose body is not in the input). An exclusion or a
+   * deferral of the topic still makes it absent.
+   */
+  delegatedTo?: MatchSpec;
 }
 
 /** `present`, recursive through `#/definitions/present` (hoisted to the root by the schema builder). */
@@ -60,6 +68,7 @@ const schema = {
     topic: { ...matchSpecSchema, description: "The clause's subject: a (weak or bare) duty on it without the elements makes the status partial instead of absent." },
     elementLabels: { type: "object", additionalProperties: labelSchema, description: "Names of the elements as {missing} shows them ({ ja, en } or a string)." },
     weakenedBy: { type: "array", items: { type: "string", minLength: 1 }, description: "Qualifiers that weaken a duty: an element found only in sentences holding one does not make the clause present (labelling.md §4)." },
+    delegatedTo: { ...matchSpecSchema, description: "A sentence handing the clause's matters to an annex (別紙N / 要件定義書): with no annex it names in the input, a clause found nowhere else is partial (annex-not-supplied) instead of absent." },
     supporting: { type: "array", items: { type: "string", minLength: 1, title: "element name" }, description: "Elements that complete the clause but alone are not a duty on its topic: found without any other element, the clause stays absent." },
   },
   oneOf: [{ required: ["match"], not: { required: ["elements"] } }, { required: ["elements"], not: { required: ["match"] } }],
@@ -94,7 +103,7 @@ export function presentElements(expr: PresentExpr, condition: (c: ConditionExpr)
  * duty on the topic; only a title whose body is not in the input; the topic excluded, reassigned or
  * deferred; the topic named only outside any duty (purpose, background, a title word); nothing.
  */
-export type Reason = "elements-missing" | "bare-duty" | "heading-only" | "excluded" | "deferred" | "not-a-duty" | "nothing";
+export type Reason = "elements-missing" | "bare-duty" | "heading-only" | "annex-not-supplied" | "excluded" | "deferred" | "not-a-duty" | "nothing";
 
 export interface Judgement {
   status: ClauseStatus;
@@ -167,7 +176,25 @@ export function judge(ctx: CheckContext, rule: RuleOf<RequireParams>): Judgement
       }
     }
   }
-  return { status: "absent", matched, missing, why: absentReason(ctx, p, elements) };
+  const why = absentReason(ctx, p, elements);
+  if (p.delegatedTo && (why === "nothing" || why === "not-a-duty")) {
+    const delegation = unsuppliedDelegation(ctx, p.delegatedTo);
+    if (delegation) return { status: "partial", matched, missing, why: "annex-not-supplied", topicAt: delegation };
+  }
+  return { status: "absent", matched, missing, why };
+}
+
+/** The first sentence where `spec` holds that names annexes none of which the input supplies. */
+function unsuppliedDelegation(ctx: CheckContext, spec: MatchSpec): { block: number; start: number; end: number } | undefined {
+  for (const u of ctx.units({ ...spec, within: "sentence" })) {
+    const s = u.sentence!;
+    const keys = annexKeys(ctx.blocks[u.block]!.text.slice(s.start, s.end));
+    if (keys.length && !keys.some((k) => annexSupplied(ctx.blocks, k))) {
+      const h = u.hits[0]!;
+      return { block: h.block, start: h.start, end: h.end };
+    }
+  }
+  return undefined;
 }
 
 /** Why nothing counted: the topic's words sit only in excluded / deferred sentences, or outside duties. */
@@ -227,7 +254,7 @@ export const require = defineKind<RequireParams, typeof schema>({
     const p = rule.params;
     const out: TermEntry[] = [];
     for (const spec of Object.values(elementsOf(rule))) out.push(...specTerms(spec));
-    out.push(...specTerms(p.topic), ...(p.weakenedBy ?? []));
+    out.push(...specTerms(p.topic), ...specTerms(p.delegatedTo), ...(p.weakenedBy ?? []));
     return out;
   },
   check(ctx, rule) {
