@@ -82,9 +82,11 @@ describe("a package judged as one (--package, Word written by LibreOffice)", () 
     expect(pkg.coverage["log-collection"]!.evidence!.sectionPath).toEqual(["文書管理システム 要件定義書", "1. 情報セキュリティ要件", "(2) ログ管理"]);
   });
 
-  it("the same clauses are absent from the body alone", () => {
-    for (const rule of ["incident-report", "data-deletion", "patch-latest", "log-collection"]) {
-      expect(bodyAlone.json.files[0]!.coverage[rule]!.status).toBe("absent");
+  it("from the body alone, the annex's clauses are absent and those it leaves to the missing 要件定義書 partial", () => {
+    const alone = bodyAlone.json.files[0]!.coverage as Record<string, { status: string; why?: string }>;
+    for (const rule of ["incident-report", "data-deletion"]) expect(alone[rule]!.status).toBe("absent");
+    for (const rule of ["patch-latest", "log-collection"]) {
+      expect([alone[rule]!.status, alone[rule]!.why]).toEqual(["partial", "annex-not-supplied"]);
     }
     expect(bodyAlone.json.packages).toBeUndefined();
   });
