@@ -12,6 +12,8 @@ export function referenceKey(text: string): string {
   return text.replace(/[\s「」『』]+/g, "").replace(/[〇一二三四五六七八九十]+/g, (k) => String(parseKanjiNumber(k) ?? k));
 }
 
+const ANNEX_LABEL = /^(別紙|別添|別冊|別記|付属文書)/u;
+
 /** A named annex (「個人情報取扱特記事項」) rather than a numbered one (別紙1): its title may follow a label. */
 function namedAnnex(key: string): boolean {
   return !/^(別紙|別添|別冊|付属文書)/u.test(key);
@@ -73,7 +75,22 @@ export function providesAnnex(ab: AnalysedBlock, key: string): boolean {
   if (ab.block.kind === "heading") return names(referenceKey(ab.text), key);
   return titleLines(ab).some((line) => titles(line, key)
     // 「別記　個人情報の取扱いに関する特記事項」: a named annex's title line may open with its label.
-    || (namedAnnex(key) && referenceKey(line.normalize("NFKC")).includes(key)));
+    || (namedAnnex(key) && labelledTitle(referenceKey(line.normalize("NFKC")), key)));
+}
+
+/** A particle or a delegation right after a name: the line refers to the document, it is not its title. */
+const REFERS_AFTER = /^(?:の|に|を|は|が|で|と|へ|や|による|により|参照)/u;
+
+/**
+ * Whether a line (as a reference key) names the annex as its title, possibly after a label: it holds
+ * the name and goes on with no particle. The first line of a sentence broken by the width of a PDF or
+ * text page (「(1)受託者は、…別記「個人情報取扱特記事項」を遵守」 / 「すること。」) refers to the annex.
+ */
+function labelledTitle(lineKey: string, key: string): boolean {
+  for (let i = lineKey.indexOf(key); i >= 0; i = lineKey.indexOf(key, i + 1)) {
+    if (!REFERS_AFTER.test(lineKey.slice(i + key.length))) return true;
+  }
+  return false;
 }
 
 /** A chapter that lists the documents that go with the spec: 附属文書, 添付資料, 閲覧資料, 関連文書 …. */
@@ -102,7 +119,10 @@ function enclosingHeading(blocks: readonly AnalysedBlock[], ab: AnalysedBlock): 
 function listsDocument(blocks: readonly AnalysedBlock[], ab: AnalysedBlock): boolean {
   const heading = enclosingHeading(blocks, ab);
   if (heading && DOCUMENT_LIST.test(heading.text)) return true;
-  if (ab.block.kind !== "listItem") return false;
+  // An entry may be read as a short numbered heading (「③　千葉市個人情報取扱特記事項」 in text or PDF).
+  // An annex's own heading (「別紙1 情報セキュリティ要件」, whose label reads as a marker too) is not one.
+  if (ab.block.kind !== "listItem" && !(ab.block.kind === "heading" && itemMarker(ab.block.text.trimStart()) !== undefined
+    && !ANNEX_LABEL.test(ab.block.text.trimStart()))) return false;
   // Back over the list's other items to the line that introduces it (an item line may itself be the lead).
   for (let i = ab.index - 1; i >= 0 && i > (heading?.index ?? -1); i--) {
     const b = blocks[i]!;

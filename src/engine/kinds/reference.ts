@@ -12,6 +12,8 @@ export interface ReferenceParams {
   when?: { any?: TermEntry[] };
   /** Only references that delegate these matters: the sentence must also name one (セキュリティ, 個人情報 …). */
   about?: { any?: TermEntry[] };
+  /** Not references whose sentence names one of these: the annex is a form (「別紙9の様式による」), not requirements. */
+  unless?: { any?: TermEntry[] };
 }
 
 const schema = {
@@ -20,6 +22,7 @@ const schema = {
     patterns: { ...termListSchema, minItems: 1, description: "Names of delegated documents (別紙N, 別添N, 要件定義書 …)." },
     when: { type: "object", additionalProperties: false, properties: { any: termListSchema }, description: "Words of delegation the sentence must contain (のとおり, 参照 …)." },
     about: { type: "object", additionalProperties: false, properties: { any: termListSchema }, description: "Matters the delegation must concern (a form, a map or a price list is not worth a finding)." },
+    unless: { type: "object", additionalProperties: false, properties: { any: termListSchema }, description: "Words that make the reference one to a form or a map (別紙9の様式), whatever the sentence is about." },
   },
 } satisfies JsonSchema;
 
@@ -28,7 +31,7 @@ export const reference = defineKind<ReferenceParams, typeof schema>({
   schema,
   terms(rule) {
     const p = rule.params;
-    return [...p.patterns, ...(p.when?.any ?? []), ...(p.about?.any ?? [])];
+    return [...p.patterns, ...(p.when?.any ?? []), ...(p.about?.any ?? []), ...(p.unless?.any ?? [])];
   },
   check(ctx, rule) {
     const p = rule.params;
@@ -47,6 +50,7 @@ export const reference = defineKind<ReferenceParams, typeof schema>({
       if (ab.block.kind === "heading") continue;
       if (p.when?.any?.length && ctx.near(p.when.any, h, "sentence").length === 0) continue;
       if (p.about?.any?.length && ctx.near(p.about.any, h, "sentence").length === 0) continue;
+      if (p.unless?.any?.length && ctx.near(p.unless.any, h, "sentence").length > 0) continue;
       const key = referenceKey(ab.text.slice(h.start, h.end));
       // The document's own annex title line (「別紙1 情報セキュリティ要件」) is not a reference.
       if (providesAnnex(ab, key)) continue;

@@ -6,12 +6,14 @@ import { testKind } from "./tester.js";
 
 testKind("reference", {
   rule: { id: "referenced-not-provided", message: "「{match}」が入力にありません。",
-    params: { patterns: ["re:別紙[0-9０-９]+", "要件定義書"], when: { any: ["のとおり", "に定める"] }, about: { any: ["セキュリティ"] } } },
+    params: { patterns: ["re:別紙[0-9０-９]+", "要件定義書", "re:「[^」]{0,30}特記事項」"], when: { any: ["のとおり", "に定める", "を遵守"] }, about: { any: ["セキュリティ"] }, unless: { any: ["re:別紙[0-9]+の様式"] } } },
   silent: [
     { name: "the annex is there as a heading", text: "# 仕様\n\nセキュリティ要件は別紙1のとおりとする。\n\n## 別紙1 情報セキュリティ要件\n\n受注者は、…。\n" },
     { name: "the annex is there as a title line without heading style", text: "セキュリティ要件は別紙１のとおりとする。\n\n別紙1　情報セキュリティ要件\n\n受注者は、…。\n" },
     { name: "not a delegation (no のとおり / に定める)", text: "セキュリティ要件は別紙1で示す。\n" },
     { name: "a delegation of something else (a price list)", text: "単価は別紙1のとおりとする。\n" },
+    { name: "a form to fill in, in a sentence on security", text: "セキュリティ体制図（別紙3の様式による。）を提出し、別紙3のとおり記載すること。\n" },
+    { name: "a named annex's title line after its label", text: "セキュリティ要件は「情報セキュリティ特記事項」を遵守すること。\n\n別記　情報セキュリティ特記事項\n\n受注者は、…。\n" },
     { name: "the annex's own title line is not a reference", text: "別紙1 情報セキュリティ要件のとおり\n" },
     { name: "a list of annexes and the annex itself further on",
       text: "# 仕様\n\nセキュリティ要件は別紙1のとおりとする。\n\n## 10 附属文書\n\n- 別紙1 情報セキュリティ要件\n\n# 別紙1 情報セキュリティ要件\n\n受注者は、…。\n" },
@@ -26,6 +28,10 @@ testKind("reference", {
       text: "# 仕様\n\nセキュリティ要件は別紙1のとおりとする。\n\n## 10 附属文書\n\n- 別紙1 情報セキュリティ要件（入札説明書と併せて配付）\n", findings: [{ at: "3:10-3:13" }] },
     { name: "a heading under 附属文書 whose body points back is not the annex",
       text: "# 仕様\n\nセキュリティ要件は要件定義書のとおりとする。\n\n## 11 附属文書\n\n### (1) 要件定義書\n\n別紙1のとおり。\n", findings: [{ at: "3:10-3:15" }] },
+    { name: "a line of a sentence broken by the page width names the annex, it does not title it",
+      text: "受託者は、本業務の情報セキュリティについて、別記「情報セキュリティ特記事項」を遵守\nすること。\n", findings: [{ at: "1:25-1:39" }] },
+    { name: "an entry under a lead listing documents, read as a short numbered heading, is not the annex",
+      text: "# 仕様\n\nセキュリティ要件は別紙1のとおりとする。\n\n受注者は、次の規程及び関連文書に従うこと。\n\n### ③ 別紙1 情報セキュリティ要件\n", findings: [{ at: "3:10-3:13" }] },
     { name: "an item under a lead listing documents is not the annex",
       text: "# 仕様\n\nセキュリティ要件は別紙1のとおりとする。\n\n受注者は、次の規程及び関連文書に従うこと。\n\n- 別紙1 情報セキュリティ要件\n- 契約書\n", findings: [{ at: "3:10-3:13" }] },
   ],
