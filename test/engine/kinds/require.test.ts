@@ -59,6 +59,12 @@ describe("require", () => {
     expect(lint(text, withTopic).coverage["patch-latest"]).toMatchObject({ status: "absent", why: "excluded" });
     const reassigned = "# 仕様書\n\nセキュリティパッチの適用は他事業者が行う。\n";
     expect(lint(reassigned, withTopic).coverage["patch-latest"]).toMatchObject({ status: "absent", why: "excluded" });
+    // Another operator named by its role, and what it provides, are reassignments too; the contractor's own
+    // 受注事業者 / 受託事業者 is not another party.
+    const provided = "# 仕様書\n\nセキュリティパッチの適用の仕組みは基盤事業者が提供する。\n";
+    expect(lint(provided, withTopic).coverage["patch-latest"]).toMatchObject({ status: "absent", why: "excluded" });
+    const own = "# 仕様書\n\nセキュリティパッチの適用は受託事業者が行うものとする。\n";
+    expect(lint(own, withTopic).coverage["patch-latest"]).toMatchObject({ status: "partial" });
     const deferred = "# 仕様書\n\nパッチ適用の詳細は協議して定める。\n";
     expect(lint(deferred, withTopic).coverage["patch-latest"]).toMatchObject({ status: "absent", why: "deferred" });
   });
