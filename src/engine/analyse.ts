@@ -53,6 +53,9 @@ export const LEAD = /(次の|以下の|下記の|次に掲げる|以下に掲げ
 /** Where a lead sentence starts speaking of its items: 「本業務は、本仕様書によるほか、|次の関係法令等に準拠して行う。」 */
 const LEAD_WORDS = /次の|以下の|下記の|次に掲げる|以下に掲げる|次のとおり|以下のとおり/u;
 
+/** A lead that defines the deliverables (「本業務の成果品は次のとおりとする。」): its items name documents. */
+const DELIVERABLES_LEAD = /(成果品|成果物|納入物|納品物|提出物|納入成果物|提出書類)(等)?(は|を)[^。]{0,10}(次|以下|下記)(のとおり|の通り)/u;
+
 /** A list item, a table cell, or a paragraph opening with an item marker typed by hand (「(1) …」「① …」). */
 export function ledBlock(ab: AnalysedBlock): boolean {
   return ab.block.kind === "listItem" || ab.block.kind === "tableCell" || itemMarker(ab.block.text.trimStart()) !== undefined;
@@ -84,6 +87,7 @@ function inheritLeadDuty(blocks: AnalysedBlock[]): void {
     }
     if (!lead) continue;
     const said = lead.sentences[lead.sentences.length - 1]!;
+    if (DELIVERABLES_LEAD.test(said.text)) continue;
     // Only the words that speak of the items complete them (「次の法令等を遵守すること」), not the
     // sentence's own context before them (「本仕様書によるほか」).
     const from = said.start + Math.max(0, LEAD_WORDS.exec(said.text)?.index ?? 0);
