@@ -113,6 +113,11 @@ export interface Judgement {
   why?: Reason;
   /** Where the topic shows (a title naming it, or a duty on the topic) when no element matched. */
   topicAt?: { block: number } | { block: number; start: number; end: number };
+  /**
+   * For an absent clause, where its topic is named all the same: the first sentence that excludes or
+   * defers it. Evidence for the officer; the finding stays at the section.
+   */
+  mentionAt?: { block: number; start: number; end: number };
 }
 
 /** Judge a require rule on the document (independent of appliesWhen). */
@@ -176,12 +181,12 @@ export function judge(ctx: CheckContext, rule: RuleOf<RequireParams>): Judgement
       }
     }
   }
-  const why = absentReason(ctx, p, elements);
+  const { why, at } = absentReason(ctx, p, elements);
   if (p.delegatedTo && (why === "nothing" || why === "not-a-duty")) {
     const delegation = unsuppliedDelegation(ctx, p.delegatedTo);
     if (delegation) return { status: "partial", matched, missing, why: "annex-not-supplied", topicAt: delegation };
   }
-  return { status: "absent", matched, missing, why };
+  return { status: "absent", matched, missing, why, ...(at ? { mentionAt: at } : {}) };
 }
 
 /** The first sentence where `spec` holds that names annexes none of which the input supplies. */
@@ -197,18 +202,28 @@ function unsuppliedDelegation(ctx: CheckContext, spec: MatchSpec): { block: numb
   return undefined;
 }
 
-/** Why nothing counted: the topic's words sit only in excluded / deferred sentences, or outside duties. */
-function absentReason(ctx: CheckContext, p: RequireParams, elements: Record<string, MatchSpec>): Reason {
+type Span = { block: number; start: number; end: number };
+const earlier = (a: Span | undefined, h: Span): Span =>
+  (!a || h.block < a.block || (h.block === a.block && h.start < a.start) ? { block: h.block, start: h.start, end: h.end } : a);
+
+/**
+ * Why nothing counted: the topic's words sit only in excluded / deferred sentences, or outside duties;
+ * and the first exclusion or deferral that decided it.
+ */
+function absentReason(ctx: CheckContext, p: RequireParams, elements: Record<string, MatchSpec>): { why: Reason; at?: Span } {
   const entries = [...(p.topic ? specTerms(p.topic) : []), ...Object.values(elements).flatMap((e) => e.all?.slice(0, 1) ?? [])];
-  let excluded = false; let deferred = false; let mentioned = false;
+  let excluded: Span | undefined; let deferred: Span | undefined; let mentioned = false;
   for (const e of entries) {
     for (const h of ctx.hits(e)) {
       if (ctx.blocks[h.block]!.block.kind === "heading") { mentioned = true; continue; }
       const s = ctx.sentenceAt(h.block, h.start);
-      if (s?.excluded) excluded = true; else if (s?.deferred) deferred = true; else mentioned = true;
+      if (s?.excluded) excluded = earlier(excluded, h); else if (s?.deferred) deferred = earlier(deferred, h); else mentioned = true;
     }
   }
-  return excluded ? "excluded" : deferred ? "deferred" : mentioned ? "not-a-duty" : "nothing";
+  if (excluded) return { why: "excluded", at: excluded };
+  if (deferred) return { why: "deferred", at: deferred };
+  // A mention outside any duty is not shown: an element's first word may be a general one (セキュリティ).
+  return { why: mentioned ? "not-a-duty" : "nothing" };
 }
 
 /** The heading of the section where the clause belongs (rule `section` terms), if the document has one. */
@@ -278,9 +293,16 @@ export const require = defineKind<RequireParams, typeof schema>({
       at = h !== undefined ? { block: h } : { top: true };
       wholeDocument = true;
     }
-    if (evidence && at !== undefined && "block" in at) {
-      evidence.text = evidenceText(ctx, at);
-      const b = ctx.blocks[at.block]!.block;
+    // An absent clause's finding stays at its section; its evidence is the sentence that excluded or
+    // deferred the topic, so the officer sees why.
+    const shown: FindingAt = !evidence && j.mentionAt ? j.mentionAt : at;
+    if (!evidence && j.mentionAt) {
+      const loc = ctx.locationOf(j.mentionAt.block, j.mentionAt.start, j.mentionAt.end);
+      evidence = { line: loc.line, ...(loc.paragraph !== undefined ? { paragraph: loc.paragraph } : {}) };
+    }
+    if (evidence && "block" in shown) {
+      evidence.text = evidenceText(ctx, shown);
+      const b = ctx.blocks[shown.block]!.block;
       if (b.origin !== undefined) evidence.uri = b.origin;
     }
     const coverage: Coverage = { status: j.status, applies: true, missing: j.missing, evidence, ...(j.why ? { why: j.why } : {}) };

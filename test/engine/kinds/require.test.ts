@@ -67,6 +67,12 @@ describe("require", () => {
     expect(lint(own, withTopic).coverage["patch-latest"]).toMatchObject({ status: "partial" });
     const deferred = "# 仕様書\n\nパッチ適用の詳細は協議して定める。\n";
     expect(lint(deferred, withTopic).coverage["patch-latest"]).toMatchObject({ status: "absent", why: "deferred" });
+    // The evidence of an excluded or deferred clause is the sentence that excluded or deferred it; the
+    // finding stays where the clause belongs (here: the title heading).
+    expect(lint(text, withTopic).coverage["patch-latest"]!.evidence).toMatchObject({ line: 3, text: "最新のセキュリティパッチの適用は求めない。" });
+    expect(lint(deferred, withTopic).coverage["patch-latest"]!.evidence).toMatchObject({ line: 3, text: "パッチ適用の詳細は協議して定める。" });
+    expect(lint(text, withTopic).findings[0]!.location).toMatchObject({ line: 1 });
+    expect(lint("# 仕様書\n\n本業務の目的はパッチ管理の改善である。\n", withTopic).coverage["patch-latest"]!.evidence).toBeNull();
   });
   it("gives partial for a weak or bare duty on the topic, absent for a topic word outside any duty (labelling.md §4)", () => {
     const withTopic = config([{ id: "patch-latest", kind: "require", params: {
