@@ -49,7 +49,11 @@ export const NEGATION_ENDINGS = [
  * party (「〜は他事業者が行う」「〜は別途調達する」「〜は発注者が実施する」). Judged on the predicate at
  * the end of the sentence, so 「〜を除き、…してはならない」 stays a prohibition.
  */
-const EXCLUSION_TAIL = /(範囲外|対象外|適用外|範囲に含まない|範囲に含めない|範囲としない|対象としない|対象に含まない|含まない|含めない|求めない|求めません|要しない|要さない|不要|必要としない|必要はない|想定していない|想定しない|予定していない|参加要件としない|要件としない|問わない)(もの|こと)?(とする|とします|である|です)?$/u;
+/**
+ * 「もの」「こと」 count only before とする / である: 「〜を要しないこと」 alone asks something of a product
+ * (「クライアントへの再インストールを要しないこと」), it takes nothing out of the procurement.
+ */
+const EXCLUSION_TAIL = /(範囲外|対象外|適用外|範囲に含まない|範囲に含めない|範囲としない|対象としない|対象に含まない|含まない|含めない|求めない|求めません|要しない|要さない|不要|必要としない|必要はない|想定していない|想定しない|予定していない|参加要件としない|要件としない|問わない)((もの|こと)(とする|とします|である|です)|とする|とします|である|です)?$/u;
 /**
  * A bare verbal negation ends an exclusion (「本業務では暗号化は行わない。」), while the same verb
  * before こと / ものとする is a prohibition on the contractor (「USBメモリを利用しないこと」).
@@ -163,7 +167,8 @@ export function analyseSentence(sentence: string, sets: EndingSets = defaultSets
     };
   }
   const core = tail.slice(0, tail.length - ending.length);
-  if (endsWithAny(core, sets.negations) !== undefined || (ending === "とする" && /(ない|ず)$/.test(core) && !/こと$/.test(core))) {
+  // A bare こと after a negation asks it of the thing delivered (「再インストールを要しないこと」「費用を含まないこと」).
+  if ((ending !== "こと" && endsWithAny(core, sets.negations) !== undefined) || (ending === "とする" && /(ない|ず)$/.test(core) && !/こと$/.test(core))) {
     // 「ログの取得は不要とする」「本業務は対象外とする」「パッチの適用は求めないものとする」
     return { obligation: false, prohibition: false, negated: true, narrative: false, excluded: true, deferred: false };
   }

@@ -83,6 +83,10 @@ describe("analyseSentence", () => {
     expect(ob("本業務は対象外とする。")).toEqual([false, false, true, false]);
     expect(ob("パッチの適用は求めないものとする。")).toEqual([false, false, true, false]);
     expect(ob("ログの保存は要しない。")).toEqual([false, false, true, false]);
+    expect(ob("ログの保存は要しないこととする。")).toEqual([false, false, true, false]);
+    // 「〜を要しないこと」 alone asks something of a product: a requirement, not an exclusion
+    expect(analyseSentence("更新後のライセンスは、クライアントへの再インストールを要しないこと。")).toMatchObject({ excluded: false });
+    expect(analyseSentence("ログの保存は要しないこととする。")).toMatchObject({ excluded: true });
   });
   it("reads a duty with its details deferred as the duty, a bare deferral as deferred (labelling.md §2)", () => {
     expect(analyseSentence("詳細は協議の上定める。")).toMatchObject({ obligation: false, deferred: true });
