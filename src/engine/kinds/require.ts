@@ -212,18 +212,29 @@ const earlier = (a: Span | undefined, h: Span): Span =>
  */
 function absentReason(ctx: CheckContext, p: RequireParams, elements: Record<string, MatchSpec>): { why: Reason; at?: Span } {
   const entries = [...(p.topic ? specTerms(p.topic) : []), ...Object.values(elements).flatMap((e) => e.all?.slice(0, 1) ?? [])];
+  const specs = [...(p.topic ? [p.topic] : []), ...Object.values(elements)];
   let excluded: Span | undefined; let deferred: Span | undefined; let mentioned = false;
   for (const e of entries) {
     for (const h of ctx.hits(e)) {
       if (ctx.blocks[h.block]!.block.kind === "heading") { mentioned = true; continue; }
       const s = ctx.sentenceAt(h.block, h.start);
-      if (s?.excluded) excluded = earlier(excluded, h); else if (s?.deferred) deferred = earlier(deferred, h); else mentioned = true;
+      // An exclusion or deferral counts when it names the clause's matter, not only a general word of it
+      // (「〜の取扱いは、別途協議する。」 defers no staff education).
+      const out = s && (s.excluded || s.deferred) && specs.some((spec) => specInSentence(ctx, spec, h.block, s));
+      if (out && s.excluded) excluded = earlier(excluded, h); else if (out) deferred = earlier(deferred, h); else mentioned = true;
     }
   }
   if (excluded) return { why: "excluded", at: excluded };
   if (deferred) return { why: "deferred", at: deferred };
   // A mention outside any duty is not shown: an element's first word may be a general one (セキュリティ).
   return { why: mentioned ? "not-a-duty" : "nothing" };
+}
+
+/** Whether all of `spec`'s words (and one of its alternatives) occur in the sentence, whatever its mood. */
+function specInSentence(ctx: CheckContext, spec: MatchSpec, block: number, s: { start: number; end: number }): boolean {
+  const inside = (e: TermEntry) => ctx.hits(e).some((h) => h.block === block && h.start >= s.start && h.end <= s.end);
+  if (!spec.all?.length && !spec.any?.length) return false;
+  return (spec.all ?? []).every(inside) && (!spec.any?.length || spec.any.some(inside));
 }
 
 /** The heading of the section where the clause belongs (rule `section` terms), if the document has one. */
