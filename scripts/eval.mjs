@@ -13,7 +13,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { DEFECT_IDS, RULE_IDS, STATUSES, listCorpus, loadExpected, loadSplit } from "./eval/labels.mjs";
 import { loadReader, locator } from "./eval/locate.mjs";
-import { TARGETS, compare, labellerAgreement, pct, shortfalls } from "./eval/score.mjs";
+import { MAX_CLEAN_FINDINGS, TARGETS, compare, labellerAgreement, pct, shortfalls } from "./eval/score.mjs";
 
 export { RULE_IDS, DEFECT_IDS, STATUSES, TARGETS, listCorpus, loadExpected, compare, labellerAgreement, shortfalls };
 
@@ -126,6 +126,10 @@ function formatSplit(name, r, { details }) {
   }
   const t = r.defectTotals;
   out.push(`  ${"overall".padEnd(26)} P ${pct(t.precision).padStart(6)}  R ${pct(t.recall).padStart(6)}  (tp ${t.tp}, fp ${t.fp}, fn ${t.fn})`);
+  if (r.cleanDocuments.length) {
+    const most = r.cleanDocuments.reduce((a, b) => (b.findings > a.findings ? b : a));
+    out.push(`documents labelled without defects: ${r.cleanDocuments.length}; defect findings on them: at most ${most.findings}${details ? ` (${most.file})` : ""} (target: at most ${MAX_CLEAN_FINDINGS})`);
+  }
   if (r.fileErrors.length) {
     out.push("files the linter could not judge:");
     for (const e of r.fileErrors) out.push(`  ${e.file}: ${e.error.code} ${e.error.message ?? ""}`);

@@ -23,6 +23,7 @@ interface SplitResult {
   absentJudgedPresent: number;
   defectTotals: { tp: number; fp: number; fn: number; precision: number; recall: number };
   fileErrors: { file: string; error: { code: string } }[];
+  cleanDocuments: { file: string; findings: number }[];
 }
 
 const labels = labelsScript as {
@@ -34,6 +35,7 @@ const labels = labelsScript as {
 const score = scoreScript as {
   TARGETS: Record<string, number>;
   DEV_FLOOR: Record<string, number>;
+  MAX_CLEAN_FINDINGS: number;
   devBar(r: SplitResult): Record<string, number>;
   compare(items: { name: string; expected: Expected; actual: unknown }[]): SplitResult;
   matchDefects(l: Label[], f: unknown[]): Record<string, { tp: number; fp: unknown[]; fn: unknown[] }>;
@@ -119,6 +121,13 @@ describe("scoring", () => {
     const doc = score.matchDefects([{ rule: "missing-section", section: "再委託" }], [{ ruleId: "missing-section", ...at(1) }]);
     expect(doc["missing-section"]!.tp).toBe(1);
   });
+  it("counts the defect findings on documents labelled without defects", () => {
+    const cov = Object.fromEntries(labels.RULE_IDS.map((id) => [id, { status: "absent" }]));
+    const expected = { coverage: Object.fromEntries(labels.RULE_IDS.map((id) => [id, "absent"])), defects: [] } as unknown as Expected;
+    const findings = [{ ruleId: "vague-obligation", location: { line: 3 } }, { ruleId: "vague-obligation", location: { line: 5 }, suppressed: true }, { ruleId: "patch-latest", location: null }];
+    const r = score.compare([{ name: "clean.md", expected, actual: { coverage: cov, findings } }]);
+    expect(r.cleanDocuments).toEqual([{ file: "clean.md", findings: 1 }]);
+  });
   it("reports exact and balanced accuracy, per class", () => {
     const expected = { coverage: full("absent"), defects: [], problems: [] };
     expected.coverage["patch-latest"] = "present";
@@ -168,5 +177,8 @@ describe("linter against the blind labels", () => {
     if (gap.length) console.log(`dev below TARGETS (ratchet floor applies): ${gap.join("; ")}`);
     expect(score.shortfalls(r.dev, score.devBar(r.dev)), line("dev", r.dev)).toEqual([]);
     expect(r.dev.absentJudgedPresent, "a negated or excluded duty judged present").toBe(0);
+    // Issue 11: a spec a reviewer finds no defect in gets at most 3 defect findings (dev asserted, test reported).
+    expect(r.dev.cleanDocuments.length).toBeGreaterThan(0);
+    for (const d of r.dev.cleanDocuments) expect(d.findings, d.file).toBeLessThanOrEqual(score.MAX_CLEAN_FINDINGS);
   }, 600_000);
 });
