@@ -41,16 +41,16 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
   const matcher = getMatcher(config, kindTerms);
   const analysed = analyseBlocks(doc, matcher);
   const blocks = analysed.blocks;
-  const compiled = scanDocument(blocks, matcher, (c) => matcher.entries[c]!);
-  const extra = new Map<TermEntry, Hit[]>();
+  const compiled = scanDocument(blocks, matcher);
+  const extra = new Map<TermEntry, readonly Hit[]>();
 
   const hits = (entry: TermEntry): readonly Hit[] => {
     const id = matcher.conceptOf(entry);
-    if (id !== undefined) return compiled[id]!;
+    if (id !== undefined) return compiled.hitsOf(id, matcher.entries[id]!);
     let h = extra.get(entry);
     if (!h) {
       const m = compileExtra(config, matcher.variants, [entry]);
-      h = scanDocument(blocks, m, () => entry)[0] ?? [];
+      h = m.conceptCount ? scanDocument(blocks, m).hitsOf(0, entry) : [];
       extra.set(entry, h);
     }
     return h;
