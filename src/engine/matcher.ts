@@ -8,6 +8,7 @@ import { RE2JS } from "re2js";
 import { ConfigError } from "../model/config-error.js";
 import { AhoCorasick } from "../text/aho-corasick.js";
 import { dropMasked, HitBuffer } from "./hit-table.js";
+import { nativePattern, type NativePattern } from "./native-regex.js";
 import { compileVariants, normalize, normalizeTerm, type CompiledVariants, type NormalizedText } from "../text/normalize.js";
 import { endingSets, type EndingSets } from "../text/obligation.js";
 import { regexShortcut, type RegexShortcut } from "../text/regex-literals.js";
@@ -107,7 +108,7 @@ class Builder {
   /** For each literal: it is a mask word. */
   readonly literalMask: boolean[] = [];
   /** `sets`: how many literal sets a line must show before the regex runs on it (0: not prefiltered). */
-  readonly regexes: { re: () => RE2JS; concepts: number[]; sets: number; cs: boolean; mask: boolean }[] = [];
+  readonly regexes: { re: () => RE2JS; native: () => NativePattern | undefined; concepts: number[]; sets: number; cs: boolean; mask: boolean }[] = [];
   /** For each literal: the prefiltered regexes it is a required literal of, as regex × 32 + set index. */
   readonly literalRegexes: number[][] = [];
   private readonly regexIndex = new Map<string, number>();
@@ -150,7 +151,10 @@ class Builder {
     if (known !== undefined) return known;
     const ri = this.regexes.length;
     const sets = (prefilter ?? []).slice(0, MAX_PREFILTER_SETS);
-    this.regexes.push({ re, concepts: [], sets: sets.length, cs, mask: false });
+    let native: NativePattern | undefined | null = null;
+    // Case-sensitive patterns run on the cased text; the others on the lower-cased text, case-insensitively.
+    const nativeOnce = () => (native === null ? (native = nativePattern(source, !cs)) : native);
+    this.regexes.push({ re, native: nativeOnce, concepts: [], sets: sets.length, cs, mask: false });
     this.regexIndex.set(key, ri);
     sets.forEach((set, k) => { for (const lit of set) this.literalRegexes[this.literal(lit)]!.push(ri * 32 + k); });
     return ri;
@@ -301,24 +305,33 @@ class Builder {
           for (const { concept, cased: want } of lcs) if (seen === want) out.push(concept, start, end);
         }
       });
-      const run = (re: () => RE2JS, cs: number[], mask: boolean, sub: string, offset: number) => {
-        const m = re().matcher(sub);
+      const found = (cs: number[], mask: boolean, s: number, e: number) => {
+        if (mask) masks.push(s, e);
+        for (const c of cs) out.push(c, s, e);
+      };
+      const run = (r: (typeof regexes)[number], sub: string, offset: number) => {
+        // V8's engine where it gives the same matches within a linear bound (native-regex.ts), else RE2JS.
+        const native = r.native();
+        if (native && sub.length <= native.maxSubject) {
+          const rx = native.regex;
+          rx.lastIndex = 0;
+          for (let m = rx.exec(sub); m; m = rx.exec(sub)) found(r.concepts, r.mask, offset + m.index, offset + m.index + m[0].length);
+          return;
+        }
+        const m = r.re().matcher(sub);
         let from = 0;
         while (from <= sub.length && m.find(from)) {
           const s = m.start(); const e = m.end();
-          if (e > s) {
-            if (mask) masks.push(offset + s, offset + e);
-            for (const c of cs) out.push(c, offset + s, offset + e);
-          }
+          if (e > s) found(r.concepts, r.mask, offset + s, offset + e);
           from = e > s ? e : s + 1;
         }
       };
-      regexes.forEach(({ re, concepts: cs, sets, cs: caseSens, mask }, r) => {
-        const subject = caseSens ? cased : text;
-        if (!sets) { run(re, cs, mask, subject, 0); return; }
-        for (const ls of candidates[r]!) {
+      regexes.forEach((r, ri) => {
+        const subject = r.cs ? cased : text;
+        if (!r.sets) { run(r, subject, 0); return; }
+        for (const ls of candidates[ri]!) {
           const le = text.indexOf("\n", ls);
-          run(re, cs, mask, subject.slice(ls, le < 0 ? text.length : le), ls);
+          run(r, subject.slice(ls, le < 0 ? text.length : le), ls);
         }
       });
       // A mask ends after the hits inside it: they are dropped once every mask occurrence is known.
