@@ -280,10 +280,15 @@ class Builder {
       const line = new Int32Array(regexes.length).fill(-1);
       const seen = new Int32Array(regexes.length);
       const candidates: number[][] = regexes.map(() => []);
+      // The line the current literal lies on, [ls, nextBreak): literals hold no line break and come
+      // in order of their end, so the line moves only forward (a search back from each literal
+      // would cost a long line's length per literal).
+      let ls = 0;
+      let nextBreak = text.indexOf("\n");
       ac.scan(text, (p, start, end) => {
         const rs = literalRegexes[p]!;
         if (rs.length) {
-          const ls = text.lastIndexOf("\n", start - 1) + 1;
+          if (nextBreak !== -1 && start > nextBreak) { ls = text.lastIndexOf("\n", start - 1) + 1; nextBreak = text.indexOf("\n", start); }
           for (const x of rs) {
             const r = x >> 5;
             if (line[r] !== ls) { line[r] = ls; seen[r] = 0; }
