@@ -61,13 +61,9 @@ function titleLines(ab: AnalysedBlock): string[] {
  * per-line work on the blocks that cannot name the annex, which is nearly all of them.
  */
 const blockKeys = new WeakMap<AnalysedBlock, [string, string]>();
-function keysOf(ab: AnalysedBlock, ownKey?: string): [string, string] {
-  let keys = blockKeys.get(ab);
-  if (!keys) blockKeys.set(ab, keys = [ownKey ?? referenceKey(ab.text), titleLines(ab).map((l) => referenceKey(l.normalize("NFKC"))).join("\n")]);
-  return keys;
-}
 function mayProvide(ab: AnalysedBlock, key: string): boolean {
-  const keys = keysOf(ab);
+  let keys = blockKeys.get(ab);
+  if (!keys) blockKeys.set(ab, keys = [referenceKey(ab.text), titleLines(ab).map((l) => referenceKey(l.normalize("NFKC"))).join("\n")]);
   return keys[0].includes(key) || keys[1].includes(key);
 }
 
@@ -116,52 +112,40 @@ function listsDocument(blocks: readonly AnalysedBlock[], ab: AnalysedBlock): boo
   return false;
 }
 
-/**
- * A document's block keys (keysOf) joined by line breaks, which no key holds, so that the few blocks
- * that may title an annex are found by searching one string; and the answers given so far (the
- * reference and require kinds ask about the same annexes, rule after rule).
- */
-interface AnnexIndex { keys: string; starts: number[]; supplied: Map<string, boolean> }
-const indexes = new WeakMap<readonly AnalysedBlock[], AnnexIndex>();
+/** Answers given so far per analysed document: the reference and require kinds ask about the same annexes, rule after rule. */
+const suppliedMemo = new WeakMap<readonly AnalysedBlock[], Map<string, boolean>>();
 
-function annexIndex(blocks: readonly AnalysedBlock[]): AnnexIndex {
-  let index = indexes.get(blocks);
-  if (index) return index;
-  // The blocks' own keys in one pass over the document (no key crosses the NUL between two blocks).
-  const texts = blocks.map((b) => b.text);
-  const own = texts.some((t) => t.includes("\0")) ? undefined : referenceKey(texts.join("\0")).split("\0");
-  const parts: string[] = [];
-  const starts: number[] = [];
-  let at = 0;
-  blocks.forEach((b, i) => {
-    const [k0, k1] = keysOf(b, own?.[i]);
-    const part = `${k0}\n${k1}`;
-    starts.push(at);
-    parts.push(part);
-    at += part.length + 1;
-  });
-  indexes.set(blocks, index = { keys: parts.join("\n"), starts, supplied: new Map() });
-  return index;
+/**
+ * Characters every block that may title `key` holds in its normalised text: those the key took from
+ * the text as they are (not digits or anything else a numeral's conversion writes).
+ */
+function probesOf(key: string): string[] {
+  return [...new Set([...key].filter((ch) => !/[0-9A-Za-z+.\-]/.test(ch)))];
+}
+
+/**
+ * Text holding every character a block's keys can take from it: its normalised text, and for a block
+ * with title lines (keyed as written, after NFKC) also its text as written and that text's NFKC.
+ */
+const probeTexts = new WeakMap<AnalysedBlock, string>();
+function probeText(ab: AnalysedBlock): string {
+  if (!ab.block.titleLines?.length) return ab.text;
+  let text = probeTexts.get(ab);
+  if (text === undefined) probeTexts.set(ab, text = `${ab.text}\n${ab.block.text}\n${ab.block.text.normalize("NFKC")}`);
+  return text;
 }
 
 /** Whether some block of the input titles the annex `key` and is not just an entry of a list of documents. */
 export function annexSupplied(blocks: readonly AnalysedBlock[], key: string): boolean {
-  if (!key || key.includes("\n")) return blocks.some((b) => providesAnnex(b, key) && !listsDocument(blocks, b));
-  const index = annexIndex(blocks);
-  let found = index.supplied.get(key);
-  if (found !== undefined) return found;
-  found = false;
-  const { keys, starts } = index;
-  for (let from = 0; !found;) {
-    const i = keys.indexOf(key, from);
-    if (i < 0) break;
-    let lo = 0; let hi = starts.length - 1;
-    while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (starts[mid]! <= i) lo = mid; else hi = mid - 1; }
-    const b = blocks[lo]!;
-    found = providesAnnex(b, key) && !listsDocument(blocks, b);
-    from = lo + 1 < starts.length ? starts[lo + 1]! : keys.length;
+  let memo = suppliedMemo.get(blocks);
+  if (!memo) suppliedMemo.set(blocks, memo = new Map());
+  let found = memo.get(key);
+  if (found === undefined) {
+    const probes = probesOf(key);
+    const mayHold = (b: AnalysedBlock) => { const text = probeText(b); return probes.every((ch) => text.includes(ch)); };
+    found = blocks.some((b) => mayHold(b) && providesAnnex(b, key) && !listsDocument(blocks, b));
+    memo.set(key, found);
   }
-  index.supplied.set(key, found);
   return found;
 }
 
