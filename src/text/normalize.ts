@@ -14,6 +14,8 @@ export interface NormalizedText {
 export interface CompiledVariants {
   root: TrieNode;
   size: number;
+  /** 1 for each code unit some variant starts with: most characters are skipped on one table read. */
+  starts: Uint8Array;
 }
 interface TrieNode { next: Map<number, TrieNode>; value?: string; depth: number }
 
@@ -222,12 +224,14 @@ function pass1(src: string): Builder {
 
 export function compileVariants(variants: Record<string, string>): CompiledVariants {
   const root: TrieNode = { next: new Map(), depth: 0 };
+  const starts = new Uint8Array(0x10000);
   let size = 0;
   for (const [from, to] of Object.entries(variants)) {
     const key = toText(pass1(from));
     const value = toText(pass1(to));
     if (!key || key === value) continue;
     let node = root;
+    starts[key.charCodeAt(0)] = 1;
     for (let k = 0; k < key.length; k++) {
       const c = key.charCodeAt(k);
       let nx = node.next.get(c);
@@ -237,7 +241,7 @@ export function compileVariants(variants: Record<string, string>): CompiledVaria
     node.value = value;
     size++;
   }
-  return { root, size };
+  return { root, size, starts };
 }
 
 /**
@@ -249,6 +253,11 @@ function pass2(b: Builder, v: CompiledVariants): Builder | null {
   let r: Builder | null = null;
   let i = 0;
   while (i < n) {
+    if (!v.starts[out[i]!]) {
+      if (r) r.push(out[i]!, b.start[i]!, b.end[i]!);
+      i++;
+      continue;
+    }
     let node = v.root.next.get(out[i]!);
     let best: TrieNode | undefined;
     let k = i;
@@ -272,8 +281,39 @@ function pass2(b: Builder, v: CompiledVariants): Builder | null {
   return r;
 }
 
+/**
+ * Whether pass 1 leaves `src` as it is (most blocks of a Japanese specification): no whitespace or
+ * control character, no upper-case ASCII, no combining mark or surrogate, every other character
+ * one that NFKC leaves alone. One read-only loop instead of building the text and its map.
+ */
+function plain(src: string): boolean {
+  for (let i = 0; i < src.length; i++) {
+    const c = src.charCodeAt(i);
+    if (c < 0x80) {
+      if (c <= 0x20 || (c >= 0x41 && c <= 0x5a) || c === 0x7f) return false;
+    } else if (isCombining(c) || !isStable(c)) return false; // isStable is false for a surrogate
+  }
+  return true;
+}
+
+/** Whether a variant spelling occurs in `src` (pass 2 would change it). */
+function holdsVariant(src: string, v: CompiledVariants): boolean {
+  const n = src.length;
+  for (let i = 0; i < n; i++) {
+    if (!v.starts[src.charCodeAt(i)]) continue;
+    let node = v.root.next.get(src.charCodeAt(i));
+    for (let k = i + 1; node; k++) {
+      if (node.value !== undefined) return true;
+      if (k >= n) break;
+      node = node.next.get(src.charCodeAt(k));
+    }
+  }
+  return false;
+}
+
 /** Normalise `src` (a block's text) for matching, with a map back to original offsets. */
 export function normalize(src: string, variants?: CompiledVariants): NormalizedText {
+  if (plain(src) && !(variants && variants.size > 0 && holdsVariant(src, variants))) return new OneToOneText(src, src.length);
   let b = pass1(src);
   if (variants && variants.size > 0) b = pass2(b, variants) ?? b;
   const result = finish(b, src);
