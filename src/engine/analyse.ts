@@ -28,7 +28,10 @@ export function analyseBlocks(doc: SpecDocument, matcher: CompiledMatcher): Anal
       ? (text ? [{ block: index, start: 0, end: text.length, text, obligation: false, prohibition: false, negated: false, narrative: false, excluded: false, deferred: false }] : [])
       : splitSentences(text).map(({ start, end }) => {
         const s = text.slice(start, end);
-        return { block: index, start, end, text: s, ...analyseSentence(s, matcher.endings) };
+        const info = analyseSentence(s, matcher.endings);
+        // Spelled out rather than spread: tens of thousands of sentences per spec, one shape.
+        return { block: index, start, end, text: s, obligation: info.obligation, prohibition: info.prohibition, negated: info.negated,
+          narrative: info.narrative, excluded: info.excluded, deferred: info.deferred };
       });
     blocks.push({ index, block, text, norm, sentences, section });
   });
