@@ -170,33 +170,33 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
     const anchors = spec.all?.length ? hits(spec.all[0]!) : (spec.any ?? []).flatMap((e) => [...hits(e)])
       .sort((a, b) => a.block - b.block || a.start - b.start);
     const out: UnitMatch[] = [];
-    const seen = new Set<string>();
+    // Units already judged: a sentence (one object per sentence), a block index, or a section's range.
+    const seen = new Set<Sentence | number>();
+    /** The sentence-unit spec: the sentence's own obligation was checked before holds. */
+    const inSentence = within === "sentence" ? { ...spec, obligation: false } : spec;
     for (const a of anchors) {
       if (out.length >= limit) break;
       if (!blockAllowed(a.block, which)) continue;
       if (within === "sentence") {
         const s = sentenceAt(a.block, a.start);
         if (!s) continue;
-        const key = `${a.block}:${s.start}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
+        if (seen.has(s)) continue;
+        seen.add(s);
         if (spec.obligation && (!s.obligation || s.negated)) continue;
-        const found = holds({ ...spec, obligation: false }, a.block, a.block + 1, s.start, s.end)
-          ?? (s.lead ? holds({ ...spec, obligation: false }, a.block, a.block + 1, s.start, s.end, s.lead) : null);
+        const found = holds(inSentence, a.block, a.block + 1, s.start, s.end)
+          ?? (s.lead ? holds(inSentence, a.block, a.block + 1, s.start, s.end, s.lead) : null);
         if (found) { out.push({ within, block: a.block, sentence: s, hits: found }); continue; }
         // An anchor in a lead sentence (「次の対策を講じ、その実施状況を報告すること。」) also reaches the
         // items it leads: each item with the lead's words is a unit of its own, as when the item anchors.
         for (const t of itemsLedBy(a.block, s)) {
-          const itemKey = `${t.block}:${t.start}`;
-          if (seen.has(itemKey) || out.length >= limit) continue;
-          seen.add(itemKey);
-          const led = holds({ ...spec, obligation: false }, t.block, t.block + 1, t.start, t.end, t.lead);
+          if (seen.has(t) || out.length >= limit) continue;
+          seen.add(t);
+          const led = holds(inSentence, t.block, t.block + 1, t.start, t.end, t.lead);
           if (led) out.push({ within, block: t.block, sentence: t, hits: led });
         }
       } else if (within === "block") {
-        const key = String(a.block);
-        if (seen.has(key)) continue;
-        seen.add(key);
+        if (seen.has(a.block)) continue;
+        seen.add(a.block);
         const found = holds(spec, a.block, a.block + 1);
         if (found) out.push({ within, block: found[0]!.block, hits: found });
       } else {
@@ -208,7 +208,7 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
         }
         if (blocks[a.block]!.section < 0) ranges.push([0, firstHeading()]);
         for (const [from, to] of ranges) {
-          const key = `${from}-${to}`;
+          const key = from * SECTION_KEY + to;
           if (seen.has(key)) continue;
           seen.add(key);
           const found = holds(spec, from, to);
@@ -364,6 +364,9 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
   ctx.conditions = conditionsOf(ctx);
   return ctx;
 }
+
+/** A section [from, to) as one number for the set of units seen (block indexes stay far below it). */
+const SECTION_KEY = 2 ** 26;
 
 /** Block kinds that hold items of a list or a table, never a title. */
 const LISTED = new Set(["listItem", "tableCell"]);
