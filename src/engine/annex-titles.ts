@@ -157,5 +157,7 @@ const SELF = /^(?:この|本|当該|同|上記|前記|次の)/u;
 /** The annexes a text names (別紙1, 要件定義書, …特記事項), as reference keys; the document's own name excluded. */
 export function annexKeys(text: string): string[] {
   const s = text.normalize("NFKC");
-  return [...s.matchAll(NUMBERED), ...s.matchAll(NAMED)].map((m) => referenceKey(m[0])).filter((k) => !SELF.test(k));
+  // NAMED tries a 30-character window at every position: only worth it where its words occur.
+  const named = s.includes("要件定義書") || s.includes("特記事項") ? s.matchAll(NAMED) : [];
+  return [...s.matchAll(NUMBERED), ...named].map((m) => referenceKey(m[0])).filter((k) => !SELF.test(k));
 }

@@ -52,6 +52,8 @@ export const CASE_SENSITIVE = "cs:";
  */
 export function casedText(norm: NormalizedText, original: string): string {
   const t = norm.text;
+  // A block normalised to its own text (most are) lost no letter case.
+  if (t === original) return t;
   let out: number[] | null = null;
   for (let i = 0; i < t.length; i++) {
     const c = t.charCodeAt(i);
