@@ -30,6 +30,8 @@ const TEXTS = [
   "障害発生時は24時間以内に報告し、3 営業日以内に復旧すること（詳細は別紙1のとおり。）。",
   "tls1.0 及び ssl v3 は使用しない。os のサポート期限。chaos", "TLS 1.2\n情報セキュリティ\n(1) 情報セキュリティ対策",
   "a\u2028b 権限\u2028を制限 全角　空白 \t タブ", "令和8年3月31日まで", "【 】【　】", "0".repeat(200) + "x年",
+  // Astral characters count as one in both engines (u flag, RE2's runes); a lone surrogate too.
+  "計画書に" + "𠮷".repeat(79) + "情報セキュリティ", "計画書に" + "𠮷".repeat(81) + "情報セキュリティ", "権限\ud842を制限",
 ];
 
 describe("native regexes", () => {
