@@ -50,8 +50,9 @@ export interface NativePattern {
   maxSubject: number;
 }
 
-const SYNTAX = new Set([..."^$\\.*+?()[]{}|/-"]);
-const escapeChar = (c: string): string => (SYNTAX.has(c) ? "\\" + c : c);
+/** Characters escaped in the JavaScript source; `-` only inside a class (a `u` RegExp rejects \- outside one). */
+const SYNTAX = new Set([..."^$\\.*+?()[]{}|/"]);
+const escapeChar = (c: string, inClass = false): string => (SYNTAX.has(c) || (inClass && c === "-") ? "\\" + c : c);
 
 const RE2_SPACE: [number, number][] = [[0x09, 0x0a], [0x0c, 0x0d], [0x20, 0x20]];
 const DIGIT: [number, number][] = [[0x30, 0x39]];
@@ -61,7 +62,7 @@ const rangesSource = (rs: [number, number][]): string =>
   rs.map(([a, b]) => (a === b ? escapeCode(a) : `${escapeCode(a)}-${escapeCode(b)}`)).join("");
 function escapeCode(c: number): string {
   if (c < 0x20 || c === 0x7f) return `\\u${c.toString(16).padStart(4, "0")}`;
-  return escapeChar(String.fromCharCode(c));
+  return escapeChar(String.fromCharCode(c), true);
 }
 
 function intersects(a: CharSet, b: CharSet): boolean {

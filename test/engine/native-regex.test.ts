@@ -28,7 +28,7 @@ function nativeMatches(source: string, caseless: boolean, text: string): number[
 const TEXTS = [
   "受注者は、情報セキュリティ対策を記載した作業計画書を提出すること。",
   "障害発生時は24時間以内に報告し、3 営業日以内に復旧すること（詳細は別紙1のとおり。）。",
-  "tls1.0 及び ssl v3 は使用しない。os のサポート期限。chaos", "TLS 1.2\n情報セキュリティ\n(1) 情報セキュリティ対策",
+  "tls1.0 及び ssl v3 は使用しない。os のサポート期限。chaos sha-1 sha1 sha-10 別紙2-1、別紙 3", "TLS 1.2\n情報セキュリティ\n(1) 情報セキュリティ対策",
   "a\u2028b 権限\u2028を制限 全角　空白 \t タブ", "令和8年3月31日まで", "【 】【　】", "0".repeat(200) + "x年",
   // Astral characters count as one in both engines (u flag, RE2's runes); a lone surrogate too.
   "計画書に" + "𠮷".repeat(79) + "情報セキュリティ", "計画書に" + "𠮷".repeat(81) + "情報セキュリティ", "権限\ud842を制限",
@@ -40,7 +40,7 @@ describe("native regexes", () => {
       ["[0-9一二三四五六七八九十]+ ?(時間|日|営業日)(以内|以内に)", true], ["(?i)\\bOS\\b", false], ["\\bTLS\\b", true],
       ["権限.{0,15}(制限|限定)", true], ["全角\\s空白", true], ["[^\\s、。]{1,6}を", true], ["(?m)^[^。、\\n]{0,24}(情報セキュリティ)[^。、\\n]{0,14}$", true],
       ["(?m)(^|。)[(]?[0-9]{1,2}[).]? ?(情報セキュリティ(対策|管理))", true], ["【[ 　]*】", true], ["a{,2}|x{2}", true], ["SSL ?v?[23](\\.0)?", true],
-      [sentenceWindows("(計画書|作業計画)[^。]{0,80}(情報セキュリティ)"), true], ["(令和|平成|20)[0-9元]+年[0-9]+月([0-9]+日)?(まで|以降も)", false],
+      [sentenceWindows("(計画書|作業計画)[^。]{0,80}(情報セキュリティ)"), true], ["\\bSHA-?1\\b", true], ["別紙 ?[0-9]+(-[0-9]+)?", true], ["(令和|平成|20)[0-9元]+年[0-9]+月([0-9]+日)?(まで|以降も)", false],
     ];
     for (const [p, caseless] of patterns) {
       expect(nativePattern(p, caseless), p).toBeDefined();
