@@ -5,9 +5,9 @@ import { normalize } from "../text/normalize.js";
 import { splitSentences } from "../text/sentences.js";
 import { analyseSentence } from "../text/obligation.js";
 import { itemMarker } from "../text/item-lines.js";
-import type { AnalysedBlock, Hit, Sentence } from "./analysed.js";
+import type { AnalysedBlock, Sentence } from "./analysed.js";
+import { HitBuffer, HitTable } from "./hit-table.js";
 import { casedText, type CompiledMatcher } from "./matcher.js";
-import type { TermEntry } from "../model/ruleset.js";
 
 export interface AnalysedDocument {
   doc: SpecDocument;
@@ -28,7 +28,10 @@ export function analyseBlocks(doc: SpecDocument, matcher: CompiledMatcher): Anal
       ? (text ? [{ block: index, start: 0, end: text.length, text, obligation: false, prohibition: false, negated: false, narrative: false, excluded: false, deferred: false }] : [])
       : splitSentences(text).map(({ start, end }) => {
         const s = text.slice(start, end);
-        return { block: index, start, end, text: s, ...analyseSentence(s, matcher.endings) };
+        const info = analyseSentence(s, matcher.endings);
+        // Spelled out rather than spread: tens of thousands of sentences per spec, one shape.
+        return { block: index, start, end, text: s, obligation: info.obligation, prohibition: info.prohibition, negated: info.negated,
+          narrative: info.narrative, excluded: info.excluded, deferred: info.deferred };
       });
     blocks.push({ index, block, text, norm, sentences, section });
   });
@@ -155,12 +158,15 @@ function markExcludedRows(blocks: AnalysedBlock[]): void {
   }
 }
 
+/** Reused by every scan: a document's raw hits live only until its table is built. */
+const scratchHits = new HitBuffer();
+
 /**
  * Scan all blocks in one pass (blocks joined by a line break, which no normalised term contains),
  * returning hits per concept sorted by (block, start); hits nested inside another hit of the
  * same concept are dropped (「セキュリティパッチ」 and 「パッチ」 are one occurrence of $patch).
  */
-export function scanDocument(blocks: readonly AnalysedBlock[], matcher: CompiledMatcher, entryOf: (concept: number) => TermEntry): Hit[][] {
+export function scanDocument(blocks: readonly AnalysedBlock[], matcher: CompiledMatcher): HitTable {
   const starts = new Int32Array(blocks.length + 1);
   const parts: string[] = [];
   let offset = 0;
@@ -171,26 +177,6 @@ export function scanDocument(blocks: readonly AnalysedBlock[], matcher: Compiled
   const cased = matcher.caseSensitive
     ? blocks.map((b) => (b.block.region === "comment" ? b.text : casedText(b.norm, b.block.text))).join("\n")
     : undefined;
-  const raw: Hit[][] = Array.from({ length: matcher.conceptCount }, () => []);
-  const blockAt = (pos: number): number => {
-    let lo = 0; let hi = blocks.length - 1;
-    while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (starts[mid]! <= pos) lo = mid; else hi = mid - 1; }
-    return lo;
-  };
-  matcher.scan(joined, (concept, s, e) => {
-    const b = blockAt(s);
-    const bs = starts[b]!;
-    if (e - bs > blocks[b]!.text.length) return; // spans a block boundary
-    raw[concept]!.push({ entry: entryOf(concept), block: b, start: s - bs, end: e - bs });
-  }, cased);
-  return raw.map((hits) => {
-    hits.sort((a, b) => a.block - b.block || a.start - b.start || b.end - a.end);
-    const kept: Hit[] = [];
-    for (const h of hits) {
-      const last = kept[kept.length - 1];
-      if (last && last.block === h.block && h.end <= last.end) continue;
-      kept.push(h);
-    }
-    return kept;
-  });
+  matcher.scanInto(joined, scratchHits, cased);
+  return new HitTable(scratchHits, starts, matcher.conceptCount);
 }

@@ -132,9 +132,41 @@ function listsDocument(blocks: readonly AnalysedBlock[], ab: AnalysedBlock): boo
   return false;
 }
 
+/** Answers given so far per analysed document: the reference and require kinds ask about the same annexes, rule after rule. */
+const suppliedMemo = new WeakMap<readonly AnalysedBlock[], Map<string, boolean>>();
+
+/**
+ * Characters every block that may title `key` holds in its normalised text: those the key took from
+ * the text as they are (not digits or anything else a numeral's conversion writes).
+ */
+function probesOf(key: string): string[] {
+  return [...new Set([...key].filter((ch) => !/[0-9A-Za-z+.\-]/.test(ch)))];
+}
+
+/**
+ * Text holding every character a block's keys can take from it: its normalised text, and for a block
+ * with title lines (keyed as written, after NFKC) also its text as written and that text's NFKC.
+ */
+const probeTexts = new WeakMap<AnalysedBlock, string>();
+function probeText(ab: AnalysedBlock): string {
+  if (!ab.block.titleLines?.length) return ab.text;
+  let text = probeTexts.get(ab);
+  if (text === undefined) probeTexts.set(ab, text = `${ab.text}\n${ab.block.text}\n${ab.block.text.normalize("NFKC")}`);
+  return text;
+}
+
 /** Whether some block of the input titles the annex `key` and is not just an entry of a list of documents. */
 export function annexSupplied(blocks: readonly AnalysedBlock[], key: string): boolean {
-  return blocks.some((b) => providesAnnex(b, key) && !listsDocument(blocks, b));
+  let memo = suppliedMemo.get(blocks);
+  if (!memo) suppliedMemo.set(blocks, memo = new Map());
+  let found = memo.get(key);
+  if (found === undefined) {
+    const probes = probesOf(key);
+    const mayHold = (b: AnalysedBlock) => { const text = probeText(b); return probes.every((ch) => text.includes(ch)); };
+    found = blocks.some((b) => mayHold(b) && providesAnnex(b, key) && !listsDocument(blocks, b));
+    memo.set(key, found);
+  }
+  return found;
 }
 
 const NUMBERED = /(?:別紙|別添|別冊|別記|付属文書)\s*[0-9０-９〇一二三四五六七八九十]+/gu;
@@ -145,5 +177,7 @@ const SELF = /^(?:この|本|当該|同|上記|前記|次の)/u;
 /** The annexes a text names (別紙1, 要件定義書, …特記事項), as reference keys; the document's own name excluded. */
 export function annexKeys(text: string): string[] {
   const s = text.normalize("NFKC");
-  return [...s.matchAll(NUMBERED), ...s.matchAll(NAMED)].map((m) => referenceKey(m[0])).filter((k) => !SELF.test(k));
+  // NAMED tries a 30-character window at every position: only worth it where its words occur.
+  const named = s.includes("要件定義書") || s.includes("特記事項") ? s.matchAll(NAMED) : [];
+  return [...s.matchAll(NUMBERED), ...named].map((m) => referenceKey(m[0])).filter((k) => !SELF.test(k));
 }

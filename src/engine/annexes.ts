@@ -16,8 +16,15 @@ const DELEGATION = /のとおり|の通り|参照|に定め|に示す|に記載|
 /** The first blocks with text carry the title (「（別紙1）」 then its title line). */
 const TITLE_BLOCKS = 2;
 
+/**
+ * A word every name annexKeys finds holds: a block whose text (after NFKC, as annexKeys reads it)
+ * has none names no annex, and most blocks are done with one test instead of a split into sentences.
+ */
+const ANNEX_WORDS = /別紙|別添|別冊|別記|付属文書|要件定義書|特記事項/u;
+
 /** Names a body sentence delegates to (「…は別紙1「…特記事項」のとおりとする。」). */
 function delegatedKeys(text: string): string[] {
+  if (!ANNEX_WORDS.test(text.normalize("NFKC"))) return [];
   return text.split(/(?<=[。．])/u).filter((s) => DELEGATION.test(s)).flatMap(annexKeys);
 }
 

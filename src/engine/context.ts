@@ -1,6 +1,6 @@
 // The CheckContext a kind sees: hits, units where a MatchSpec holds, and a finding factory
 // that turns normalised offsets into exact file locations.
-import { createHash } from "node:crypto";
+import * as crypto from "node:crypto";
 import type { Location } from "../model/document.js";
 import type { Finding } from "../model/finding.js";
 import { format, t, type Locale } from "../i18n/index.js";
@@ -17,8 +17,16 @@ import type { SpecDocument } from "../model/document.js";
 
 const EXCERPT_MAX = 100;
 
+/**
+ * SHA-1 in hex: crypto.hash (Node ≥ 20.12), a one-shot digest about 3× cheaper per call than a
+ * createHash object, which older Node versions fall back to. Every finding takes one.
+ */
+const sha1Hex: (s: string) => string = typeof crypto.hash === "function"
+  ? (s) => crypto.hash("sha1", s, "hex")
+  : (s) => crypto.createHash("sha1").update(s).digest("hex");
+
 export function sha1Short(s: string): string {
-  return createHash("sha1").update(s).digest("hex").slice(0, 16);
+  return sha1Hex(s).slice(0, 16);
 }
 
 /** First index in `hits` (sorted by block, start) at or after (block, start). */
@@ -41,16 +49,16 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
   const matcher = getMatcher(config, kindTerms);
   const analysed = analyseBlocks(doc, matcher);
   const blocks = analysed.blocks;
-  const compiled = scanDocument(blocks, matcher, (c) => matcher.entries[c]!);
-  const extra = new Map<TermEntry, Hit[]>();
+  const compiled = scanDocument(blocks, matcher);
+  const extra = new Map<TermEntry, readonly Hit[]>();
 
   const hits = (entry: TermEntry): readonly Hit[] => {
     const id = matcher.conceptOf(entry);
-    if (id !== undefined) return compiled[id]!;
+    if (id !== undefined) return compiled.hitsOf(id, matcher.entries[id]!);
     let h = extra.get(entry);
     if (!h) {
       const m = compileExtra(config, matcher.variants, [entry]);
-      h = scanDocument(blocks, m, () => entry)[0] ?? [];
+      h = m.conceptCount ? scanDocument(blocks, m).hitsOf(0, entry) : [];
       extra.set(entry, h);
     }
     return h;
@@ -170,33 +178,33 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
     const anchors = spec.all?.length ? hits(spec.all[0]!) : (spec.any ?? []).flatMap((e) => [...hits(e)])
       .sort((a, b) => a.block - b.block || a.start - b.start);
     const out: UnitMatch[] = [];
-    const seen = new Set<string>();
+    // Units already judged: a sentence (one object per sentence), a block index, or a section's range.
+    const seen = new Set<Sentence | number>();
+    /** The sentence-unit spec: the sentence's own obligation was checked before holds. */
+    const inSentence = within === "sentence" ? { ...spec, obligation: false } : spec;
     for (const a of anchors) {
       if (out.length >= limit) break;
       if (!blockAllowed(a.block, which)) continue;
       if (within === "sentence") {
         const s = sentenceAt(a.block, a.start);
         if (!s) continue;
-        const key = `${a.block}:${s.start}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
+        if (seen.has(s)) continue;
+        seen.add(s);
         if (spec.obligation && (!s.obligation || s.negated)) continue;
-        const found = holds({ ...spec, obligation: false }, a.block, a.block + 1, s.start, s.end)
-          ?? (s.lead ? holds({ ...spec, obligation: false }, a.block, a.block + 1, s.start, s.end, s.lead) : null);
+        const found = holds(inSentence, a.block, a.block + 1, s.start, s.end)
+          ?? (s.lead ? holds(inSentence, a.block, a.block + 1, s.start, s.end, s.lead) : null);
         if (found) { out.push({ within, block: a.block, sentence: s, hits: found }); continue; }
         // An anchor in a lead sentence (「次の対策を講じ、その実施状況を報告すること。」) also reaches the
         // items it leads: each item with the lead's words is a unit of its own, as when the item anchors.
         for (const t of itemsLedBy(a.block, s)) {
-          const itemKey = `${t.block}:${t.start}`;
-          if (seen.has(itemKey) || out.length >= limit) continue;
-          seen.add(itemKey);
-          const led = holds({ ...spec, obligation: false }, t.block, t.block + 1, t.start, t.end, t.lead);
+          if (seen.has(t) || out.length >= limit) continue;
+          seen.add(t);
+          const led = holds(inSentence, t.block, t.block + 1, t.start, t.end, t.lead);
           if (led) out.push({ within, block: t.block, sentence: t, hits: led });
         }
       } else if (within === "block") {
-        const key = String(a.block);
-        if (seen.has(key)) continue;
-        seen.add(key);
+        if (seen.has(a.block)) continue;
+        seen.add(a.block);
         const found = holds(spec, a.block, a.block + 1);
         if (found) out.push({ within, block: found[0]!.block, hits: found });
       } else {
@@ -208,7 +216,7 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
         }
         if (blocks[a.block]!.section < 0) ranges.push([0, firstHeading()]);
         for (const [from, to] of ranges) {
-          const key = `${from}-${to}`;
+          const key = from * SECTION_KEY + to;
           if (seen.has(key)) continue;
           seen.add(key);
           const found = holds(spec, from, to);
@@ -364,6 +372,9 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
   ctx.conditions = conditionsOf(ctx);
   return ctx;
 }
+
+/** A section [from, to) as one number for the set of units seen (block indexes stay far below it). */
+const SECTION_KEY = 2 ** 26;
 
 /** Block kinds that hold items of a list or a table, never a title. */
 const LISTED = new Set(["listItem", "tableCell"]);

@@ -7,6 +7,8 @@
 import { RE2JS } from "re2js";
 import { ConfigError } from "../model/config-error.js";
 import { AhoCorasick } from "../text/aho-corasick.js";
+import { dropMasked, HitBuffer } from "./hit-table.js";
+import { nativePattern, type NativePattern } from "./native-regex.js";
 import { compileVariants, normalize, normalizeTerm, type CompiledVariants, type NormalizedText } from "../text/normalize.js";
 import { endingSets, type EndingSets } from "../text/obligation.js";
 import { regexShortcut, type RegexShortcut } from "../text/regex-literals.js";
@@ -28,6 +30,8 @@ export interface CompiledMatcher {
    * original letter case restored (same length), needed only when `caseSensitive`.
    */
   scan(text: string, emit: (concept: number, start: number, end: number) => void, cased?: string): void;
+  /** `scan`, the hits written to `out` (emptied first) as (concept, start, end) triples, in no particular order. */
+  scanInto(text: string, out: HitBuffer, cased?: string): void;
 }
 
 /** A literal to look for; `cased` (case-sensitive entries) is the spelling the cased text must show. */
@@ -48,6 +52,8 @@ export const CASE_SENSITIVE = "cs:";
  */
 export function casedText(norm: NormalizedText, original: string): string {
   const t = norm.text;
+  // A block normalised to its own text (most are) lost no letter case.
+  if (t === original) return t;
   let out: number[] | null = null;
   for (let i = 0; i < t.length; i++) {
     const c = t.charCodeAt(i);
@@ -104,7 +110,7 @@ class Builder {
   /** For each literal: it is a mask word. */
   readonly literalMask: boolean[] = [];
   /** `sets`: how many literal sets a line must show before the regex runs on it (0: not prefiltered). */
-  readonly regexes: { re: () => RE2JS; concepts: number[]; sets: number; cs: boolean; mask: boolean }[] = [];
+  readonly regexes: { re: () => RE2JS; native: () => NativePattern | undefined; concepts: number[]; sets: number; cs: boolean; mask: boolean }[] = [];
   /** For each literal: the prefiltered regexes it is a required literal of, as regex × 32 + set index. */
   readonly literalRegexes: number[][] = [];
   private readonly regexIndex = new Map<string, number>();
@@ -147,7 +153,10 @@ class Builder {
     if (known !== undefined) return known;
     const ri = this.regexes.length;
     const sets = (prefilter ?? []).slice(0, MAX_PREFILTER_SETS);
-    this.regexes.push({ re, concepts: [], sets: sets.length, cs, mask: false });
+    let native: NativePattern | undefined | null = null;
+    // Case-sensitive patterns run on the cased text; the others on the lower-cased text, case-insensitively.
+    const nativeOnce = () => (native === null ? (native = nativePattern(source, !cs)) : native);
+    this.regexes.push({ re, native: nativeOnce, concepts: [], sets: sets.length, cs, mask: false });
     this.regexIndex.set(key, ri);
     sets.forEach((set, k) => { for (const lit of set) this.literalRegexes[this.literal(lit)]!.push(ri * 32 + k); });
     return ri;
@@ -255,88 +264,86 @@ class Builder {
       conceptCount: concepts.size,
       entries: [...concepts.keys()],
       caseSensitive,
-      scan(text, emitHit, cased = text) {
-        // With masks, hits are held back until every mask occurrence is known (a mask ends after
-        // the hits inside it), then those strictly inside one are dropped.
-        const held: number[] = [];
-        const masks: number[] = [];
-        const emit = hasMasks ? (c: number, s: number, e: number) => { held.push(c, s, e); } : emitHit;
-        // Prefiltered regexes run only on the lines (blocks) where a literal of each of their
-        // required sets occurs. Hits come in text order and no literal spans a line break, so per
-        // regex only the current line and the sets seen on it (one bit each) are kept, and a line
-        // becomes a candidate, in order, when its last missing set turns up.
-        const line = new Int32Array(regexes.length).fill(-1);
-        const seen = new Int32Array(regexes.length);
-        const candidates: number[][] = regexes.map(() => []);
-        ac.scan(text, (p, start, end) => {
-          const rs = literalRegexes[p]!;
-          if (rs.length) {
-            const ls = text.lastIndexOf("\n", start - 1) + 1;
-            for (const x of rs) {
-              const r = x >> 5;
-              if (line[r] !== ls) { line[r] = ls; seen[r] = 0; }
-              const full = allSets[r]!;
-              if (seen[r] === full) continue;
-              seen[r]! |= 1 << (x & 31);
-              if (seen[r] === full) candidates[r]!.push(ls);
-            }
-          }
-          if (!literalConcepts[p]!.length && !literalCased[p]!.length && !literalMask[p]) return;
-          // ASCII words match whole words only: "ie" must not hit "client".
-          if (boundStart[p] && start > 0 && isAsciiWordChar(text.charCodeAt(start - 1))) return;
-          if (boundEnd[p] && end < text.length && isAsciiWordChar(text.charCodeAt(end))) return;
-          if (literalMask[p]) masks.push(start, end);
-          for (const c of literalConcepts[p]!) emit(c, start, end);
-          if (literalCased[p]!.length) {
-            const seen = cased.slice(start, end);
-            for (const { concept, cased: want } of literalCased[p]!) if (seen === want) emit(concept, start, end);
-          }
-        });
-        const run = (re: () => RE2JS, cs: number[], mask: boolean, sub: string, offset: number) => {
-          const m = re().matcher(sub);
-          let from = 0;
-          while (from <= sub.length && m.find(from)) {
-            const s = m.start(); const e = m.end();
-            if (e > s) {
-              if (mask) masks.push(offset + s, offset + e);
-              for (const c of cs) emit(c, offset + s, offset + e);
-            }
-            from = e > s ? e : s + 1;
-          }
-        };
-        regexes.forEach(({ re, concepts: cs, sets, cs: caseSens, mask }, r) => {
-          const subject = caseSens ? cased : text;
-          if (!sets) { run(re, cs, mask, subject, 0); return; }
-          for (const ls of candidates[r]!) {
-            const le = text.indexOf("\n", ls);
-            run(re, cs, mask, subject.slice(ls, le < 0 ? text.length : le), ls);
-          }
-        });
-        if (hasMasks) releaseUnmasked(held, masks, emitHit);
+      scanInto,
+      scan(text, emitHit, cased) {
+        const buf = new HitBuffer();
+        scanInto(text, buf, cased);
+        for (let i = 0; i < buf.n; i++) emitHit(buf.data[3 * i]!, buf.data[3 * i + 1]!, buf.data[3 * i + 2]!);
       },
     };
-  }
-}
 
-/**
- * Emit the held hits (concept, start, end triples) that do not lie strictly inside a mask
- * occurrence: inside it and shorter than it. A hit exactly covering the mask is the mask word
- * itself used as a term, and stays.
- */
-function releaseUnmasked(held: number[], masks: number[], emit: (concept: number, start: number, end: number) => void): void {
-  const order = Array.from({ length: masks.length / 2 }, (_, i) => i).sort((a, b) => masks[2 * a]! - masks[2 * b]!);
-  const hits = Array.from({ length: held.length / 3 }, (_, i) => i).sort((a, b) => held[3 * a + 1]! - held[3 * b + 1]!);
-  let next = 0;
-  let open: number[] = []; // masks started at or before the current hit and not yet ended
-  for (const h of hits) {
-    const c = held[3 * h]!; const s = held[3 * h + 1]!; const e = held[3 * h + 2]!;
-    while (next < order.length && masks[2 * order[next]!]! <= s) open.push(order[next++]!);
-    open = open.filter((m) => masks[2 * m + 1]! > s);
-    const hidden = open.some((m) => {
-      const ms = masks[2 * m]!; const me = masks[2 * m + 1]!;
-      return e <= me && (ms !== s || me !== e);
-    });
-    if (!hidden) emit(c, s, e);
+    function scanInto(text: string, out: HitBuffer, cased = text): void {
+      out.clear();
+      const masks: number[] = [];
+      // Prefiltered regexes run only on the lines (blocks) where a literal of each of their
+      // required sets occurs. Hits come in text order and no literal spans a line break, so per
+      // regex only the current line and the sets seen on it (one bit each) are kept, and a line
+      // becomes a candidate, in order, when its last missing set turns up.
+      const line = new Int32Array(regexes.length).fill(-1);
+      const seen = new Int32Array(regexes.length);
+      const candidates: number[][] = regexes.map(() => []);
+      // The line the current literal lies on, [ls, nextBreak): literals hold no line break and come
+      // in order of their end, so the line moves only forward (a search back from each literal
+      // would cost a long line's length per literal).
+      let ls = 0;
+      let nextBreak = text.indexOf("\n");
+      ac.scan(text, (p, start, end) => {
+        const rs = literalRegexes[p]!;
+        if (rs.length) {
+          if (nextBreak !== -1 && start > nextBreak) { ls = text.lastIndexOf("\n", start - 1) + 1; nextBreak = text.indexOf("\n", start); }
+          for (const x of rs) {
+            const r = x >> 5;
+            if (line[r] !== ls) { line[r] = ls; seen[r] = 0; }
+            const full = allSets[r]!;
+            if (seen[r] === full) continue;
+            seen[r]! |= 1 << (x & 31);
+            if (seen[r] === full) candidates[r]!.push(ls);
+          }
+        }
+        const lc = literalConcepts[p]!; const lcs = literalCased[p]!;
+        if (!lc.length && !lcs.length && !literalMask[p]) return;
+        // ASCII words match whole words only: "ie" must not hit "client".
+        if (boundStart[p] && start > 0 && isAsciiWordChar(text.charCodeAt(start - 1))) return;
+        if (boundEnd[p] && end < text.length && isAsciiWordChar(text.charCodeAt(end))) return;
+        if (literalMask[p]) masks.push(start, end);
+        for (let k = 0; k < lc.length; k++) out.push(lc[k]!, start, end);
+        if (lcs.length) {
+          const seen = cased.slice(start, end);
+          for (const { concept, cased: want } of lcs) if (seen === want) out.push(concept, start, end);
+        }
+      });
+      const found = (cs: number[], mask: boolean, s: number, e: number) => {
+        if (mask) masks.push(s, e);
+        for (const c of cs) out.push(c, s, e);
+      };
+      const run = (r: (typeof regexes)[number], sub: string, offset: number) => {
+        // V8's engine where it gives the same matches within a linear bound (native-regex.ts), else RE2JS.
+        const native = r.native();
+        if (native && sub.length <= native.maxSubject) {
+          const rx = native.regex;
+          rx.lastIndex = 0;
+          for (let m = rx.exec(sub); m; m = rx.exec(sub)) found(r.concepts, r.mask, offset + m.index, offset + m.index + m[0].length);
+          return;
+        }
+        const m = r.re().matcher(sub);
+        let from = 0;
+        while (from <= sub.length && m.find(from)) {
+          const s = m.start(); const e = m.end();
+          if (e > s) found(r.concepts, r.mask, offset + s, offset + e);
+          from = e > s ? e : s + 1;
+        }
+      };
+      regexes.forEach((r, ri) => {
+        const subject = r.cs ? cased : text;
+        if (!r.sets) { run(r, subject, 0); return; }
+        for (const ls of candidates[ri]!) {
+          const le = text.indexOf("\n", ls);
+          run(r, subject.slice(ls, le < 0 ? text.length : le), ls);
+        }
+      });
+      // A mask ends after the hits inside it: they are dropped once every mask occurrence is known.
+      if (hasMasks) dropMasked(out, masks);
+    }
   }
 }
 

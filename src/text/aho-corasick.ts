@@ -14,6 +14,14 @@ export class AhoCorasick {
    * instead of a Map lookup roughly halves a scan.
    */
   private readonly rootNext = new Int32Array(0x10000);
+  /**
+   * The other nodes' transitions in one open-addressing table (node, code unit) → node, read in
+   * the scan instead of a Map per node: a probe of three typed arrays, no hashing of boxed keys.
+   */
+  private readonly edgeNode: Int32Array;
+  private readonly edgeChar: Uint16Array;
+  private readonly edgeNext: Int32Array;
+  private readonly edgeMask: number;
 
   constructor(patterns: readonly string[]) {
     this.lengths = patterns.map((p) => p.length);
@@ -46,32 +54,49 @@ export class AhoCorasick {
       }
     }
     this.out = outs;
+    let edges = 0;
+    for (let node = 1; node < this.goto.length; node++) edges += this.goto[node]!.size;
+    let size = 16;
+    while (size < edges * 2) size *= 2;
+    this.edgeNode = new Int32Array(size).fill(-1);
+    this.edgeChar = new Uint16Array(size);
+    this.edgeNext = new Int32Array(size);
+    this.edgeMask = size - 1;
+    for (let node = 1; node < this.goto.length; node++) {
+      for (const [c, nx] of this.goto[node]!) {
+        let h = edgeHash(node, c) & this.edgeMask;
+        while (this.edgeNode[h] !== -1) h = (h + 1) & this.edgeMask;
+        this.edgeNode[h] = node; this.edgeChar[h] = c; this.edgeNext[h] = nx;
+      }
+    }
   }
 
   /** All (possibly overlapping) matches, in order of their end offset. */
   scan(text: string, onMatch: (pattern: number, start: number, end: number) => void): void {
     let node = 0;
-    const goto = this.goto; const fail = this.fail; const out = this.out; const lengths = this.lengths; const rootNext = this.rootNext;
+    const fail = this.fail; const out = this.out; const lengths = this.lengths; const rootNext = this.rootNext;
+    const edgeNode = this.edgeNode; const edgeChar = this.edgeChar; const edgeNext = this.edgeNext; const mask = this.edgeMask;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      if (node !== 0) {
-        // Follow failure links until a node has a transition on c; the root always has one (its table).
-        let nx = goto[node]!.get(c);
-        while (nx === undefined) {
-          node = fail[node]!;
-          if (node === 0) break;
-          nx = goto[node]!.get(c);
+      // Follow failure links until a node has a transition on c; the root always has one (its table).
+      while (node !== 0) {
+        let h = edgeHash(node, c) & mask;
+        let nx = -1;
+        for (let k = edgeNode[h]!; k !== -1; k = edgeNode[h = (h + 1) & mask]!) {
+          if (k === node && edgeChar[h] === c) { nx = edgeNext[h]!; break; }
         }
-        if (nx !== undefined) {
-          node = nx;
-          const o = out[node]!;
-          for (let k = 0; k < o.length; k++) { const p = o[k]!; onMatch(p, i + 1 - lengths[p]!, i + 1); }
-          continue;
-        }
+        if (nx >= 0) { node = nx; break; }
+        node = fail[node]!;
       }
-      node = rootNext[c]!;
+      if (node === 0) node = rootNext[c]!;
       const o = out[node]!;
       for (let k = 0; k < o.length; k++) { const p = o[k]!; onMatch(p, i + 1 - lengths[p]!, i + 1); }
     }
   }
+}
+
+/** Hash of a transition (node, code unit) for the edge table. */
+function edgeHash(node: number, c: number): number {
+  const x = Math.imul(node, 0x9e3779b1) ^ Math.imul(c, 0x85ebca6b);
+  return (x ^ (x >>> 15)) >>> 0;
 }

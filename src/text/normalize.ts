@@ -14,6 +14,8 @@ export interface NormalizedText {
 export interface CompiledVariants {
   root: TrieNode;
   size: number;
+  /** 1 for each code unit some variant starts with: most characters are skipped on one table read. */
+  starts: Uint8Array;
 }
 interface TrieNode { next: Map<number, TrieNode>; value?: string; depth: number }
 
@@ -42,22 +44,49 @@ function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x3000 || c === 0xa0;
 }
 
+/**
+ * Normalised characters with, for each, the original span it came from. Normalising reuses two
+ * scratch builders (pass 1 and pass 2) instead of allocating three typed arrays per block: a
+ * specification has tens of thousands of blocks, and those short-lived buffers were much of the
+ * engine's garbage. `finish` copies out only what the result keeps.
+ */
 class Builder {
   out: Uint16Array;
   start: Int32Array;
   end: Int32Array;
   n = 0;
+  /** Every character so far came from the original character at its own offset (and only from it). */
+  oneToOne = true;
+  /** With oneToOne: every character is also the original one (nothing lower-cased or replaced). */
+  unchanged = true;
+  /** The string whose characters `unchanged` compares against. */
+  src = "";
   constructor(cap: number) {
     this.out = new Uint16Array(cap);
     this.start = new Int32Array(cap + 1);
     this.end = new Int32Array(cap);
   }
+  /** Empties the builder for `src`, with room for at least `cap` characters. */
+  reset(src: string, cap: number): this {
+    if (this.out.length < cap) {
+      this.out = new Uint16Array(cap);
+      this.start = new Int32Array(cap + 1);
+      this.end = new Int32Array(cap);
+    }
+    this.n = 0; this.oneToOne = true; this.unchanged = true; this.src = src;
+    return this;
+  }
   push(code: number, os: number, oe: number): void {
-    if (this.n >= this.out.length) this.grow();
-    this.out[this.n] = code;
-    this.start[this.n] = os;
-    this.end[this.n] = oe;
-    this.n++;
+    const n = this.n;
+    if (n >= this.out.length) this.grow();
+    if (this.oneToOne) {
+      if (os !== n || oe !== n + 1) this.oneToOne = false;
+      else if (code !== this.src.charCodeAt(os)) this.unchanged = false;
+    }
+    this.out[n] = code;
+    this.start[n] = os;
+    this.end[n] = oe;
+    this.n = n + 1;
   }
   grow(): void {
     const cap = this.out.length * 2 + 16;
@@ -68,20 +97,55 @@ class Builder {
   last(): number { return this.n > 0 ? this.out[this.n - 1]! : -1; }
 }
 
-/** A new builder of capacity `cap` holding the first `n` characters of `b`. */
-function copyOf(b: Builder, n: number, cap: number): Builder {
-  const r = new Builder(cap);
-  r.out.set(b.out.subarray(0, n));
-  r.start.set(b.start.subarray(0, n));
-  r.end.set(b.end.subarray(0, n));
-  r.n = n;
-  return r;
+/** Scratch builders kept between calls; one that grew past this many characters is dropped after use. */
+const SCRATCH_KEEP = 1 << 16;
+let scratch1: Builder | null = null;
+let scratch2: Builder | null = null;
+
+/** `dst` (reset) holding the first `n` characters of `b`. */
+function copyInto(dst: Builder, b: Builder, n: number): Builder {
+  dst.reset(b.src, n + 16);
+  dst.out.set(b.out.subarray(0, n));
+  dst.start.set(b.start.subarray(0, n));
+  dst.end.set(b.end.subarray(0, n));
+  dst.n = n;
+  dst.oneToOne = b.oneToOne; // a prefix of a one-to-one text is one to one
+  dst.unchanged = false; // (not known for the prefix: the text is then built from the buffer)
+  return dst;
 }
 
 function toText(b: Builder): string {
   let s = "";
   for (let i = 0; i < b.n; i += 4096) s += String.fromCharCode.apply(null, b.out.subarray(i, Math.min(b.n, i + 4096)) as unknown as number[]);
   return s;
+}
+
+/**
+ * A block whose normalised character i is its original character i (most blocks: nothing
+ * NFKC-changed, no space dropped, no variant): no offset table, only the lengths.
+ */
+class OneToOneText implements NormalizedText {
+  constructor(readonly text: string, private readonly originalLength: number) {}
+  toOriginal(i: number): number {
+    const n = this.text.length;
+    return i <= 0 ? 0 : i >= n ? this.originalLength : i;
+  }
+  toOriginalEnd(i: number): number {
+    return i <= 0 ? 0 : Math.min(i, this.text.length);
+  }
+}
+
+/** Any other block: where each normalised character starts (n + 1 entries) and ends (n) in the original, in one table. */
+class MappedText implements NormalizedText {
+  constructor(readonly text: string, private readonly map: Int32Array) {}
+  toOriginal(i: number): number {
+    const n = this.text.length;
+    return i <= 0 ? (n === 0 ? 0 : this.map[0]!) : this.map[Math.min(i, n)]!;
+  }
+  toOriginalEnd(i: number): number {
+    const n = this.text.length;
+    return i <= 0 ? (n === 0 ? 0 : this.map[0]!) : this.map[n + Math.min(i, n)]!;
+  }
 }
 
 /**
@@ -103,15 +167,14 @@ function isStable(c: number): boolean {
   return known === 1;
 }
 
-function finish(b: Builder, originalLength: number): NormalizedText {
+function finish(b: Builder, src: string): NormalizedText {
   const n = b.n;
-  const start = b.start; const end = b.end;
-  start[n] = originalLength;
-  return {
-    text: toText(b),
-    toOriginal: (i) => (i <= 0 ? (n === 0 ? 0 : start[0]!) : start[Math.min(i, n)]!),
-    toOriginalEnd: (i) => (i <= 0 ? (n === 0 ? 0 : start[0]!) : end[Math.min(i, n) - 1]!),
-  };
+  if (b.oneToOne) return new OneToOneText(b.unchanged ? (n === src.length ? src : src.slice(0, n)) : toText(b), src.length);
+  const map = new Int32Array(2 * n + 1);
+  map.set(b.start.subarray(0, n));
+  map[n] = src.length;
+  map.set(b.end.subarray(0, n), n + 1);
+  return new MappedText(toText(b), map);
 }
 
 /**
@@ -120,7 +183,7 @@ function finish(b: Builder, originalLength: number): NormalizedText {
  * other whitespace kept as one space per character.
  */
 function pass1(src: string): Builder {
-  const b = new Builder(src.length + 16);
+  const b = (scratch1 ??= new Builder(256)).reset(src, src.length + 16);
   const len = src.length;
   let pendingFrom = -1; // start of a whitespace run not yet emitted
   let i = 0;
@@ -161,12 +224,14 @@ function pass1(src: string): Builder {
 
 export function compileVariants(variants: Record<string, string>): CompiledVariants {
   const root: TrieNode = { next: new Map(), depth: 0 };
+  const starts = new Uint8Array(0x10000);
   let size = 0;
   for (const [from, to] of Object.entries(variants)) {
     const key = toText(pass1(from));
     const value = toText(pass1(to));
     if (!key || key === value) continue;
     let node = root;
+    starts[key.charCodeAt(0)] = 1;
     for (let k = 0; k < key.length; k++) {
       const c = key.charCodeAt(k);
       let nx = node.next.get(c);
@@ -176,7 +241,7 @@ export function compileVariants(variants: Record<string, string>): CompiledVaria
     node.value = value;
     size++;
   }
-  return { root, size };
+  return { root, size, starts };
 }
 
 /**
@@ -188,6 +253,11 @@ function pass2(b: Builder, v: CompiledVariants): Builder | null {
   let r: Builder | null = null;
   let i = 0;
   while (i < n) {
+    if (!v.starts[out[i]!]) {
+      if (r) r.push(out[i]!, b.start[i]!, b.end[i]!);
+      i++;
+      continue;
+    }
     let node = v.root.next.get(out[i]!);
     let best: TrieNode | undefined;
     let k = i;
@@ -198,7 +268,7 @@ function pass2(b: Builder, v: CompiledVariants): Builder | null {
       node = node.next.get(out[k]!);
     }
     if (best) {
-      r ??= copyOf(b, i, n + 16);
+      r ??= copyInto(scratch2 ??= new Builder(256), b, i);
       const os = b.start[i]!; const oe = b.end[i + best.depth - 1]!;
       const val = best.value!;
       for (let m = 0; m < val.length; m++) r.push(val.charCodeAt(m), os, oe);
@@ -211,11 +281,45 @@ function pass2(b: Builder, v: CompiledVariants): Builder | null {
   return r;
 }
 
+/**
+ * Whether pass 1 leaves `src` as it is (most blocks of a Japanese specification): no whitespace or
+ * control character, no upper-case ASCII, no combining mark or surrogate, every other character
+ * one that NFKC leaves alone. One read-only loop instead of building the text and its map.
+ */
+function plain(src: string): boolean {
+  for (let i = 0; i < src.length; i++) {
+    const c = src.charCodeAt(i);
+    if (c < 0x80) {
+      if (c <= 0x20 || (c >= 0x41 && c <= 0x5a) || c === 0x7f) return false;
+    } else if (isCombining(c) || !isStable(c)) return false; // isStable is false for a surrogate
+  }
+  return true;
+}
+
+/** Whether a variant spelling occurs in `src` (pass 2 would change it). */
+function holdsVariant(src: string, v: CompiledVariants): boolean {
+  const n = src.length;
+  for (let i = 0; i < n; i++) {
+    if (!v.starts[src.charCodeAt(i)]) continue;
+    let node = v.root.next.get(src.charCodeAt(i));
+    for (let k = i + 1; node; k++) {
+      if (node.value !== undefined) return true;
+      if (k >= n) break;
+      node = node.next.get(src.charCodeAt(k));
+    }
+  }
+  return false;
+}
+
 /** Normalise `src` (a block's text) for matching, with a map back to original offsets. */
 export function normalize(src: string, variants?: CompiledVariants): NormalizedText {
+  if (plain(src) && !(variants && variants.size > 0 && holdsVariant(src, variants))) return new OneToOneText(src, src.length);
   let b = pass1(src);
   if (variants && variants.size > 0) b = pass2(b, variants) ?? b;
-  return finish(b, src.length);
+  const result = finish(b, src);
+  if (scratch1!.out.length > SCRATCH_KEEP) scratch1 = null;
+  if (scratch2 && scratch2.out.length > SCRATCH_KEEP) scratch2 = null;
+  return result;
 }
 
 /** Normalise a term or example the same way as documents (no map needed). */

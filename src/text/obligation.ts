@@ -134,8 +134,33 @@ export function sentenceTail(sentence: string): string {
   return s.replace(/^[\s「『]+/, "");
 }
 
+/**
+ * Each ending list's entries grouped by their last character, in list order: a sentence is compared
+ * only with the endings that end as it does (every sentence is judged against ~60 endings).
+ * Undefined for a list holding an empty ending, which ends every string: such a list is scanned.
+ */
+const byLastChar = new WeakMap<readonly string[], Map<number, string[]> | undefined>();
+function lastCharIndex(list: readonly string[]): Map<number, string[]> | undefined {
+  if (byLastChar.has(list)) return byLastChar.get(list);
+  let index: Map<number, string[]> | undefined = new Map();
+  for (const e of list) {
+    if (!e) { index = undefined; break; }
+    const c = e.charCodeAt(e.length - 1);
+    const bucket = index.get(c);
+    if (bucket) bucket.push(e); else index.set(c, [e]);
+  }
+  byLastChar.set(list, index);
+  return index;
+}
+
 function endsWithAny(s: string, list: readonly string[]): string | undefined {
-  for (const e of list) if (s.endsWith(e)) return e;
+  const index = lastCharIndex(list);
+  if (!index) {
+    for (const e of list) if (s.endsWith(e)) return e;
+    return undefined;
+  }
+  if (!s) return undefined;
+  for (const e of index.get(s.charCodeAt(s.length - 1)) ?? []) if (s.endsWith(e)) return e;
   return undefined;
 }
 

@@ -6,16 +6,21 @@
 
 export interface Span { start: number; end: number }
 
-/** Opener → closer. NFKC turns （） into ()；【】〔〕 survive it. */
-const PAIRS = new Map<number, number>([
-  [0x300c, 0x300d], // 「」
-  [0x300e, 0x300f], // 『』
-  [0x28, 0x29],     // ()
-  [0x3010, 0x3011], // 【】
-  [0x3014, 0x3015], // 〔〕
-]);
+/** Opener → closer (0: not an opener). NFKC turns （） into ()；【】〔〕 survive it. A switch, not a Map: it is asked of every character. */
+function closerOf(c: number): number {
+  switch (c) {
+    case 0x300c: return 0x300d; // 「」
+    case 0x300e: return 0x300f; // 『』
+    case 0x28: return 0x29; // ()
+    case 0x3010: return 0x3011; // 【】
+    case 0x3014: return 0x3015; // 〔〕
+    default: return 0;
+  }
+}
 /** Closing marks that stay with the sentence they close. */
-const TRAILING = new Set([0x300d, 0x300f, 0x29, 0x5d, 0x3011, 0x3015, 0x20, 0x22, 0x27]);
+function trailing(c: number): boolean {
+  return c === 0x300d || c === 0x300f || c === 0x29 || c === 0x5d || c === 0x3011 || c === 0x3015 || c === 0x20 || c === 0x22 || c === 0x27;
+}
 /** The longest bracketed text read as one piece; a longer span is not a parenthetical. */
 export const MAX_INSIDE = 300;
 
@@ -28,12 +33,12 @@ function isAsciiWord(c: number): boolean { return (c >= 0x30 && c <= 0x39) || (c
  * so only openers push.
  */
 function closing(text: string, open: number): number {
-  const stack: number[] = [PAIRS.get(text.charCodeAt(open))!];
+  const stack: number[] = [closerOf(text.charCodeAt(open))];
   const limit = Math.min(text.length, open + 1 + MAX_INSIDE);
   for (let i = open + 1; i < limit; i++) {
     const c = text.charCodeAt(i);
-    const closer = PAIRS.get(c);
-    if (closer !== undefined) { stack.push(closer); continue; }
+    const closer = closerOf(c);
+    if (closer !== 0) { stack.push(closer); continue; }
     if (c === stack[stack.length - 1]) {
       stack.pop();
       if (stack.length === 0) return i;
@@ -56,7 +61,7 @@ export function splitSentences(text: string): Span[] {
   };
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (PAIRS.has(c)) {
+    if (closerOf(c) !== 0) {
       const close = closing(text, i);
       if (close < 0) continue;
       // A parenthetical that is a sentence of its own (「。(…とする。)」) ends there.
@@ -73,7 +78,7 @@ export function splitSentences(text: string): Span[] {
     }
     if (!stop) continue;
     let end = i + 1;
-    while (end < n && (TRAILING.has(text.charCodeAt(end)) || text.charCodeAt(end) === c)) end++;
+    while (end < n && (trailing(text.charCodeAt(end)) || text.charCodeAt(end) === c)) end++;
     push(end);
     i = end - 1;
   }

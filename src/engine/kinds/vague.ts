@@ -123,6 +123,8 @@ function formAt(sentence: string, endings: string[]): { ending: string; offset: 
   const tail = sentenceTail(sentence);
   const e = endings.find((x) => tail.endsWith(x));
   if (e) return { ending: e, offset: sentence.lastIndexOf(tail) + tail.length - e.length };
+  // A conceded clause needs 「…が、」: most sentences have none, and are done without building the probes.
+  if (!sentence.includes("が、") && !sentence.includes("が,")) return undefined;
   for (const x of endings) {
     const i = Math.max(sentence.indexOf(`${x}が、`), sentence.indexOf(`${x}が,`));
     if (i >= 0) return { ending: x, offset: i };
