@@ -11,7 +11,8 @@ import { lintDocument } from "../engine/index.js";
 import { lintPackage, type PackageMember } from "../engine/package.js";
 import { annexInfo, bodyFirst } from "../engine/annexes.js";
 import type { SpecDocument } from "../model/document.js";
-import { getMatcher } from "../engine/matcher.js";
+import { getMatcher, matcherInputs, restoreMatcher } from "../engine/matcher.js";
+import { readBuiltinMatcher } from "../config/builtin-cache.js";
 import { kindTerms } from "../engine/kinds/index.js";
 
 export interface LintSettings {
@@ -77,11 +78,14 @@ async function readBytes(task: FileTask, s: LintSettings): Promise<Uint8Array | 
  * Compiles the configuration's matcher before the first file arrives (it is memoised per config
  * object, and the worker keeps this one). A configuration that does not compile is left to fail
  * on each file, where the error is reported as that file's result. The main thread's config loader
- * has checked every pattern, so regexes compile when a file first needs them.
+ * has checked every pattern, so regexes compile when a file first needs them. A configuration the
+ * build stored a matcher for (the built-in rulesets as shipped) restores it instead.
  */
 export function prepare(s: LintSettings): void {
   try {
-    getMatcher(s.config, kindTerms, { patternsChecked: true });
+    const stored = readBuiltinMatcher(matcherInputs(s.config, kindTerms));
+    if (stored) restoreMatcher(s.config, stored);
+    else getMatcher(s.config, kindTerms, { patternsChecked: true });
   } catch {
     // reported per file by lintFile
   }

@@ -2,6 +2,13 @@
 
 export interface AcMatch { pattern: number; start: number; end: number }
 
+/**
+ * A built automaton as plain arrays (JSON-safe), so a build step can store it and a cold start
+ * restore it instead of building the trie and its failure links again. `goto` is per node
+ * [code unit, next node, …]; `out` the patterns ending at each node, suffix links included.
+ */
+export interface AcState { goto: number[][]; fail: number[]; out: number[][] }
+
 export class AhoCorasick {
   private readonly goto: Map<number, number>[] = [new Map()];
   private readonly fail: Int32Array;
@@ -15,8 +22,21 @@ export class AhoCorasick {
    */
   private readonly rootNext = new Int32Array(0x10000);
 
-  constructor(patterns: readonly string[]) {
+  /** `state`: the automaton of these same patterns as `state()` gave it; nothing is rebuilt. */
+  constructor(patterns: readonly string[], state?: AcState) {
     this.lengths = patterns.map((p) => p.length);
+    if (state) {
+      this.goto.length = 0;   // the stored root replaces the field initialiser's
+      for (const edges of state.goto) {
+        const m = new Map<number, number>();
+        for (let k = 0; k < edges.length; k += 2) m.set(edges[k]!, edges[k + 1]!);
+        this.goto.push(m);
+      }
+      for (const [c, nx] of this.goto[0]!) this.rootNext[c] = nx;
+      this.fail = Int32Array.from(state.fail);
+      this.out = state.out;
+      return;
+    }
     const outs: number[][] = [[]];
     patterns.forEach((p, id) => {
       if (!p) return;
@@ -46,6 +66,10 @@ export class AhoCorasick {
       }
     }
     this.out = outs;
+  }
+
+  state(): AcState {
+    return { goto: this.goto.map((m) => [...m].flat()), fail: [...this.fail], out: this.out };
   }
 
   /** All (possibly overlapping) matches, in order of their end offset. */
