@@ -31,7 +31,20 @@ process.stdout.on("error", (err) => {
   throw err;
 });
 
+/**
+ * Ends the process once what was written to stdout and stderr has been handed on: waiting for the
+ * event loop to drain instead costs a one-file run the teardown of its heap (~20 ms), and the run has
+ * nothing left to do (main closed its workers and awaited its writes).
+ */
+function exitWhenFlushed(code) {
+  process.exitCode = code;
+  let pending = 2;
+  const done = () => { if (--pending === 0) process.exit(code); };
+  process.stdout.write("", done);
+  process.stderr.write("", done);
+}
+
 main(process.argv).then(
-  (code) => { process.exitCode = code; },
-  (err) => { process.stderr.write(`chotatsu-lint: ${err && err.stack ? err.stack : err}\n`); process.exitCode = 2; },
+  (code) => exitWhenFlushed(code),
+  (err) => { process.stderr.write(`chotatsu-lint: ${err && err.stack ? err.stack : err}\n`); exitWhenFlushed(2); },
 );
