@@ -4,8 +4,10 @@
 // costs before it lints, in the main thread and again in each worker; a few chunks load in a
 // fraction of that. What runs lazily stays lazy (each dynamic import becomes its own chunk), and
 // bin/chotatsu-lint.js falls back to dist/ when the bundle is missing or older than dist/.
+// CommonJS, because Node 20 keeps V8's code cache only for scripts (bin/code-cache.js,
+// scripts/code-cache.mjs); a package.json in the folder says so to Node, for bin/ and the workers.
 //   node scripts/bundle.mjs
-import { rmSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "rolldown";
@@ -18,7 +20,8 @@ await build({
   input: { main: join(root, "dist/cli/main.js"), worker: join(root, "dist/cli/worker.js") },
   platform: "node",
   // Worker and main thread share the chunks they both import; pool.ts finds the worker beside them.
-  output: { dir: out, format: "esm", entryFileNames: "[name].js", chunkFileNames: "[name]-[hash].js", minify: false },
+  output: { dir: out, format: "cjs", entryFileNames: "[name].js", chunkFileNames: "[name]-[hash].js", minify: false },
   logLevel: "warn",
 });
+writeFileSync(join(out, "package.json"), JSON.stringify({ type: "commonjs" }) + "\n");
 console.log(`wrote ${out.slice(root.length + 1)}/`);

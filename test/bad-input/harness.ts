@@ -33,9 +33,10 @@ export function ensureBuilt(): void {
     // Type errors elsewhere still emit JavaScript; only a missing entry point is fatal.
   }
   if (!fs.existsSync(MAIN)) throw new Error(`build did not produce ${MAIN}`);
-  // The rest of `npm run build`: the bundle bin/ runs (older than dist/, it would be skipped) and the
-  // stored rulesets and matchers (stale ones are never used). Without them the CLI still runs from dist/.
-  for (const script of ["bundle.mjs", "gen-cache.mjs"]) {
+  // The rest of `npm run build`: the bundle bin/ runs (older than dist/, it would be skipped), the
+  // stored rulesets and matchers and the bundle's code cache (stale ones are never used). Without
+  // them the CLI still runs from dist/.
+  for (const script of ["bundle.mjs", "gen-cache.mjs", "code-cache.mjs"]) {
     try {
       execFileSync(process.execPath, [path.join(ROOT, "scripts", script)], { stdio: "pipe" });
     } catch {
