@@ -39,17 +39,36 @@ interface Atoms { literals: LiteralAtom[]; regexes: RegexAtom[] }
 /**
  * A built matcher as plain data (JSON-safe), for a build step to store and a cold start to restore
  * (restoreMatcher) instead of expanding, normalising and analysing every term again. Indexes as in
- * Builder; `entries` is each concept's entry, by concept id.
+ * Builder; `entries` is each concept's entry, by concept id. Per-literal lists are flat (Lists), so
+ * parsing the file makes a few arrays rather than one per literal.
  */
 export interface MatcherTables {
   literals: string[];
-  literalConcepts: number[][];
-  literalCased: { concept: number; cased: string }[][];
-  literalMask: boolean[];
-  literalRegexes: number[][];
+  literalConcepts: Lists;
+  /** [literal, concept, cased spelling] of each case-sensitive literal's concepts. */
+  literalCased: [number, number, string][];
+  /** The mask words' literal indexes. */
+  maskLiterals: number[];
+  literalRegexes: Lists;
   regexes: { source: string; concepts: number[]; sets: number; cs: boolean; mask: boolean }[];
   entries: TermEntry[];
   ac: AcState;
+}
+
+/** Lists of numbers laid end to end: list i is `items[start[i] .. start[i + 1]]`. */
+interface Lists { start: number[]; items: number[] }
+
+function flatLists(lists: number[][]): Lists {
+  const start = [0];
+  const items: number[] = [];
+  for (const l of lists) { items.push(...l); start.push(items.length); }
+  return { start, items };
+}
+
+/** The lists back; empty ones share one array (the matcher only reads them). */
+function unflatLists({ start, items }: Lists): number[][] {
+  const none: number[] = [];
+  return Array.from({ length: start.length - 1 }, (_, i) => (start[i] === start[i + 1] ? none : items.slice(start[i], start[i + 1])));
 }
 
 /** What Builder.build() reads: the builder's own fields, or restored tables. */
@@ -268,8 +287,9 @@ class Builder {
   tables(): MatcherTables {
     for (const r of this.regexes) r.re();
     return {
-      literals: this.literals, literalConcepts: this.literalConcepts, literalCased: this.literalCased,
-      literalMask: this.literalMask, literalRegexes: this.literalRegexes,
+      literals: this.literals, literalConcepts: flatLists(this.literalConcepts),
+      literalCased: this.literalCased.flatMap((l, li) => l.map(({ concept, cased }) => [li, concept, cased] as [number, number, string])),
+      maskLiterals: this.literalMask.flatMap((m, li) => (m ? [li] : [])), literalRegexes: flatLists(this.literalRegexes),
       regexes: this.regexes.map(({ source, concepts, sets, cs, mask }) => ({ source, concepts, sets, cs, mask })),
       entries: [...this.concepts.keys()], ac: new AhoCorasick(this.literals).state(),
     };
@@ -462,7 +482,14 @@ export function restoreMatcher(config: ResolvedConfig, t: MatcherTables): Compil
     return { ...r, re };
   });
   const concepts = new Map(t.entries.map((e, i) => [e, i] as const));
-  const m = new Builder(config, compileVariants(config.variants)).build({ ...t, regexes, concepts }, new AhoCorasick(t.literals, t.ac));
+  const none: { concept: number; cased: string }[] = [];
+  const literalCased = t.literals.map(() => none);
+  for (const [li, concept, cased] of t.literalCased) (literalCased[li] = literalCased[li] === none ? [] : literalCased[li]!).push({ concept, cased });
+  const literalMask = t.literals.map(() => false);
+  for (const li of t.maskLiterals) literalMask[li] = true;
+  const parts: MatcherParts = { literals: t.literals, literalConcepts: unflatLists(t.literalConcepts), literalCased, literalMask,
+    literalRegexes: unflatLists(t.literalRegexes), regexes, concepts };
+  const m = new Builder(config, compileVariants(config.variants)).build(parts, new AhoCorasick(t.literals, t.ac));
   memo.set(config, m);
   return m;
 }

@@ -3,11 +3,13 @@
 export interface AcMatch { pattern: number; start: number; end: number }
 
 /**
- * A built automaton as plain arrays (JSON-safe), so a build step can store it and a cold start
- * restore it instead of building the trie and its failure links again. `goto` is per node
- * [code unit, next node, …]; `out` the patterns ending at each node, suffix links included.
+ * A built automaton as flat arrays of numbers (JSON-safe, and quick to parse: a handful of arrays
+ * rather than one per node), so a build step can store it and a cold start restore it instead of
+ * building the trie and its failure links again. Node i > 0 is reached from `parent[i]` on code
+ * unit `char[i]`; the patterns ending at node i (suffix links included) are
+ * `outIds[outStart[i] .. outStart[i + 1]]`.
  */
-export interface AcState { goto: number[][]; fail: number[]; out: number[][] }
+export interface AcState { parent: number[]; char: number[]; fail: number[]; outStart: number[]; outIds: number[] }
 
 export class AhoCorasick {
   private readonly goto: Map<number, number>[] = [new Map()];
@@ -26,15 +28,15 @@ export class AhoCorasick {
   constructor(patterns: readonly string[], state?: AcState) {
     this.lengths = patterns.map((p) => p.length);
     if (state) {
-      this.goto.length = 0;   // the stored root replaces the field initialiser's
-      for (const edges of state.goto) {
-        const m = new Map<number, number>();
-        for (let k = 0; k < edges.length; k += 2) m.set(edges[k]!, edges[k + 1]!);
-        this.goto.push(m);
-      }
+      const nodes = state.fail.length;
+      for (let i = 1; i < nodes; i++) this.goto.push(new Map());
+      for (let i = 1; i < nodes; i++) this.goto[state.parent[i]!]!.set(state.char[i]!, i);
       for (const [c, nx] of this.goto[0]!) this.rootNext[c] = nx;
       this.fail = Int32Array.from(state.fail);
-      this.out = state.out;
+      // Most nodes end no pattern; they share one empty list (scan only reads these).
+      const none: number[] = [];
+      this.out = Array.from({ length: nodes }, (_, i) =>
+        state.outStart[i] === state.outStart[i + 1] ? none : state.outIds.slice(state.outStart[i], state.outStart[i + 1]));
       return;
     }
     const outs: number[][] = [[]];
@@ -69,7 +71,14 @@ export class AhoCorasick {
   }
 
   state(): AcState {
-    return { goto: this.goto.map((m) => [...m].flat()), fail: [...this.fail], out: this.out };
+    const nodes = this.goto.length;
+    const parent = new Array<number>(nodes).fill(0);
+    const char = new Array<number>(nodes).fill(0);
+    this.goto.forEach((edges, node) => { for (const [c, nx] of edges) { parent[nx] = node; char[nx] = c; } });
+    const outStart = [0];
+    const outIds: number[] = [];
+    for (const o of this.out) { outIds.push(...o); outStart.push(outIds.length); }
+    return { parent, char, fail: [...this.fail], outStart, outIds };
   }
 
   /** All (possibly overlapping) matches, in order of their end offset. */

@@ -87,6 +87,22 @@ describe("stored matcher", () => {
     const doc = md(text, "c01.md");
     expect(await lintDocument(doc, restored, { locale: "ja" })).toEqual(await lintDocument(doc, built, { locale: "ja" }));
   });
+  it("keeps case-sensitive entries, masks and prefiltered regexes through the round trip", () => {
+    const make = () => config([{ id: "r", kind: "forbid", params: { patterns: ["cs:XX日以内", "ログ", "re:権限.{0,5}制限", "re:(?i)tls1\\.[01]", "IE"] } }],
+      { masks: ["プログラム", "re:ブロ[グク]"] });
+    const built = make();
+    const restored = make();
+    restoreMatcher(restored, JSON.parse(JSON.stringify(matcherTables(built, kindTerms))));
+    const text = "xx日以内とXX日以内。プログラムのログ、ブログ。権限を制限する。TLS1.0 と client と IE。";
+    const hits = (c: ReturnType<typeof make>) => {
+      const out: number[] = [];
+      const m = getMatcher(c, kindTerms);
+      m.scan(text.toLowerCase(), (concept, s, e) => out.push(concept, s, e), text);
+      return out;
+    };
+    expect(hits(restored).length).toBeGreaterThanOrEqual(5 * 3);
+    expect(hits(restored)).toEqual(hits(built));
+  });
 });
 
 describe("conditions and findings", () => {
