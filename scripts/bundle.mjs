@@ -15,6 +15,23 @@ import { build } from "rolldown";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const out = join(root, "dist", "bundle");
 
+/**
+ * commander requires node:child_process when it loads, for the executable sub-commands this CLI
+ * does not have; loading it (and net, dgram, streams) is ~5 ms of every run. Its one use becomes a
+ * require at the call. Should commander's line change, the bundle keeps it as it is, and says so.
+ */
+function lazyChildProcess() {
+  const eager = "const childProcess = require('node:child_process');";
+  return {
+    name: "lazy-child-process",
+    transform(code, id) {
+      if (!/[\\/]commander[\\/]lib[\\/]command\.js$/.test(id)) return null;
+      if (!code.includes(eager)) { this.warn(`${id}: no eager child_process require to defer`); return null; }
+      return code.replace(eager, "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };");
+    },
+  };
+}
+
 rmSync(out, { recursive: true, force: true });
 await build({
   input: { main: join(root, "dist/cli/main.js"), worker: join(root, "dist/cli/worker.js") },
@@ -22,6 +39,7 @@ await build({
   // Worker and main thread share the chunks they both import; pool.ts finds the worker beside them.
   output: { dir: out, format: "cjs", entryFileNames: "[name].js", chunkFileNames: "[name]-[hash].js", minify: false },
   logLevel: "warn",
+  plugins: [lazyChildProcess()],
 });
 writeFileSync(join(out, "package.json"), JSON.stringify({ type: "commonjs" }) + "\n");
 console.log(`wrote ${out.slice(root.length + 1)}/`);

@@ -166,7 +166,7 @@ export async function main(argv: string[], io: Io = processIo, cwd: string = pro
     }
     if (lintOpts && lintOpts.inputs.length && !lintOpts.inProcess) {
       const { startPool } = await import("./run-lint.js");
-      pool = startPool(lintOpts);
+      pool = await startPool(lintOpts);
     }
     const { loadRunConfig } = await import("./config-load.js");
     const config = await loadRunConfig(configOpts);

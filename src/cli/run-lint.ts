@@ -11,13 +11,17 @@ import type { PackageReport, Report, RuleInfo } from "../formatters/report.js";
 import type { Io } from "./io.js";
 import { ioErrorResult, type FileTask, type LintSettings, type LintTask } from "./file-result.js";
 import { toolVersion } from "./version.js";
-import { LintPool, readersFor } from "./pool.js";
+import type { LintPool } from "./pool.js";
 import { lintInProcess } from "./in-process.js";
 import { builtinRulesetNames, builtinRulesetPath, packageRoot } from "../config/paths.js";
 import { ruleDocsBase, ruleHelpUri, type RuleDocsOptions } from "../formatters/rule-docs.js";
 
-/** Workers start before the configuration loads, so their start-up overlaps with it. */
-export function startPool(o: Pick<LintRunOptions, "jobs" | "timeoutMs" | "inputs">): LintPool {
+/**
+ * Workers start before the configuration loads, so their start-up overlaps with it. The pool (and
+ * worker_threads) loads only for a run that uses it, not for one file linted in process.
+ */
+export async function startPool(o: Pick<LintRunOptions, "jobs" | "timeoutMs" | "inputs">): Promise<LintPool> {
+  const { LintPool, readersFor } = await import("./pool.js");
   const pool = new LintPool({ jobs: o.jobs, timeoutMs: o.timeoutMs, maxOldGenerationSizeMb: DEFAULT_HEAP_MB,
     preload: readersFor(o.inputs) });
   pool.warm(1);
@@ -174,7 +178,7 @@ export async function runLint(o: LintRunOptions, config: ResolvedConfig, io: Io,
   // main() started no pool for a small file named alone; it may still have become a package (none
   // then) or, from the cache, nothing to lint.
   const inProcess = o.inProcess === true && !warmPool && linted.length <= 1 && linted.every((x) => x.kind === "file");
-  const pool = warmPool ?? (inProcess ? undefined : startPool(o));
+  const pool = warmPool ?? (inProcess ? undefined : await startPool(o));
   // A progress line on a terminal when there are more than a few files; nothing in pipes or CI logs.
   const progress = io.errIsTTY && linted.length > PROGRESS_MIN_FILES
     ? (n: number, total: number) => io.err(`\r${t("cli.progress", { n, total }, o.locale)}`)
