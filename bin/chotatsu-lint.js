@@ -1,14 +1,23 @@
 #!/usr/bin/env node
-// Entry point. Everything heavy is imported lazily inside dist/cli/main.js.
-import { readFileSync, statSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+// Entry point. CommonJS (bin/package.json), so a run starts without Node's ES module loader (~10 ms);
+// everything heavy loads lazily inside the CLI's main().
+"use strict";
+const { readFileSync, statSync } = require("node:fs");
+const path = require("node:path");
+const { pathToFileURL } = require("node:url");
+
+const ROOT = path.join(__dirname, "..");
 
 // `--version` alone answers before anything else loads: it is what scripts call to probe the tool.
 const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === "--version" || args[0] === "-v")) {
-  process.stdout.write(JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).version + "\n");
+  process.stdout.write(JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")).version + "\n");
   process.exit(0);
 }
+
+const DIST_MAIN = path.join(ROOT, "dist", "cli", "main.js");
+const BUNDLE = path.join(ROOT, "dist", "bundle", "main.js");
+const CODE_CACHE = path.join(ROOT, "dist", "code-cache");
 
 /**
  * The bundle of dist/ (scripts/bundle.mjs: a few CommonJS chunks instead of ~400 modules to resolve
@@ -18,15 +27,13 @@ if (args.length === 1 && (args[0] === "--version" || args[0] === "-v")) {
  */
 function bundleIsFresh() {
   try {
-    return statSync(BUNDLE).mtimeMs >= statSync(new URL("../dist/cli/main.js", import.meta.url)).mtimeMs;
+    return statSync(BUNDLE).mtimeMs >= statSync(DIST_MAIN).mtimeMs;
   } catch {
     return false;   // no bundle (or no dist/cli/main.js, which the import below reports)
   }
 }
-const BUNDLE = new URL("../dist/bundle/main.js", import.meta.url);
-const CODE_CACHE = fileURLToPath(new URL("../dist/code-cache", import.meta.url));
-const codeCache = bundleIsFresh() ? await import("./code-cache.js") : undefined;
-const { main } = codeCache ? codeCache.requireBundle(fileURLToPath(BUNDLE), CODE_CACHE) : await import("../dist/cli/main.js");
+const codeCache = bundleIsFresh() ? require("./code-cache.js") : undefined;
+const loaded = codeCache ? Promise.resolve(codeCache.requireBundle(BUNDLE, CODE_CACHE)) : import(pathToFileURL(DIST_MAIN).href);
 
 // `chotatsu-lint … | head` closes the pipe early: stop quietly instead of crashing with EPIPE.
 process.stdout.on("error", (err) => {
@@ -40,7 +47,7 @@ process.stdout.on("error", (err) => {
  * nothing left to do (main closed its workers and awaited its writes).
  */
 function exitWhenFlushed(code) {
-  codeCache?.writeCodeCache(CODE_CACHE);
+  if (codeCache) codeCache.writeCodeCache(CODE_CACHE);
   process.exitCode = code;
   let pending = 2;
   const done = () => { if (--pending === 0) process.exit(code); };
@@ -48,7 +55,7 @@ function exitWhenFlushed(code) {
   process.stderr.write("", done);
 }
 
-main(process.argv).then(
+loaded.then(({ main }) => main(process.argv)).then(
   (code) => exitWhenFlushed(code),
   (err) => { process.stderr.write(`chotatsu-lint: ${err && err.stack ? err.stack : err}\n`); exitWhenFlushed(2); },
 );

@@ -4,11 +4,12 @@
 // a fifth of a one-file run. Node 20 has no code cache for ES modules, hence a CommonJS bundle.
 // A cache is found by a hash of the chunk's text, so an edited chunk finds none; one V8 rejects
 // (another Node version or other V8 flags) is ignored and the chunk compiles as usual.
-import Module, { createRequire } from "node:module";
-import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import path from "node:path";
-import vm from "node:vm";
+"use strict";
+const Module = require("node:module");
+const { createHash } = require("node:crypto");
+const { mkdirSync, readFileSync, renameSync, writeFileSync } = require("node:fs");
+const path = require("node:path");
+const vm = require("node:vm");
 
 /** `CHOTATSU_WRITE_CODE_CACHE=1`: the build's sample run, which stores the cache on exit (writeCodeCache). */
 const writing = process.env.CHOTATSU_WRITE_CODE_CACHE === "1";
@@ -19,7 +20,7 @@ function cacheFile(cacheDir, source) {
 }
 
 /** `require` of the bundle's entry `file`, its chunks compiled from the cache in `cacheDir`. */
-export function requireBundle(file, cacheDir) {
+function requireBundle(file, cacheDir) {
   const bundleDir = path.dirname(file) + path.sep;
   const compile = Module.prototype._compile;
   Module.prototype._compile = function (content, filename) {
@@ -38,11 +39,11 @@ export function requireBundle(file, cacheDir) {
     require.cache = Module._cache;
     return script.runInThisContext().call(this.exports, this.exports, require, this, filename, path.dirname(filename));
   };
-  return createRequire(import.meta.url)(file);
+  return require(file);
 }
 
 /** After the build's sample run: each chunk it loaded, with the functions the run compiled. */
-export function writeCodeCache(cacheDir) {
+function writeCodeCache(cacheDir) {
   if (!writing) return;
   mkdirSync(cacheDir, { recursive: true });
   for (const { script, cache } of compiled) {
@@ -50,3 +51,5 @@ export function writeCodeCache(cacheDir) {
     renameSync(cache + ".tmp", cache);
   }
 }
+
+module.exports = { requireBundle, writeCodeCache };
