@@ -32,14 +32,26 @@ function lazyChildProcess() {
   };
 }
 
+/**
+ * The worker's entry: its chunks, most of them the main thread's too, compiled from the same code
+ * cache as bin/ loads the main thread's (a cache is found by the chunk's text, whichever thread
+ * stored it).
+ */
+const WORKER_STUB = `"use strict";
+// Worker entry written by scripts/bundle.mjs: worker-main.js and its chunks with V8's code cache.
+const path = require("node:path");
+require("../../bin/code-cache.js").requireBundle(path.join(__dirname, "worker-main.js"), path.join(__dirname, "..", "code-cache"));
+`;
+
 rmSync(out, { recursive: true, force: true });
 await build({
-  input: { main: join(root, "dist/cli/main.js"), worker: join(root, "dist/cli/worker.js") },
+  input: { main: join(root, "dist/cli/main.js"), "worker-main": join(root, "dist/cli/worker.js") },
   platform: "node",
-  // Worker and main thread share the chunks they both import; pool.ts finds the worker beside them.
+  // Worker and main thread share the chunks they both import; pool.ts finds the worker (WORKER_STUB) beside them.
   output: { dir: out, format: "cjs", entryFileNames: "[name].js", chunkFileNames: "[name]-[hash].js", minify: false },
   logLevel: "warn",
   plugins: [lazyChildProcess()],
 });
 writeFileSync(join(out, "package.json"), JSON.stringify({ type: "commonjs" }) + "\n");
+writeFileSync(join(out, "worker.js"), WORKER_STUB);
 console.log(`wrote ${out.slice(root.length + 1)}/`);
