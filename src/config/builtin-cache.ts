@@ -103,7 +103,7 @@ export function readBuiltinData(dataFile: string, format: string, dir: string = 
 
 /**
  * Built matchers of the built-in configurations (engine/matcher.ts MatcherTables), stored by the
- * build so a worker's cold start restores one instead of building it (~250 ms: normalising and
+ * build so a cold start restores one instead of building it (~250 ms: normalising and
  * analysing ~1100 terms, the Aho–Corasick trie). A stored matcher is used only when both what it
  * was built from (matcherInputs) and the code that built it are the same as now: the file is named
  * by a hash of the inputs and of the built files of that code, so an edited ruleset, `--rule`,
@@ -113,7 +113,7 @@ const MATCHER_FORMAT = "1";
 const MATCHER_CODE = ["engine/matcher.js", "text/aho-corasick.js", "text/normalize.js", "text/regex-literals.js", "text/obligation.js"];
 
 /** Under vitest the engine runs from src/, which dist/'s stored matchers need not match. */
-const runningFromDist = () => fileURLToPath(import.meta.url).split(sep).includes("dist");
+const runningFromDist = () => relative(packageRoot(), fileURLToPath(import.meta.url)).split(sep)[0] === "dist";
 
 function matcherFile(inputs: unknown, dir: string): string | undefined {
   const code = createHash("sha256").update(MATCHER_FORMAT);
