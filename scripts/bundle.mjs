@@ -48,7 +48,8 @@ await build({
   input: { main: join(root, "dist/cli/main.js"), "worker-main": join(root, "dist/cli/worker.js") },
   platform: "node",
   // Worker and main thread share the chunks they both import; pool.ts finds the worker (WORKER_STUB) beside them.
-  output: { dir: out, format: "cjs", entryFileNames: "[name].js", chunkFileNames: "[name]-[hash].js", minify: false },
+  output: { dir: out, format: "cjs", entryFileNames: "[name].js", chunkFileNames: "[name]-[hash].js", minify: false, charset: "ascii",
+    comments: { legal: true, annotation: false, jsdoc: false } },
   logLevel: "warn",
   plugins: [lazyChildProcess()],
 });
