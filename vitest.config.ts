@@ -27,6 +27,7 @@ export const SLOW_SUITES = [
   "test/cli/cache.test.ts",
   "test/cli/pool.test.ts",
   "test/cli/progress.test.ts",
+  "test/cli/bundle.test.ts",
   "test/package/**",
 ];
 

@@ -34,3 +34,34 @@ for (const name of builtinRulesetNames()) {
     console.warn(`not cached: ${relative(root, file)}\n  ${formatConfigError(e, "en").join("\n  ")}`);
   }
 }
+
+// The matcher of each built-in ruleset as the CLI loads it with no config file of the user's (the
+// default run, or `--ruleset` naming it), so a cold start restores it instead of building it.
+{
+  const os = await import("node:os");
+  const fs = await import("node:fs");
+  const { loadConfig } = await import(join(root, "dist/config/load.js"));
+  const { matcherInputs, matcherTables } = await import(join(root, "dist/engine/matcher.js"));
+  const { kindTerms } = await import(join(root, "dist/engine/kinds/index.js"));
+  const { writeBuiltinMatcher } = await import(join(root, "dist/config/builtin-cache.js"));
+  // Matchers of earlier builds (other code, other rulesets) would only be dead weight in the package.
+  const dir = join(root, "dist", "rulesets");
+  for (const f of fs.existsSync(dir) ? fs.readdirSync(dir) : []) if (/^matcher-[0-9a-f]+\.json$/.test(f)) fs.rmSync(join(dir, f));
+  const empty = fs.mkdtempSync(join(os.tmpdir(), "chotatsu-gen-cache-"));
+  const written = new Set();
+  try {
+    for (const rulesets of [undefined, ...builtinRulesetNames().map((name) => [builtinRulesetPath(name)])]) {
+      let config;
+      try {
+        config = await loadConfig({ cwd: empty, rulesets });
+      } catch (e) {
+        if (!e?.errors) throw e;
+        continue;   // reported above
+      }
+      const out = writeBuiltinMatcher(matcherInputs(config, kindTerms), matcherTables(config, kindTerms));
+      if (out && !written.has(out)) { written.add(out); console.log(`wrote ${relative(root, out)}`); }
+    }
+  } finally {
+    fs.rmSync(empty, { recursive: true, force: true });
+  }
+}

@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import type { FileResult } from "../model/finding.js";
-import type { LintSettings } from "./lint-file.js";
+import type { LintSettings } from "./file-result.js";
 import { toolVersion } from "./version.js";
 
 export const DEFAULT_CACHE_FILE = ".chotatsu-lint-cache";

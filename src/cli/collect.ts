@@ -1,7 +1,6 @@
 // Inputs (files, folders, globs, "-") → a stable, de-duplicated list of lint targets.
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import picomatch from "picomatch";
 
 /** Extensions a folder walk or glob picks up. Legacy formats are picked up too, so that a .doc
  *  lying in a folder is reported as unreadable (with advice) instead of being silently skipped. */
@@ -40,8 +39,10 @@ function hasGlobChars(s: string): boolean {
   return /[*?[\]{}]/.test(s) || /(^|[^\\])[!@+]\(/.test(s);
 }
 
-function matcher(patterns: string[]): (rel: string) => boolean {
+/** picomatch loads only for a run with ignore patterns (most name their files and have none). */
+async function matcher(patterns: string[]): Promise<(rel: string) => boolean> {
   if (!patterns.length) return () => false;
+  const { default: picomatch } = await import("picomatch");
   const m = picomatch(patterns, { dot: true });
   // "drafts/old" should ignore the folder's contents, as users expect of .gitignore-like lists.
   const inside = picomatch(patterns.map((p) => p.replace(/\/+$/, "") + "/**"), { dot: true });
@@ -81,8 +82,8 @@ async function expandGlob(pattern: string, cwd: string): Promise<string[]> {
 }
 
 export async function collect(inputs: string[], opts: CollectOptions): Promise<Collected> {
-  const ignoredByCli = matcher(opts.ignore);
-  const ignoredByConfig = matcher(opts.configIgnore);
+  const ignoredByCli = await matcher(opts.ignore);
+  const ignoredByConfig = await matcher(opts.configIgnore);
   const isIgnored = (abs: string) =>
     ignoredByCli(toUri(opts.cwd, abs)) || ignoredByConfig(toUri(opts.ignoreBase, abs));
 

@@ -1,61 +1,19 @@
 // One file → one FileResult. Runs inside a worker thread (src/cli/worker.ts), so a file that
 // hangs or exhausts memory takes down only its worker, never the run.
 import { promises as fs } from "node:fs";
-import path from "node:path";
-import type { FileResult, InputErrorCode } from "../model/finding.js";
-import type { ResolvedConfig } from "../model/ruleset.js";
-import { t, type Locale, type Params } from "../i18n/index.js";
-import { readSpec, type ReadOptions } from "../readers/index.js";
+import type { FileResult } from "../model/finding.js";
+import { readSpec } from "../readers/index.js";
 import { InputError } from "../readers/errors.js";
 import { lintDocument } from "../engine/index.js";
 import { lintPackage, type PackageMember } from "../engine/package.js";
 import { annexInfo, bodyFirst } from "../engine/annexes.js";
 import type { SpecDocument } from "../model/document.js";
-import { getMatcher } from "../engine/matcher.js";
+import { getMatcher, matcherInputs, restoreMatcher } from "../engine/matcher.js";
+import { readBuiltinMatcher } from "../config/builtin-cache.js";
 import { kindTerms } from "../engine/kinds/index.js";
+import { errorResult, formatFromName, ioErrorResult, type FileTask, type LintSettings, type LintTask } from "./file-result.js";
 
-export interface LintSettings {
-  config: ResolvedConfig;
-  readOptions: Partial<ReadOptions>;
-  /** Checked with stat() before reading, so a huge file is never loaded. */
-  maxFileBytes: number;
-  requireReason: boolean;
-  locale: Locale;
-  debug: boolean;
-  /** Render each Word file's draft for the HTML report (FileResult.draft), while its bytes and blocks are at hand. */
-  drafts?: boolean;
-}
-
-/** `fingerprintUri`: the file's path relative to the project folder, when it differs from `uri`. */
-export type FileTask =
-  | { kind: "file"; uri: string; path: string; fingerprintUri?: string;
-      /** `annotate`: a Word file is read without the comments this author wrote (its own earlier run). */
-      withoutCommentsBy?: string }
-  | { kind: "bytes"; uri: string; bytes: Uint8Array };
-/** `uri` of a package task is its name as reports show it; members are read in order (body first). */
-export type LintTask = FileTask | { kind: "package"; uri: string; name: string; members: FileTask[] };
-
-/** The format a file would have had, for results of files that could not be read. */
-export function formatFromName(uri: string): FileResult["format"] {
-  const ext = path.extname(uri).toLowerCase();
-  if (ext === ".docx") return "docx";
-  if (ext === ".md" || ext === ".markdown") return "markdown";
-  if (ext === ".txt") return "text";
-  return null;
-}
-
-export function errorResult(uri: string, code: InputErrorCode, messageId: string, params: Params, locale: Locale): FileResult {
-  return { uri, format: formatFromName(uri), error: { code, message: t(messageId, params, locale) }, findings: [], coverage: {} };
-}
-
-/** An operating-system error reading `uri` → its result, the errno code turned into a reason a person can act on. */
-export function ioErrorResult(uri: string, code: string | undefined, detail: string, locale: Locale): FileResult {
-  const reason = code ?? detail;
-  if (code === "ENOENT") return errorResult(uri, "io", "cli.file.notFound", {}, locale);
-  if (code === "EACCES" || code === "EPERM") return errorResult(uri, "io", "cli.file.noPermission", { reason }, locale);
-  if (code === "ELOOP") return errorResult(uri, "io", "cli.file.symlinkLoop", { reason }, locale);
-  return errorResult(uri, "io", "cli.file.ioError", { reason }, locale);
-}
+export { errorResult, formatFromName, ioErrorResult, type FileTask, type LintSettings, type LintTask } from "./file-result.js";
 
 async function readBytes(task: FileTask, s: LintSettings): Promise<Uint8Array | FileResult> {
   if (task.kind === "bytes") return task.bytes;
@@ -77,11 +35,14 @@ async function readBytes(task: FileTask, s: LintSettings): Promise<Uint8Array | 
  * Compiles the configuration's matcher before the first file arrives (it is memoised per config
  * object, and the worker keeps this one). A configuration that does not compile is left to fail
  * on each file, where the error is reported as that file's result. The main thread's config loader
- * has checked every pattern, so regexes compile when a file first needs them.
+ * has checked every pattern, so regexes compile when a file first needs them. A configuration the
+ * build stored a matcher for (the built-in rulesets as shipped) restores it instead.
  */
 export function prepare(s: LintSettings): void {
   try {
-    getMatcher(s.config, kindTerms, { patternsChecked: true });
+    const stored = readBuiltinMatcher(matcherInputs(s.config, kindTerms));
+    if (stored) restoreMatcher(s.config, stored);
+    else getMatcher(s.config, kindTerms, { patternsChecked: true });
   } catch {
     // reported per file by lintFile
   }

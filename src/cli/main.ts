@@ -164,9 +164,9 @@ export async function main(argv: string[], io: Io = processIo, cwd: string = pro
       const { checkOutputDir } = await import("./output.js");
       await checkOutputDir(path.resolve(cwd, lintOpts.writeBaseline));
     }
-    if (lintOpts && lintOpts.inputs.length) {
+    if (lintOpts && lintOpts.inputs.length && !lintOpts.inProcess) {
       const { startPool } = await import("./run-lint.js");
-      pool = startPool(lintOpts);
+      pool = await startPool(lintOpts);
     }
     const { loadRunConfig } = await import("./config-load.js");
     const config = await loadRunConfig(configOpts);
@@ -206,6 +206,7 @@ export async function main(argv: string[], io: Io = processIo, cwd: string = pro
 
 async function lintOptions(inv: Invocation, o: GlobalOpts, format: FormatName, locale: Locale, cwd: string) {
   const { cpuCount, defaultJobs, DEFAULT_TIMEOUT_MS } = await import("./run-lint.js");
+  const { runsInProcess } = await import("./in-process.js");
   const inputs = [...inv.args];
   if (o.stdin && !inputs.includes("-")) inputs.push("-");
   return {
@@ -219,6 +220,7 @@ async function lintOptions(inv: Invocation, o: GlobalOpts, format: FormatName, l
     baseline: o.baseline, writeBaseline: o.writeBaseline,
     ...(o.package !== undefined ? { packageName: o.package } : {}),
     cache: Boolean(o.cache) || o.cacheLocation !== undefined, cacheLocation: o.cacheLocation,
+    inProcess: await runsInProcess(inputs, cwd, o.timeout !== undefined),
   };
 }
 

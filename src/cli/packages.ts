@@ -3,7 +3,7 @@ import path from "node:path";
 import type { PackageDef, ResolvedConfig } from "../model/ruleset.js";
 import type { FileResult } from "../model/finding.js";
 import type { PackageReport } from "../formatters/report.js";
-import type { FileTask, LintTask } from "./lint-file.js";
+import type { FileTask, LintTask } from "./file-result.js";
 
 const GLOB_CHARS = /[*?[\]{}]/;
 

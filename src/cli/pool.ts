@@ -1,12 +1,13 @@
 // Lints files in worker threads, each file under a time budget and each worker under a heap limit.
-// Every file is linted in a worker, even a single one: only a worker can be stopped when a file
-// hangs inside synchronous parsing, and only a worker's heap limit turns an out-of-memory abort
-// into an error for that one file. Results are stored by task index, so order never depends on timing.
+// Every file is linted in a worker, even a single one, except one small Markdown or text file named
+// alone with the default budget (in-process.ts): only a worker can be stopped when a file hangs
+// inside synchronous parsing, and only a worker's heap limit turns an out-of-memory abort into an
+// error for that one file. Results are stored by task index, so order never depends on timing.
 // Workers can be started before the configuration is loaded (`warm`), so their module loading
 // overlaps with the main thread's; the settings follow in an "init" message.
 import { Worker } from "node:worker_threads";
 import type { FileResult } from "../model/finding.js";
-import { errorResult, type LintSettings, type LintTask } from "./lint-file.js";
+import { errorResult, type LintSettings, type LintTask } from "./file-result.js";
 
 export interface PoolOptions {
   jobs: number;

@@ -9,14 +9,19 @@ import { t, type Locale } from "../i18n/index.js";
 import type { FormatName } from "../formatters/index.js";
 import type { PackageReport, Report, RuleInfo } from "../formatters/report.js";
 import type { Io } from "./io.js";
-import { ioErrorResult, type FileTask, type LintSettings, type LintTask } from "./lint-file.js";
+import { ioErrorResult, type FileTask, type LintSettings, type LintTask } from "./file-result.js";
 import { toolVersion } from "./version.js";
-import { LintPool, readersFor } from "./pool.js";
+import type { LintPool } from "./pool.js";
+import { lintInProcess } from "./in-process.js";
 import { builtinRulesetNames, builtinRulesetPath, packageRoot } from "../config/paths.js";
 import { ruleDocsBase, ruleHelpUri, type RuleDocsOptions } from "../formatters/rule-docs.js";
 
-/** Workers start before the configuration loads, so their start-up overlaps with it. */
-export function startPool(o: Pick<LintRunOptions, "jobs" | "timeoutMs" | "inputs">): LintPool {
+/**
+ * Workers start before the configuration loads, so their start-up overlaps with it. The pool (and
+ * worker_threads) loads only for a run that uses it, not for one file linted in process.
+ */
+export async function startPool(o: Pick<LintRunOptions, "jobs" | "timeoutMs" | "inputs">): Promise<LintPool> {
+  const { LintPool, readersFor } = await import("./pool.js");
   const pool = new LintPool({ jobs: o.jobs, timeoutMs: o.timeoutMs, maxOldGenerationSizeMb: DEFAULT_HEAP_MB,
     preload: readersFor(o.inputs) });
   pool.warm(1);
@@ -48,6 +53,8 @@ export interface LintRunOptions {
   /** Reuse results of unchanged files (cache.ts), stored at cacheLocation (relative to cwd). */
   cache?: boolean;
   cacheLocation?: string;
+  /** The inputs are one small file, linted in this thread when it is the run's only task (in-process.ts). */
+  inProcess?: boolean;
 }
 
 /**
@@ -168,20 +175,23 @@ export async function runLint(o: LintRunOptions, config: ResolvedConfig, io: Io,
   for (const [uri, p] of grouped.paths) paths.set(uri, p);
   const cache = o.cache ? await openCache(o, settings) : undefined;
   const linted = cache ? await fromCache(cache, tasks, done) : tasks;
-  const pool = warmPool ?? startPool(o);
+  // main() started no pool for a small file named alone; it may still have become a package (none
+  // then) or, from the cache, nothing to lint.
+  const inProcess = o.inProcess === true && !warmPool && linted.length <= 1 && linted.every((x) => x.kind === "file");
+  const pool = warmPool ?? (inProcess ? undefined : await startPool(o));
   // A progress line on a terminal when there are more than a few files; nothing in pipes or CI logs.
   const progress = io.errIsTTY && linted.length > PROGRESS_MIN_FILES
     ? (n: number, total: number) => io.err(`\r${t("cli.progress", { n, total }, o.locale)}`)
     : undefined;
   let packages: PackageReport[] = [];
   try {
-    const results = await pool.run(linted, settings, progress);
+    const results = pool ? await pool.run(linted, settings, progress) : await lintInProcess(linted, settings);
     if (cache) await saveCache(cache, linted, results, o.locale, io);
     const expanded = expandPackageResults(results);
     done.push(...expanded.files);
     packages = expanded.packages;
   } finally {
-    pool.close();
+    pool?.close();
     if (progress) io.err("\r\x1b[K");
   }
 

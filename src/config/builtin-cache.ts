@@ -4,11 +4,13 @@
 // a ruleset edited after the build is simply parsed again: the cache can be stale, never wrong.
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { basename, join, relative } from "node:path";
+import { basename, join, relative, sep } from "node:path";
+import { fileURLToPath } from "node:url";
 import { packageRoot } from "./paths.js";
 import { COMMON_RULE_KEYS } from "./schema.js";
 import type { LoadedRuleset } from "./ruleset.js";
 import type { YamlSource } from "./yaml-source.js";
+import type { MatcherTables } from "../engine/matcher.js";
 
 /** Bump when the shape of LoadedRuleset, the parsing rules or the way origins are stored change. */
 const FORMAT = `2|${[...COMMON_RULE_KEYS].join(",")}`;
@@ -94,6 +96,51 @@ export function readBuiltinData(dataFile: string, format: string, dir: string = 
   try {
     const body = JSON.parse(readFileSync(file, "utf8")) as DataCacheFile;
     return body.format === DATA_FORMAT && body.sha256 === hash(readFileSync(dataFile, "utf8")) ? body.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Built matchers of the built-in configurations (engine/matcher.ts MatcherTables), stored by the
+ * build so a cold start restores one instead of building it (~250 ms: normalising and
+ * analysing ~1100 terms, the Aho–Corasick trie). A stored matcher is used only when both what it
+ * was built from (matcherInputs) and the code that built it are the same as now: the file is named
+ * by a hash of the inputs and of the built files of that code, so an edited ruleset, `--rule`,
+ * a user config or a rebuilt engine simply finds none and builds its own.
+ */
+const MATCHER_FORMAT = "1";
+const MATCHER_CODE = ["engine/matcher.js", "text/aho-corasick.js", "text/normalize.js", "text/regex-literals.js", "text/obligation.js"];
+
+/** Under vitest the engine runs from src/, which dist/'s stored matchers need not match. */
+const runningFromDist = () => relative(packageRoot(), fileURLToPath(import.meta.url)).split(sep)[0] === "dist";
+
+function matcherFile(inputs: unknown, dir: string): string | undefined {
+  const code = createHash("sha256").update(MATCHER_FORMAT);
+  try {
+    for (const f of MATCHER_CODE) code.update(readFileSync(join(packageRoot(), "dist", f)));
+  } catch {
+    return undefined;
+  }
+  const key = createHash("sha256").update(code.digest("hex")).update(JSON.stringify(inputs)).digest("hex");
+  return join(dir, `matcher-${key.slice(0, 32)}.json`);
+}
+
+export function writeBuiltinMatcher(inputs: unknown, tables: MatcherTables, dir: string = defaultDir()): string | undefined {
+  const out = matcherFile(inputs, dir);
+  if (!out) return undefined;
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(out, JSON.stringify(tables));
+  return out;
+}
+
+/** The stored matcher built from `inputs` by this code, or undefined. */
+export function readBuiltinMatcher(inputs: unknown, dir: string = defaultDir()): MatcherTables | undefined {
+  if (!runningFromDist()) return undefined;
+  const file = matcherFile(inputs, dir);
+  if (!file || !existsSync(file)) return undefined;
+  try {
+    return JSON.parse(readFileSync(file, "utf8")) as MatcherTables;
   } catch {
     return undefined;
   }

@@ -6,7 +6,7 @@
 // against the document's original letter case (XX日以内 is template residue, xx a redaction).
 import { RE2JS } from "re2js";
 import { ConfigError } from "../model/config-error.js";
-import { AhoCorasick } from "../text/aho-corasick.js";
+import { AhoCorasick, type AcState } from "../text/aho-corasick.js";
 import { dropMasked, HitBuffer } from "./hit-table.js";
 import { nativePattern, type NativePattern } from "./native-regex.js";
 import { compileVariants, normalize, normalizeTerm, type CompiledVariants, type NormalizedText } from "../text/normalize.js";
@@ -39,6 +39,52 @@ interface LiteralAtom { text: string; cased?: string }
 /** `prefilter`: sets of literals; a line can hold a match only if it holds a literal of every set. */
 interface RegexAtom { source: string; re: () => RE2JS; prefilter: string[][] | null; cs: boolean }
 interface Atoms { literals: LiteralAtom[]; regexes: RegexAtom[] }
+
+/**
+ * A built matcher as plain data (JSON-safe), for a build step to store and a cold start to restore
+ * (restoreMatcher) instead of expanding, normalising and analysing every term again. Indexes as in
+ * Builder; `entries` is each concept's entry, by concept id. Per-literal lists are flat (Lists), so
+ * parsing the file makes a few arrays rather than one per literal.
+ */
+export interface MatcherTables {
+  literals: string[];
+  literalConcepts: Lists;
+  /** [literal, concept, cased spelling] of each case-sensitive literal's concepts. */
+  literalCased: [number, number, string][];
+  /** The mask words' literal indexes. */
+  maskLiterals: number[];
+  literalRegexes: Lists;
+  regexes: { source: string; concepts: number[]; sets: number; cs: boolean; mask: boolean }[];
+  entries: TermEntry[];
+  ac: AcState;
+}
+
+/** Lists of numbers laid end to end: list i is `items[start[i] .. start[i + 1]]`. */
+interface Lists { start: number[]; items: number[] }
+
+function flatLists(lists: number[][]): Lists {
+  const start = [0];
+  const items: number[] = [];
+  for (const l of lists) { items.push(...l); start.push(items.length); }
+  return { start, items };
+}
+
+/** The lists back; empty ones share one array (the matcher only reads them). */
+function unflatLists({ start, items }: Lists): number[][] {
+  const none: number[] = [];
+  return Array.from({ length: start.length - 1 }, (_, i) => (start[i] === start[i + 1] ? none : items.slice(start[i], start[i + 1])));
+}
+
+/** What Builder.build() reads: the builder's own fields, or restored tables. */
+interface MatcherParts {
+  literals: string[];
+  literalConcepts: number[][];
+  literalCased: { concept: number; cased: string }[][];
+  literalMask: boolean[];
+  literalRegexes: number[][];
+  regexes: { re: () => RE2JS; native: () => NativePattern | undefined; concepts: number[]; sets: number; cs: boolean; mask: boolean }[];
+  concepts: Map<TermEntry, number>;
+}
 
 /** Set indexes share a 32-bit mask per line; more sets than this add little to a prefilter. */
 const MAX_PREFILTER_SETS = 30;
@@ -110,7 +156,7 @@ class Builder {
   /** For each literal: it is a mask word. */
   readonly literalMask: boolean[] = [];
   /** `sets`: how many literal sets a line must show before the regex runs on it (0: not prefiltered). */
-  readonly regexes: { re: () => RE2JS; native: () => NativePattern | undefined; concepts: number[]; sets: number; cs: boolean; mask: boolean }[] = [];
+  readonly regexes: { source: string; re: () => RE2JS; native: () => NativePattern | undefined; concepts: number[]; sets: number; cs: boolean; mask: boolean }[] = [];
   /** For each literal: the prefiltered regexes it is a required literal of, as regex × 32 + set index. */
   readonly literalRegexes: number[][] = [];
   private readonly regexIndex = new Map<string, number>();
@@ -153,10 +199,7 @@ class Builder {
     if (known !== undefined) return known;
     const ri = this.regexes.length;
     const sets = (prefilter ?? []).slice(0, MAX_PREFILTER_SETS);
-    let native: NativePattern | undefined | null = null;
-    // Case-sensitive patterns run on the cased text; the others on the lower-cased text, case-insensitively.
-    const nativeOnce = () => (native === null ? (native = nativePattern(source, !cs)) : native);
-    this.regexes.push({ re, native: nativeOnce, concepts: [], sets: sets.length, cs, mask: false });
+    this.regexes.push({ source, re, native: lazyNative(source, cs), concepts: [], sets: sets.length, cs, mask: false });
     this.regexIndex.set(key, ri);
     sets.forEach((set, k) => { for (const lit of set) this.literalRegexes[this.literal(lit)]!.push(ri * 32 + k); });
     return ri;
@@ -246,11 +289,21 @@ class Builder {
     return casedText(norm, written);
   }
 
-  build(): CompiledMatcher {
-    const ac = new AhoCorasick(this.literals);
-    const literals = this.literals; const literalConcepts = this.literalConcepts; const regexes = this.regexes;
-    const literalRegexes = this.literalRegexes; const literalCased = this.literalCased; const literalMask = this.literalMask;
-    const concepts = this.concepts;
+  /** The built matcher as data (every regex compiled first, so a stored one is known to compile). */
+  tables(): MatcherTables {
+    for (const r of this.regexes) r.re();
+    return {
+      literals: this.literals, literalConcepts: flatLists(this.literalConcepts),
+      literalCased: this.literalCased.flatMap((l, li) => l.map(({ concept, cased }) => [li, concept, cased] as [number, number, string])),
+      maskLiterals: this.literalMask.flatMap((m, li) => (m ? [li] : [])), literalRegexes: flatLists(this.literalRegexes),
+      regexes: this.regexes.map(({ source, concepts, sets, cs, mask }) => ({ source, concepts, sets, cs, mask })),
+      entries: [...this.concepts.keys()], ac: new AhoCorasick(this.literals).state(),
+    };
+  }
+
+  /** The matcher of what this builder added, or of `parts` with `ac` (restoreMatcher). */
+  build(parts: MatcherParts = this, ac = new AhoCorasick(parts.literals)): CompiledMatcher {
+    const { literals, literalConcepts, regexes, literalRegexes, literalCased, literalMask, concepts } = parts;
     const boundStart = literals.map((l) => isAsciiWordChar(l.charCodeAt(0)));
     const boundEnd = literals.map((l) => isAsciiWordChar(l.charCodeAt(l.length - 1)));
     const hasMasks = literalMask.some(Boolean) || regexes.some((r) => r.mask);
@@ -401,6 +454,57 @@ export function getMatcher(config: ResolvedConfig, kindTerms: KindTerms, opts: M
     m = b.build();
     memo.set(config, m);
   }
+  return m;
+}
+
+/**
+ * What the matcher of `config` is built from, as data: the same inputs give the same matcher (with
+ * the same code), so a stored matcher is looked up by a hash of this. Term origins only place errors.
+ */
+export function matcherInputs(config: ResolvedConfig, kindTerms: KindTerms): unknown {
+  return { entries: collectEntries(config, kindTerms).map(([entry]) => entry), masks: config.masks ?? [],
+    variants: config.variants, terms: config.terms };
+}
+
+/**
+ * V8's engine for a pattern where it gives RE2JS's matches within a linear bound (native-regex.ts),
+ * translated when a document first needs it. Case-sensitive patterns run on the cased text; the
+ * others on the lower-cased text, case-insensitively.
+ */
+function lazyNative(source: string, cs: boolean): () => NativePattern | undefined {
+  let native: NativePattern | undefined | null = null;
+  return () => (native === null ? (native = nativePattern(source, !cs)) : native);
+}
+
+/** The matcher of `config` as data, for a build step to store (see MatcherTables). */
+export function matcherTables(config: ResolvedConfig, kindTerms: KindTerms): MatcherTables {
+  const b = new Builder(config, compileVariants(config.variants));
+  for (const [entry, site] of collectEntries(config, kindTerms)) b.add(entry, site);
+  for (const entry of config.masks ?? []) b.addMask(entry, { ruleId: "masks" });
+  return b.tables();
+}
+
+/**
+ * Makes stored tables the matcher of `config` (getMatcher then returns it). The caller vouches that
+ * matcherTables made them from equal matcherInputs with this code.
+ */
+export function restoreMatcher(config: ResolvedConfig, t: MatcherTables): CompiledMatcher {
+  const regexes = t.regexes.map((r) => {
+    let compiled: RE2JS | undefined;
+    // Compiled when a document first needs it; the build compiled each once, so none fails here.
+    const re = () => (compiled ??= RE2JS.compile(r.source, r.cs ? 0 : RE2JS.CASE_INSENSITIVE));
+    return { ...r, re, native: lazyNative(r.source, r.cs) };
+  });
+  const concepts = new Map(t.entries.map((e, i) => [e, i] as const));
+  const none: { concept: number; cased: string }[] = [];
+  const literalCased = t.literals.map(() => none);
+  for (const [li, concept, cased] of t.literalCased) (literalCased[li] = literalCased[li] === none ? [] : literalCased[li]!).push({ concept, cased });
+  const literalMask = t.literals.map(() => false);
+  for (const li of t.maskLiterals) literalMask[li] = true;
+  const parts: MatcherParts = { literals: t.literals, literalConcepts: unflatLists(t.literalConcepts), literalCased, literalMask,
+    literalRegexes: unflatLists(t.literalRegexes), regexes, concepts };
+  const m = new Builder(config, compileVariants(config.variants)).build(parts, new AhoCorasick(t.literals, t.ac));
+  memo.set(config, m);
   return m;
 }
 

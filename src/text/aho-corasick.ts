@@ -2,6 +2,15 @@
 
 export interface AcMatch { pattern: number; start: number; end: number }
 
+/**
+ * A built automaton as flat arrays of numbers (JSON-safe, and quick to parse: a handful of arrays
+ * rather than one per node), so a build step can store it and a cold start restore it instead of
+ * building the trie and its failure links again. Node i > 0 is reached from `parent[i]` on code
+ * unit `char[i]`; the patterns ending at node i (suffix links included) are
+ * `outIds[outStart[i] .. outStart[i + 1]]`.
+ */
+export interface AcState { parent: number[]; char: number[]; fail: number[]; outStart: number[]; outIds: number[] }
+
 export class AhoCorasick {
   private readonly goto: Map<number, number>[] = [new Map()];
   private readonly fail: Int32Array;
@@ -23,8 +32,22 @@ export class AhoCorasick {
   private readonly edgeNext: Int32Array;
   private readonly edgeMask: number;
 
-  constructor(patterns: readonly string[]) {
+  /** `state`: the automaton of these same patterns as `state()` gave it; nothing is rebuilt. */
+  constructor(patterns: readonly string[], state?: AcState) {
     this.lengths = patterns.map((p) => p.length);
+    if (state) {
+      const nodes = state.fail.length;
+      for (let i = 1; i < nodes; i++) this.goto.push(new Map());
+      for (let i = 1; i < nodes; i++) this.goto[state.parent[i]!]!.set(state.char[i]!, i);
+      for (const [c, nx] of this.goto[0]!) this.rootNext[c] = nx;
+      this.fail = Int32Array.from(state.fail);
+      // Most nodes end no pattern; they share one empty list (scan only reads these).
+      const none: number[] = [];
+      this.out = Array.from({ length: nodes }, (_, i) =>
+        state.outStart[i] === state.outStart[i + 1] ? none : state.outIds.slice(state.outStart[i], state.outStart[i + 1]));
+      ({ node: this.edgeNode, char: this.edgeChar, next: this.edgeNext, mask: this.edgeMask } = edgeTable(this.goto));
+      return;
+    }
     const outs: number[][] = [[]];
     patterns.forEach((p, id) => {
       if (!p) return;
@@ -54,21 +77,18 @@ export class AhoCorasick {
       }
     }
     this.out = outs;
-    let edges = 0;
-    for (let node = 1; node < this.goto.length; node++) edges += this.goto[node]!.size;
-    let size = 16;
-    while (size < edges * 2) size *= 2;
-    this.edgeNode = new Int32Array(size).fill(-1);
-    this.edgeChar = new Uint16Array(size);
-    this.edgeNext = new Int32Array(size);
-    this.edgeMask = size - 1;
-    for (let node = 1; node < this.goto.length; node++) {
-      for (const [c, nx] of this.goto[node]!) {
-        let h = edgeHash(node, c) & this.edgeMask;
-        while (this.edgeNode[h] !== -1) h = (h + 1) & this.edgeMask;
-        this.edgeNode[h] = node; this.edgeChar[h] = c; this.edgeNext[h] = nx;
-      }
-    }
+    ({ node: this.edgeNode, char: this.edgeChar, next: this.edgeNext, mask: this.edgeMask } = edgeTable(this.goto));
+  }
+
+  state(): AcState {
+    const nodes = this.goto.length;
+    const parent = new Array<number>(nodes).fill(0);
+    const char = new Array<number>(nodes).fill(0);
+    this.goto.forEach((edges, node) => { for (const [c, nx] of edges) { parent[nx] = node; char[nx] = c; } });
+    const outStart = [0];
+    const outIds: number[] = [];
+    for (const o of this.out) { outIds.push(...o); outStart.push(outIds.length); }
+    return { parent, char, fail: [...this.fail], outStart, outIds };
   }
 
   /** All (possibly overlapping) matches, in order of their end offset. */
@@ -93,6 +113,23 @@ export class AhoCorasick {
       for (let k = 0; k < o.length; k++) { const p = o[k]!; onMatch(p, i + 1 - lengths[p]!, i + 1); }
     }
   }
+}
+
+/** The non-root transitions of `goto` in one open-addressing table (built, or restored from a stored state). */
+function edgeTable(goto: readonly Map<number, number>[]): { node: Int32Array; char: Uint16Array; next: Int32Array; mask: number } {
+  let edges = 0;
+  for (let node = 1; node < goto.length; node++) edges += goto[node]!.size;
+  let size = 16;
+  while (size < edges * 2) size *= 2;
+  const t = { node: new Int32Array(size).fill(-1), char: new Uint16Array(size), next: new Int32Array(size), mask: size - 1 };
+  for (let node = 1; node < goto.length; node++) {
+    for (const [c, nx] of goto[node]!) {
+      let h = edgeHash(node, c) & t.mask;
+      while (t.node[h] !== -1) h = (h + 1) & t.mask;
+      t.node[h] = node; t.char[h] = c; t.next[h] = nx;
+    }
+  }
+  return t;
 }
 
 /** Hash of a transition (node, code unit) for the edge table. */

@@ -16,7 +16,7 @@ export const KNOWN_CODES = new Set([
   "undecodable", "unsupported", "io", "timeout", "out-of-memory", "internal",
 ]);
 
-/** Builds dist/ once if it is missing or older than the sources (CI builds before testing). */
+/** Builds dist/ (and its bundle) once if it is missing or older than the sources (CI builds before testing). */
 export function ensureBuilt(): void {
   const newest = (dir: string): number => {
     let max = 0;
@@ -33,6 +33,16 @@ export function ensureBuilt(): void {
     // Type errors elsewhere still emit JavaScript; only a missing entry point is fatal.
   }
   if (!fs.existsSync(MAIN)) throw new Error(`build did not produce ${MAIN}`);
+  // The rest of `npm run build`: the bundle bin/ runs (older than dist/, it would be skipped), the
+  // stored rulesets and matchers and the bundle's code cache (stale ones are never used). Without
+  // them the CLI still runs from dist/.
+  for (const script of ["bundle.mjs", "gen-cache.mjs", "code-cache.mjs"]) {
+    try {
+      execFileSync(process.execPath, [path.join(ROOT, "scripts", script)], { stdio: "pipe" });
+    } catch {
+      break;
+    }
+  }
 }
 
 const TIME = fs.existsSync("/usr/bin/time") ? "/usr/bin/time" : null;

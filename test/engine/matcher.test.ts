@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError } from "../../src/config/errors.js";
-import { getMatcher, sentenceWindows } from "../../src/engine/matcher.js";
+import { readFileSync } from "node:fs";
+import { getMatcher, matcherTables, restoreMatcher, sentenceWindows } from "../../src/engine/matcher.js";
+import { loadConfig } from "../../src/config/index.js";
 import { kindTerms } from "../../src/engine/kinds/index.js";
 import { lintDocument } from "../../src/engine/index.js";
 import { config, md } from "./helpers.js";
@@ -65,6 +67,41 @@ describe("matcher", () => {
   it("matches ASCII words whole, case-insensitively; Japanese anywhere", () => {
     const c = config([{ id: "ie", kind: "forbid", message: "{match}", params: { patterns: ["IE", "Flash"] } }]);
     expect(lintDocument(md("client 端末のブラウザはＩＥとし、flash playerを使う。\n"), c).findings.map((f) => f.message)).toEqual(["ＩＥ", "flash"]);
+  });
+});
+
+describe("stored matcher", () => {
+  it("restored from its tables (through JSON) finds exactly what the built one finds, and lints alike", async () => {
+    const built = await loadConfig({ cwd: "/" });
+    const restored = structuredClone(built);
+    restoreMatcher(restored, JSON.parse(JSON.stringify(matcherTables(built, kindTerms))));
+    const text = readFileSync(new URL("../../fixtures/corpus/c01-mhlw-helpdesk.md", import.meta.url), "utf8");
+    const hits = (c: typeof built) => {
+      const m = getMatcher(c, kindTerms);
+      const out: number[] = [];
+      m.scan(text.toLowerCase(), (concept, s, e) => out.push(concept, s, e));
+      return out;
+    };
+    expect(hits(restored).length).toBeGreaterThan(100);
+    expect(hits(restored)).toEqual(hits(built));
+    const doc = md(text, "c01.md");
+    expect(await lintDocument(doc, restored, { locale: "ja" })).toEqual(await lintDocument(doc, built, { locale: "ja" }));
+  });
+  it("keeps case-sensitive entries, masks and prefiltered regexes through the round trip", () => {
+    const make = () => config([{ id: "r", kind: "forbid", params: { patterns: ["cs:XX日以内", "ログ", "re:権限.{0,5}制限", "re:(?i)tls1\\.[01]", "IE"] } }],
+      { masks: ["プログラム", "re:ブロ[グク]"] });
+    const built = make();
+    const restored = make();
+    restoreMatcher(restored, JSON.parse(JSON.stringify(matcherTables(built, kindTerms))));
+    const text = "xx日以内とXX日以内。プログラムのログ、ブログ。権限を制限する。TLS1.0 と client と IE。";
+    const hits = (c: ReturnType<typeof make>) => {
+      const out: number[] = [];
+      const m = getMatcher(c, kindTerms);
+      m.scan(text.toLowerCase(), (concept, s, e) => out.push(concept, s, e), text);
+      return out;
+    };
+    expect(hits(restored).length).toBeGreaterThanOrEqual(5 * 3);
+    expect(hits(restored)).toEqual(hits(built));
   });
 });
 
