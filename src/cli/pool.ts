@@ -47,9 +47,11 @@ const STARTUP_BUDGET_MS = 60_000;
  * reading and judging a spec allocates hundreds of MB of short-lived objects (parser events, block
  * texts, hit lists), and with the default the 120 bench specs took 134 scavenges, a fifth of the
  * worker's time. At 48 MB they take 80, and a 4 MB spec lints in ~5 s instead of ~6.5 s at 377 MB
- * peak RSS (64 MB: no faster, and past 400 MB).
+ * peak RSS (64 MB was then no faster, and past 400 MB). Since hits are packed integers and most blocks
+ * keep no offset table, a 4 MB spec peaks at 286 MB with 48 MB and 316 MB with 64 MB, and 64 MB lints
+ * the 120 bench specs with --jobs 1 in about 0.92× the time (three runs each, one sitting).
  */
-const YOUNG_GENERATION_MB = 48;
+const YOUNG_GENERATION_MB = 64;
 
 export class LintPool {
   /** Settings every worker gets once, as soon as they are known (see configure). */
