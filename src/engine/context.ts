@@ -76,9 +76,10 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
   };
 
   /** Hits of `entry` in blocks [from, to), within [start, end) when one block is given; background narrative skipped. */
-  const hitsIn = (entry: TermEntry, from: number, to: number, start = 0, end = Infinity, kinds: MatchSpec["blocks"] = "body"): Hit[] => {
+  const hitsIn = (entry: TermEntry, from: number, to: number, start = 0, end = Infinity, kinds: MatchSpec["blocks"] = "body"): readonly Hit[] => {
     const all = hits(entry);
-    const out: Hit[] = [];
+    // Most lookups find nothing: they share one empty list (callers only read it) instead of allocating.
+    let out: Hit[] | undefined;
     for (let i = lowerBound(all, from, start); i < all.length; i++) {
       const h = all[i]!;
       if (h.block >= to) break;
@@ -86,9 +87,9 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
       if (h.end > end && h.block === to - 1 && to - from === 1) continue;
       if (!blockAllowed(h.block, kinds)) continue;
       if (blocks[h.block]!.block.kind !== "heading" && outOfProcurement(sentenceAt(h.block, h.start))) continue;
-      out.push(h);
+      (out ??= []).push(h);
     }
-    return out;
+    return out ?? NO_HITS;
   };
 
   const blockAllowed = (b: number, which: MatchSpec["blocks"]): boolean => {
@@ -103,7 +104,7 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
   const holds = (spec: MatchSpec, from: number, to: number, start?: number, end?: number, lead?: Sentence["lead"]): Hit[] | null => {
     const which = spec.blocks ?? "body";
     const found: Hit[] = [];
-    const within = (e: TermEntry): Hit[] => {
+    const within = (e: TermEntry): readonly Hit[] => {
       const own = hitsIn(e, from, to, start, end, which);
       return lead ? [...own, ...hitsIn(e, lead.block, lead.block + 1, lead.start, lead.end, which)] : own;
     };
@@ -372,6 +373,8 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
   ctx.conditions = conditionsOf(ctx);
   return ctx;
 }
+
+const NO_HITS: readonly Hit[] = [];
 
 /** A section [from, to) as one number for the set of units seen (block indexes stay far below it). */
 const SECTION_KEY = 2 ** 26;

@@ -241,9 +241,9 @@ class MarkdownWalker {
 
   private tableCell(builder: TextBuilder, from: number, to: number, table: TablePos): void {
     builder.trimEnd();
-    const block = this.emitSpan("tableCell", builder, from, to);
     // remark's cell spans its pipes and padding; a person looks for the content.
-    if (block) block.location = { ...this.trimmedLocation(from, to), table };
+    const { text, offsets } = builder.build();
+    this.emitBuilt("tableCell", text, offsets, from, to, { ...this.trimmedLocation(from, to), table });
   }
 
   /**
@@ -411,14 +411,16 @@ class MarkdownWalker {
     return this.emitBuilt(kind, text, offsets, from, to);
   }
 
-  private emitBuilt(kind: BlockKind, text: string, offsets: Int32Array, from: number, to: number): Block | undefined {
+  /** `location`: where the block is shown, when not its whole span [from, to) (a table cell's content). */
+  private emitBuilt(kind: BlockKind, text: string, offsets: Int32Array, from: number, to: number,
+    location?: Location): Block | undefined {
     if (kind !== "heading" && kind !== "tableCell" && text.trim() === "") return undefined;
     const block: Block = {
       kind,
       text,
       sectionPath: this.headings.map((h) => h.title),
       region: "body",
-      location: this.span(from, to),
+      location: location ?? this.span(from, to),
       ...titleLinesOf(kind, text),
       ...positionMapper(offsets, this.index, from),
     };

@@ -93,6 +93,9 @@ export class TextBuilder {
 
   /** Remove trailing whitespace the block should not carry (text and offsets together). */
   trimEnd(): void {
+    // Most blocks end in a written character: then the regex below would scan the text for nothing.
+    const last = this.text.length - 1;
+    if (last < 0 || !/\s/u.test(this.text[last]!)) return;
     const trimmed = this.text.replace(/[\s\u3000]+$/u, "");
     this.offsets.length = trimmed.length;
     this.text = trimmed;

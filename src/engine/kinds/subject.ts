@@ -42,6 +42,8 @@ const JOINT = /(甲乙|双方|両者|相互に)/u;
 
 type Side = "orderer" | "other" | "both";
 
+const NO_HITS: readonly Hit[] = [];
+
 export const subject = defineKind<SubjectParams, typeof schema>({
   kind: "subject",
   schema,
@@ -54,12 +56,22 @@ export const subject = defineKind<SubjectParams, typeof schema>({
     const exempt = (p.exemptEndings ?? []).map((e) => normalizeTerm(e)).filter(Boolean);
     const byBlock = (entries: TermEntry[]) => {
       const m = new Map<number, Hit[]>();
-      for (const e of entries) for (const h of ctx.hits(e)) m.set(h.block, [...(m.get(h.block) ?? []), h]);
+      // Appended in place: copying the block's list for every hit was quadratic in a block's hits.
+      for (const e of entries) {
+        for (const h of ctx.hits(e)) {
+          const list = m.get(h.block);
+          if (list) list.push(h); else m.set(h.block, [h]);
+        }
+      }
       return m;
     };
     const actors = byBlock(p.actors);
     const orderers = byBlock(p.ambiguousAfter ?? []);
-    const inSentence = (m: Map<number, Hit[]>, s: Sentence) => (m.get(s.block) ?? []).filter((h) => h.start >= s.start && h.start < s.end);
+    /** Most sentences' blocks name no party: they share one empty list (only read) instead of a copy each. */
+    const inSentence = (m: Map<number, Hit[]>, s: Sentence): readonly Hit[] => {
+      const list = m.get(s.block);
+      return list ? list.filter((h) => h.start >= s.start && h.start < s.end) : NO_HITS;
+    };
     const textOf = (s: Sentence) => ctx.blocks[s.block]!.text;
     /** The name is the subject, alone or joined to a following name that is (「甲及び乙は」). */
     const isSubject = (s: Sentence, h: Hit, all: Hit[]): boolean => isSubjectName(textOf(s), h, all);
