@@ -113,6 +113,8 @@ class MarkdownWalker {
   private readonly blocks: Block[] = [];
   private readonly directives: Directive[] = [];
   private readonly headings: Heading[] = [];
+  /** The titles of `headings`, one array shared by the blocks of a section (readers never change it). */
+  private headingTitles: string[] | undefined;
   private tableCount = 0;
   /** Offset of the chunk being walked in the whole text: remark's offsets are chunk-relative. */
   private base = 0;
@@ -224,6 +226,7 @@ class MarkdownWalker {
     block.level = level;
     block.sectionPath = this.headings.map((h) => h.title);
     this.headings.push({ level, title: block.text });
+    this.headingTitles = undefined;
   }
 
   private table(node: Extract<RootContent, { type: "table" }>): void {
@@ -418,7 +421,7 @@ class MarkdownWalker {
     const block: Block = {
       kind,
       text,
-      sectionPath: this.headings.map((h) => h.title),
+      sectionPath: this.headingTitles ??= this.headings.map((h) => h.title),
       region: "body",
       location: location ?? this.span(from, to),
       ...titleLinesOf(kind, text),
