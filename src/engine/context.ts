@@ -176,9 +176,12 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
     }
     const within = spec.within ?? "sentence";
     const which = spec.blocks ?? "body";
-    const anchors = spec.all?.length ? hits(spec.all[0]!) : (spec.any ?? []).flatMap((e) => [...hits(e)])
-      .sort((a, b) => a.block - b.block || a.start - b.start);
+    // One entry's hits are already in (block, start) order: the stable sort would leave them as they are.
+    const anchors = spec.all?.length ? hits(spec.all[0]!) : spec.any?.length === 1 ? hits(spec.any[0]!)
+      : (spec.any ?? []).flatMap((e) => hits(e)).sort((a, b) => a.block - b.block || a.start - b.start);
     const out: UnitMatch[] = [];
+    // Most specs' anchor words are absent from a given document.
+    if (!anchors.length) return out;
     // Units already judged: a sentence (one object per sentence), a block index, or a section's range.
     const seen = new Set<Sentence | number>();
     /** The sentence-unit spec: the sentence's own obligation was checked before holds. */
