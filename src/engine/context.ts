@@ -101,7 +101,8 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
    * Whether `spec` holds in blocks [from, to) (within [start, end) of a single block), and with
    * `lead` also in that sentence: an item's words and its lead sentence's count together.
    */
-  const holds = (spec: MatchSpec, from: number, to: number, start?: number, end?: number, lead?: Sentence["lead"]): Hit[] | null => {
+  const holds = (spec: MatchSpec, from: number, to: number, start?: number, end?: number, lead?: Sentence["lead"],
+    checkObligation = true): Hit[] | null => {
     const which = spec.blocks ?? "body";
     const found: Hit[] = [];
     const within = (e: TermEntry): readonly Hit[] => {
@@ -122,7 +123,7 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
     // The item's own words first: evidence and locations point at the item, not at its lead.
     const ownFirst = (h: Hit) => (lead && h.block === lead.block ? 1 : 0);
     found.sort((a, b) => ownFirst(a) - ownFirst(b) || a.block - b.block || a.start - b.start);
-    if (spec.obligation) {
+    if (spec.obligation && checkObligation) {
       const ok = found.some((h) => { const s = sentenceAt(h.block, h.start); return !!s && s.obligation && !s.negated; });
       if (!ok) return null;
     }
@@ -184,8 +185,6 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
     if (!anchors.length) return out;
     // Units already judged: a sentence (one object per sentence), a block index, or a section's range.
     const seen = new Set<Sentence | number>();
-    /** The sentence-unit spec: the sentence's own obligation was checked before holds. */
-    const inSentence = within === "sentence" ? { ...spec, obligation: false } : spec;
     for (const a of anchors) {
       if (out.length >= limit) break;
       if (!blockAllowed(a.block, which)) continue;
@@ -195,15 +194,16 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
         if (seen.has(s)) continue;
         seen.add(s);
         if (spec.obligation && (!s.obligation || s.negated)) continue;
-        const found = holds(inSentence, a.block, a.block + 1, s.start, s.end)
-          ?? (s.lead ? holds(inSentence, a.block, a.block + 1, s.start, s.end, s.lead) : null);
+        // The sentence's own obligation was checked above: holds need not look for one among the hits.
+        const found = holds(spec, a.block, a.block + 1, s.start, s.end, undefined, false)
+          ?? (s.lead ? holds(spec, a.block, a.block + 1, s.start, s.end, s.lead, false) : null);
         if (found) { out.push({ within, block: a.block, sentence: s, hits: found }); continue; }
         // An anchor in a lead sentence (「次の対策を講じ、その実施状況を報告すること。」) also reaches the
         // items it leads: each item with the lead's words is a unit of its own, as when the item anchors.
         for (const t of itemsLedBy(a.block, s)) {
           if (seen.has(t) || out.length >= limit) continue;
           seen.add(t);
-          const led = holds(inSentence, t.block, t.block + 1, t.start, t.end, t.lead);
+          const led = holds(spec, t.block, t.block + 1, t.start, t.end, t.lead, false);
           if (led) out.push({ within, block: t.block, sentence: t, hits: led });
         }
       } else if (within === "block") {
