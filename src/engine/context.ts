@@ -8,6 +8,7 @@ import type { ResolvedConfig, ResolvedRule, TermEntry } from "../model/ruleset.j
 import type { AnalysedBlock, Hit, Sentence, UnitMatch } from "./analysed.js";
 import type { CheckContext, FindingAt, FindingOptions, MatchSpec } from "./kinds/kind.js";
 import { analyseBlocks, scanDocument, type AnalysedDocument } from "./analyse.js";
+import { lowerBound } from "./hit-table.js";
 import { compileExtra, getMatcher, type KindTerms } from "./matcher.js";
 import { evaluateApplies } from "./conditions.js";
 import { writtenDate } from "../text/written-date.js";
@@ -27,17 +28,6 @@ const sha1Hex: (s: string) => string = typeof crypto.hash === "function"
 
 export function sha1Short(s: string): string {
   return sha1Hex(s).slice(0, 16);
-}
-
-/** First index in `hits` (sorted by block, start) at or after (block, start). */
-function lowerBound(hits: readonly Hit[], block: number, start: number): number {
-  let lo = 0; let hi = hits.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    const h = hits[mid]!;
-    if (h.block < block || (h.block === block && h.start < start)) lo = mid + 1; else hi = mid;
-  }
-  return lo;
 }
 
 export interface EngineContext extends CheckContext {

@@ -156,3 +156,14 @@ function sortRange(a: Int32Array, from: number, to: number, before: (x: number, 
   if (sorted) return;
   a.subarray(from, to).sort(before);
 }
+
+/** First index in `hits` (sorted by block, start) at or after (block, start). */
+export function lowerBound(hits: readonly Hit[], block: number, start: number): number {
+  let lo = 0; let hi = hits.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const h = hits[mid]!;
+    if (h.block < block || (h.block === block && h.start < start)) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}

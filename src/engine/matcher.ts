@@ -448,10 +448,7 @@ export interface MatcherOptions {
 export function getMatcher(config: ResolvedConfig, kindTerms: KindTerms, opts: MatcherOptions = {}): CompiledMatcher {
   let m = memo.get(config);
   if (!m) {
-    const b = new Builder(config, compileVariants(config.variants), opts.patternsChecked === true);
-    for (const [entry, site] of collectEntries(config, kindTerms)) b.add(entry, site);
-    for (const entry of config.masks ?? []) b.addMask(entry, { ruleId: "masks" });
-    m = b.build();
+    m = builderOf(config, compileVariants(config.variants), collectEntries(config, kindTerms), opts.patternsChecked === true).build();
     memo.set(config, m);
   }
   return m;
@@ -478,10 +475,7 @@ function lazyNative(source: string, cs: boolean): () => NativePattern | undefine
 
 /** The matcher of `config` as data, for a build step to store (see MatcherTables). */
 export function matcherTables(config: ResolvedConfig, kindTerms: KindTerms): MatcherTables {
-  const b = new Builder(config, compileVariants(config.variants));
-  for (const [entry, site] of collectEntries(config, kindTerms)) b.add(entry, site);
-  for (const entry of config.masks ?? []) b.addMask(entry, { ruleId: "masks" });
-  return b.tables();
+  return builderOf(config, compileVariants(config.variants), collectEntries(config, kindTerms)).tables();
 }
 
 /**
@@ -510,8 +504,13 @@ export function restoreMatcher(config: ResolvedConfig, t: MatcherTables): Compil
 
 /** A matcher for entries the kinds did not declare up front (costs one extra scan per document). */
 export function compileExtra(config: ResolvedConfig, variants: CompiledVariants, entries: TermEntry[]): CompiledMatcher {
-  const b = new Builder(config, variants);
-  for (const e of entries) b.add(e, {});
+  return builderOf(config, variants, entries.map((e): [TermEntry, Site] => [e, {}])).build();
+}
+
+/** A builder holding `entries` and the configuration's mask words: what every matcher of a configuration is made from. */
+function builderOf(config: ResolvedConfig, variants: CompiledVariants, entries: readonly [TermEntry, Site][], lazyRegexes = false): Builder {
+  const b = new Builder(config, variants, lazyRegexes);
+  for (const [entry, site] of entries) b.add(entry, site);
   for (const entry of config.masks ?? []) b.addMask(entry, { ruleId: "masks" });
-  return b.build();
+  return b;
 }
