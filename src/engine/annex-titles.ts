@@ -169,14 +169,22 @@ export function annexSupplied(blocks: readonly AnalysedBlock[], key: string): bo
   return found;
 }
 
+/** A word every name NUMBERED or NAMED finds holds: a text with none names no annex (one test, no scan). */
+const ANNEX_WORDS = /別紙|別添|別冊|別記|付属文書|要件定義書|特記事項/u;
 const NUMBERED = /(?:別紙|別添|別冊|別記|付属文書)\s*[0-9０-９〇一二三四五六七八九十]+/gu;
 const NAMED = /要件定義書|[^\s、。，．「」『』（）()【】]{0,30}特記事項/gu;
 /** 「この特記事項」「本要件定義書」 name the document itself, not another one. */
 const SELF = /^(?:この|本|当該|同|上記|前記|次の)/u;
 
+/** Whether a text may name an annex (annexKeys finds nothing in a text for which this is false). */
+export function mayNameAnnex(text: string): boolean {
+  return ANNEX_WORDS.test(text.normalize("NFKC"));
+}
+
 /** The annexes a text names (別紙1, 要件定義書, …特記事項), as reference keys; the document's own name excluded. */
 export function annexKeys(text: string): string[] {
   const s = text.normalize("NFKC");
+  if (!ANNEX_WORDS.test(s)) return [];
   // NAMED tries a 30-character window at every position: only worth it where its words occur.
   const named = s.includes("要件定義書") || s.includes("特記事項") ? s.matchAll(NAMED) : [];
   return [...s.matchAll(NUMBERED), ...named].map((m) => referenceKey(m[0])).filter((k) => !SELF.test(k));

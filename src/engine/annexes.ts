@@ -2,7 +2,7 @@
 // it names (「別紙1のとおり」): the links by which files of one folder form a procurement package.
 import type { SpecDocument } from "../model/document.js";
 import { cmp } from "../model/order.js";
-import { annexKeys } from "./annex-titles.js";
+import { annexKeys, mayNameAnnex } from "./annex-titles.js";
 
 export interface AnnexInfo {
   /** Names the document's title gives it (別紙1, 要件定義書, …特記事項), as reference keys. */
@@ -16,15 +16,10 @@ const DELEGATION = /のとおり|の通り|参照|に定め|に示す|に記載|
 /** The first blocks with text carry the title (「（別紙1）」 then its title line). */
 const TITLE_BLOCKS = 2;
 
-/**
- * A word every name annexKeys finds holds: a block whose text (after NFKC, as annexKeys reads it)
- * has none names no annex, and most blocks are done with one test instead of a split into sentences.
- */
-const ANNEX_WORDS = /別紙|別添|別冊|別記|付属文書|要件定義書|特記事項/u;
-
 /** Names a body sentence delegates to (「…は別紙1「…特記事項」のとおりとする。」). */
 function delegatedKeys(text: string): string[] {
-  if (!ANNEX_WORDS.test(text.normalize("NFKC"))) return [];
+  // Most blocks name no annex: done with one test instead of a split into sentences.
+  if (!mayNameAnnex(text)) return [];
   return text.split(/(?<=[。．])/u).filter((s) => DELEGATION.test(s)).flatMap(annexKeys);
 }
 
