@@ -3,6 +3,8 @@
 // at the location a labeller marked (same line or paragraph ± 1), never per document.
 import { DEFECT_IDS, DOCUMENT_LEVEL_DEFECTS, RULE_IDS, STATUSES } from "./labels.mjs";
 
+const DEFECT_SET = new Set(DEFECT_IDS);
+
 const ratio = (n, d) => (d === 0 ? 1 : n / d);
 
 /** How far (in lines / paragraphs) a finding may sit from the quoted words and still match. */
@@ -76,8 +78,7 @@ export function compare(items) {
       }
     }
     if (!expected.defects.length && actual && !actual.error) {
-      const defectIds = new Set(DEFECT_IDS);
-      cleanDocuments.push({ file: name, findings: (actual.findings ?? []).filter((f) => defectIds.has(f.ruleId) && !f.suppressed).length });
+      cleanDocuments.push({ file: name, findings: (actual.findings ?? []).filter((f) => DEFECT_SET.has(f.ruleId) && !f.suppressed).length });
     }
     const matched = matchDefects(expected.defects, actual?.findings ?? []);
     for (const id of DEFECT_IDS) {
