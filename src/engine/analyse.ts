@@ -4,7 +4,7 @@ import type { SpecDocument } from "../model/document.js";
 import { normalize } from "../text/normalize.js";
 import { splitSentences } from "../text/sentences.js";
 import { analyseSentence } from "../text/obligation.js";
-import { itemMarker } from "../text/item-lines.js";
+import { LEAD, itemMarker } from "../text/item-lines.js";
 import type { AnalysedBlock, Sentence } from "./analysed.js";
 import { HitBuffer, HitTable } from "./hit-table.js";
 import { casedText, type CompiledMatcher } from "./matcher.js";
@@ -51,8 +51,6 @@ export function analyseBlocks(doc: SpecDocument, matcher: CompiledMatcher): Anal
   return { doc, blocks, sectionEnd };
 }
 
-/** A paragraph that introduces the duties after it (「受注者は、次の事項を遵守すること。」「…以下のとおり：」). */
-export const LEAD = /(次の|以下の|下記の|次に掲げる|以下に掲げる|次のとおり|以下のとおり)|[:：]$/u;
 /** Where a lead sentence starts speaking of its items: 「本業務は、本仕様書によるほか、|次の関係法令等に準拠して行う。」 */
 const LEAD_WORDS = /次の|以下の|下記の|次に掲げる|以下に掲げる|次のとおり|以下のとおり/u;
 

@@ -83,12 +83,14 @@ const REFERS_AFTER = /^(?:の|に|を|は|が|で|と|へ|や|による|によ�
 
 /**
  * Whether a line (as a reference key) names the annex as its title, possibly after a label: it holds
- * the name and goes on with no particle. The first line of a sentence broken by the width of a PDF or
+ * the name, no comma before it, and goes on with no particle. The first line of a sentence broken by the width of a PDF or
  * text page (「(1)受託者は、…別記「個人情報取扱特記事項」を遵守」 / 「すること。」) refers to the annex.
  */
 function labelledTitle(lineKey: string, key: string): boolean {
   for (let i = lineKey.indexOf(key); i >= 0; i = lineKey.indexOf(key, i + 1)) {
-    if (!REFERS_AFTER.test(lineKey.slice(i + key.length))) return true;
+    // A comma before the name: the line is a clause cut at the name by the page width
+    // (「…非機能要件は、別紙1「要件定義書」」 / 「に示すとおりとする。」), not a label and its title.
+    if (!REFERS_AFTER.test(lineKey.slice(i + key.length)) && !/[、，,]/u.test(lineKey.slice(0, i))) return true;
   }
   return false;
 }

@@ -5,16 +5,21 @@
 // until a blank line. Every line keeps its exact position.
 import type { Block, BlockKind, SpecDocument } from "../model/document.js";
 // The Word reader's detector for hand-numbered headings, so both readers agree on what a heading is.
-import { PatternLevels, headingShaped, numberingPrefix } from "../text/heading-patterns.js";
+import { PatternLevels, asciiWidth, headingShaped, numberingPrefix, type NumberedPrefix } from "../text/heading-patterns.js";
 import { LineIndex, TextBuilder, positionMapper } from "./positioned.js";
 import { parseDirectiveComment, resolveNextLineTargets } from "./directives.js";
-import { finished, itemMarker, sentenceFragment, startsItem } from "../text/item-lines.js";
+import { LEAD, finished, itemMarker, sentenceFragment, startsItem } from "../text/item-lines.js";
 import type { Directive } from "../model/document.js";
 import { titleLinesOf } from "./title-lines.js";
 
 const BLANK = /^[ \t\u3000]*$/u;
 /** A line starting with hiragana continues a word or a sentence, bar the few words a sentence opens with. */
 const CONTINUATION = /^(?!この|その|これ|それ|なお|また|ただし|あらかじめ|さらに)[ぁ-ゖ]/u;
+
+/** A number or a Latin word cut by the line's end (「ISO/IEC 2701」 / 「7の認証」): the next line goes on with it. */
+const CUT_WORD = /^[0-9a-zA-Z０-９ａ-ｚＡ-Ｚ]{2}$/u;
+/** A line opening with a comma, a full stop or a closing bracket goes on with the sentence above it. */
+const CLOSING = /^[、。，．,)）」』】]/u;
 
 interface Open { kind: BlockKind; builder: TextBuilder; startOffset: number; lastLine: string }
 
@@ -46,13 +51,30 @@ export function readText(text: string, uri: string): SpecDocument {
     blocks.push(block);
     return block;
   };
+  /** The last line of the block closed last (undefined after a heading): a lead for the lines after it. */
+  let closedLine: string | undefined;
   const close = (): void => {
-    if (open) emit(open.kind, open.builder, open.startOffset);
+    if (open) { emit(open.kind, open.builder, open.startOffset); closedLine = open.lastLine; }
     open = undefined;
   };
 
   const lines = text.split("\n");
   const pageGaps = pageGapsOf(lines);
+  /** Numbering of the list item last opened (undefined once a paragraph or a heading follows it). */
+  let itemType: Numbering | undefined;
+  /**
+   * A short numbered line that would read as a heading is an entry of a list when the next line is
+   * numbered too and it follows a lead (「次の書類を提出すること。」 / 「① 年間作業計画書…」) or a sibling
+   * entry: 「② 作業手順書」「③ 従事者名簿」 are the documents a lead asks for, not chapters.
+   */
+  const listEntry = (n: Numbering, i: number): boolean => {
+    let k = i + 1;
+    while (k < lines.length && (BLANK.test(lines[k]!) || PAGE_NUMBER.test(lines[k]!))) k++;
+    if (k >= lines.length || !numberingPrefix(lines[k]!.replace(/^[ \t\u3000]+/u, ""))) return false;
+    if (itemType) return follows(itemType, n);
+    const last = open ? open.lastLine : closedLine;
+    return (n.ordinal === undefined || n.ordinal === 1) && last !== undefined && finished(last) && LEAD.test(lastSentence(last));
+  };
   let offset = 0;
   lines.forEach((line, i) => {
     const lineNo = i + 1;
@@ -81,9 +103,11 @@ export function readText(text: string, uri: string): SpecDocument {
     // Inside an open paragraph, a line only breaks it when it can start an item there.
     const breaks = open === undefined || startsItem(open.lastLine, content);
     // A heading-shaped line that is the first part of a wrapped clause (the next line continues it).
-    const next = lines[i + 1]?.replace(/^[ \t\u3000]+/u, "") ?? "";
-    const wrapped = !BLANK.test(next) && !startsItem(content, next) && (sentenceFragment(content) || CONTINUATION.test(next));
-    if (numbered && headingShaped(content, numbered) && breaks && !wrapped) {
+    // Across a page break, the line that goes on is the first one after the page number.
+    const next = (pageGaps.get(i + 1) ?? lines[i + 1])?.replace(/^[ \t\u3000]+/u, "") ?? "";
+    const wrapped = !BLANK.test(next) && !startsItem(content, next)
+      && (sentenceFragment(content) || CONTINUATION.test(next) || CUT_WORD.test(content.slice(-1) + next[0]) || CLOSING.test(next));
+    if (numbered && headingShaped(content, numbered) && breaks && !wrapped && !listEntry(numberingOf(content, numbered), i)) {
       close();
       const level = leveler.level(numbered.type);
       while (headings.length && headings[headings.length - 1]!.level >= level) headings.pop();
@@ -91,6 +115,7 @@ export function readText(text: string, uri: string): SpecDocument {
       builder.pushSlice(content, contentStart);
       emit("heading", builder, contentStart).level = level;
       headings.push({ level, title: content });
+      itemType = undefined; closedLine = undefined;
       return;
     }
 
@@ -105,10 +130,34 @@ export function readText(text: string, uri: string): SpecDocument {
     const builder = new TextBuilder();
     builder.pushSlice(content, contentStart);
     open = { kind: item ? "listItem" : "paragraph", builder, startOffset: contentStart, lastLine: content };
+    itemType = item && numbered ? numberingOf(content, numbered) : undefined;
   });
   close();
   resolveNextLineTargets(directives, blocks, index, text);
   return { uri, format: "text", blocks, directives, notices: [] };
+}
+
+/** A line's numbering: its style, its marks around the number (「7.」 vs 「9 」) and the number, where it has one. */
+interface Numbering { type: string; marks: string; ordinal: number | undefined }
+
+function numberingOf(content: string, prefix: NumberedPrefix): Numbering {
+  const label = asciiWidth(content).slice(0, prefix.length).trim();
+  const digits = /\d+/.exec(label);
+  const circled = /[\u2460-\u2473]/u.exec(label);
+  const ordinal = digits ? Number(digits[0]) : circled ? circled[0].charCodeAt(0) - 0x245f : undefined;
+  return { type: prefix.type, marks: label.replace(/[\d\u2460-\u2473ア-ンa-z]/gu, ""), ordinal };
+}
+
+/** Whether `next` is the entry after `prev` in one list: same style and marks, and the next number where both have one. */
+function follows(prev: Numbering, next: Numbering): boolean {
+  if (prev.type !== next.type || prev.marks !== next.marks) return false;
+  return prev.ordinal === undefined || next.ordinal === undefined || next.ordinal === prev.ordinal + 1;
+}
+
+/** The last sentence of a line (a lead names its items in its last sentence). */
+function lastSentence(line: string): string {
+  const s = line.replace(/[。．][ \t\u3000]*$/u, "");
+  return s.slice(Math.max(s.lastIndexOf("。"), s.lastIndexOf("．")) + 1);
 }
 
 /**

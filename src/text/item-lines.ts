@@ -33,6 +33,9 @@ export function itemMarker(line: string): ItemMarker | undefined {
 
 const MAX_TITLE_CHARS = 40;
 
+/** A paragraph that introduces the items after it (「受注者は、次の事項を遵守すること。」「…以下のとおり：」). */
+export const LEAD = /(次の|以下の|下記の|次に掲げる|以下に掲げる|次のとおり|以下のとおり)|[:：]$/u;
+
 /** The previous line cannot continue onto the next: it ends a sentence, a bracket, or introduces. */
 export function finished(prev: string): boolean {
   return /[。．.:：）)」』】]$/u.test(asciiWidth(prev).trimEnd()) || /[。．][ \t\u3000]*$/u.test(prev);

@@ -40,6 +40,11 @@ function isCombining(c: number): boolean {
     || (c >= 0xfe00 && c <= 0xfe0f);
 }
 
+function hasBreak(src: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (src.charCodeAt(k) === 0x0a) return true;
+  return false;
+}
+
 function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x3000 || c === 0xa0;
 }
@@ -212,7 +217,9 @@ function pass1(src: string): Builder {
     if (pendingFrom >= 0) {
       const prev = b.last();
       const next = norm.length ? norm.charCodeAt(0) : -1;
-      const drop = prev >= 0 && isCjk(prev) && next >= 0 && isCjk(next);
+      // A line break with a CJK character on either side is a wrap inside a sentence (「年\n1回」「ISO/IEC\n認証」);
+      // between two Latin words or numbers it stands for a space (「Windows\nServer」).
+      const drop = prev >= 0 && next >= 0 && ((isCjk(prev) && isCjk(next)) || ((isCjk(prev) || isCjk(next)) && hasBreak(src, pendingFrom, i)));
       if (!drop && prev >= 0) for (let k = pendingFrom; k < i; k++) b.push(0x20, k, k + 1);
       pendingFrom = -1;
     }

@@ -74,6 +74,35 @@ describe("plain-text details", () => {
     expect(readText("委託費の内容\n\n- 9 -\n\n受注者は秘密を守ること。\n", "x.txt").blocks).toHaveLength(2);
   });
 
+  it("reads a numbered clause whose first line ends at a page break, or in a number the wrap cut, as one item", () => {
+    const kinds = (t: string) => readText(t, "x.txt").blocks.map((b) => [b.kind, b.text]);
+    // The next line is the first one after the page number, not the blank line before it.
+    expect(kinds("(イ)受注者は、再委託先にも本仕様書に定める義務を負わせ、その履行状況を管\n\n- 13 -\n\n理すること。\n"))
+      .toEqual([["listItem", "(イ)受注者は、再委託先にも本仕様書に定める義務を負わせ、その履行状況を管\n理すること。"]]);
+    expect(kinds("(ウ)クラウド事業者がISO/IEC 27001及びISO/IEC 2701\n7の認証を取得していることを確認すること。\n")).toHaveLength(1);
+    expect(kinds("3. 改修に不具合があることが判明した場合は\n、受注者の負担で修正すること。\n")).toHaveLength(1);
+  });
+
+  it("reads short numbered lines after a lead, or after an entry they follow, as list entries, not headings", () => {
+    const kinds = (t: string) => readText(t, "x.txt").blocks.map((b) => [b.kind, b.text]);
+    expect(kinds("(1) 受託者は、次の書類を提出すること。\n① 年間作業計画書(実施予定月を含む。)\n② 作業手順書\n③ 緊急連絡体制表\n(2) 月報は翌月5日までに提出すること。\n"))
+      .toEqual([
+        ["listItem", "(1) 受託者は、次の書類を提出すること。"],
+        ["listItem", "① 年間作業計画書(実施予定月を含む。)"],
+        ["listItem", "② 作業手順書"],
+        ["listItem", "③ 緊急連絡体制表"],
+        ["listItem", "(2) 月報は翌月5日までに提出すること。"],
+      ]);
+    expect(kinds("本業務は、次の関係法令等に準拠して行う。\n\n1. 個人情報保護法\n2. 市情報セキュリティポリシー\n\n1.4 履行期間\n\n令和7年3月31日まで\n").map(([k]) => k))
+      .toEqual(["paragraph", "listItem", "listItem", "heading", "paragraph"]);
+    // A chapter after the entries keeps its heading: its marks (「9 」 against 「7.」) or its number differ.
+    expect(kinds("7. 受注者は、名簿を提出すること。\n\n9 検査\n\n1. 担当者は、検査を行う。\n").map(([k]) => k))
+      .toEqual(["listItem", "heading", "listItem"]);
+    // A title followed by its body stays a heading, even after an entry of its style.
+    expect(kinds("(1) 受注者は、名簿を提出すること。\n(2) 報告\n受注者は、月報を提出すること。\n").map(([k]) => k))
+      .toEqual(["listItem", "heading", "paragraph"]);
+  });
+
   it("starts list items at bullets but not at a run of placeholder marks", () => {
     const doc = readText("本文\n○○省の業務\n- 項目\n-1 度\n", "x.txt");
     expect(doc.blocks.map((b) => [b.kind, b.text])).toEqual([

@@ -33,6 +33,13 @@ describe("normalize", () => {
     expect(normalize("速やか\nに報告").text).toBe("速やかに報告");
     expect(normalize("TLS\n1.2").text).toBe("tls 1.2");
   });
+
+  it("removes a line break with a CJK character on one side (a wrap inside a sentence), not a space", () => {
+    expect(normalize("診断を年\n1回実施").text).toBe("診断を年1回実施");
+    expect(normalize("ISO/IEC\n認証").text).toBe("iso/iec認証");
+    expect(normalize("年 1回").text).toBe("年 1回");
+    expect(normalize("Windows\nServer").text).toBe("windows server");
+  });
   it("normalises terms the same way", () => expect(normalizeTerm("ぜい弱性", v)).toBe("脆弱性"));
   it("copies the characters NFKC leaves alone and normalises the others, whatever came first", () => {
     // 「」・ are stable, （）１ and the half-width ｶ are not; each is decided once and remembered.

@@ -30,6 +30,8 @@ testKind("reference", {
       text: "# 仕様\n\nセキュリティ要件は要件定義書のとおりとする。\n\n## 11 附属文書\n\n### (1) 要件定義書\n\n別紙1のとおり。\n", findings: [{ at: "3:10-3:15" }] },
     { name: "a line of a sentence broken by the page width names the annex, it does not title it",
       text: "受託者は、本業務の情報セキュリティについて、別記「情報セキュリティ特記事項」を遵守\nすること。\n", findings: [{ at: "1:25-1:39" }] },
+    { name: "a line cut right after the name, with a comma before it, names the annex, it does not title it",
+      text: "機能要件及びセキュリティ要件は、「要件定義書」\nのとおりとする。\n", findings: [{ at: "1:18-1:23" }] },
     { name: "an entry under a lead listing documents, read as a short numbered heading, is not the annex",
       text: "# 仕様\n\nセキュリティ要件は別紙1のとおりとする。\n\n受注者は、次の規程及び関連文書に従うこと。\n\n### ③ 別紙1 情報セキュリティ要件\n", findings: [{ at: "3:10-3:13" }] },
     { name: "an item under a lead listing documents is not the annex",
