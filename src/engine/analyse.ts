@@ -82,7 +82,9 @@ function inheritLeadDuty(blocks: AnalysedBlock[]): void {
     }
     if (!ledBlock(ab)) {
       const last = ab.sentences[ab.sentences.length - 1];
-      lead = last && LEAD.test(ab.text) && (last.obligation || /[:：]$/u.test(ab.text.trim())) && !last.negated ? ab : undefined;
+      // The lead words must be in the sentence that puts the duty: in 「関連する調達案件は次のとおりである。受注者は、これらの
+      // 事業者と協力すること。」 the items list procurements, the duty is on cooperating.
+      lead = last && LEAD.test(last.text) && (last.obligation || /[:：]$/u.test(ab.text.trim())) && !last.negated ? ab : undefined;
       leadLevel = lead ? levelOf(lead.section) : Infinity;
       continue;
     }

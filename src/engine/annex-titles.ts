@@ -5,6 +5,7 @@
 // and the require kind (a clause whose matters an unsupplied annex holds is partial, labelling.md).
 import { itemMarker } from "../text/item-lines.js";
 import { parseKanjiNumber } from "../text/numbers.js";
+import { tocText } from "../text/toc.js";
 import type { AnalysedBlock } from "./analysed.js";
 
 /** 別紙 一 → 別紙1: the key a reference and its annex heading are compared by. */
@@ -73,6 +74,8 @@ function mayProvide(ab: AnalysedBlock, key: string): boolean {
 export function providesAnnex(ab: AnalysedBlock, key: string): boolean {
   if (!mayProvide(ab, key)) return false;
   if (ab.block.kind === "heading") return names(referenceKey(ab.text), key);
+  // A table of contents lists the annexes it names; listing one does not supply it.
+  if (tocText(ab.block.text)) return false;
   return titleLines(ab).some((line) => titles(line, key)
     // 「別記　個人情報の取扱いに関する特記事項」: a named annex's title line may open with its label.
     || (namedAnnex(key) && labelledTitle(referenceKey(line.normalize("NFKC")), key)));
@@ -128,7 +131,8 @@ function listsDocument(blocks: readonly AnalysedBlock[], ab: AnalysedBlock): boo
   // Back over the list's other items to the line that introduces it (an item line may itself be the lead).
   for (let i = ab.index - 1; i >= 0 && i > (heading?.index ?? -1); i--) {
     const b = blocks[i]!;
-    if (DOCUMENT_LEAD.test(b.text) || DOCUMENT_LIST.test(b.text)) return true;
+    // Entries of a table of contents (「2 要件 …… 2」, then 「別紙1 情報セキュリティ要件」 without leaders).
+    if (DOCUMENT_LEAD.test(b.text) || DOCUMENT_LIST.test(b.text) || tocText(b.block.text)) return true;
     if (b.block.kind !== "listItem" && itemMarker(b.block.text.trimStart()) === undefined) return false;
   }
   return false;

@@ -11,6 +11,7 @@ import { parseDirectiveComment, resolveNextLineTargets } from "./directives.js";
 import { LEAD, finished, itemMarker, sentenceFragment, startsItem } from "../text/item-lines.js";
 import type { Directive } from "../model/document.js";
 import { titleLinesOf } from "./title-lines.js";
+import { tocLine } from "../text/toc.js";
 
 const BLANK = /^[ \t\u3000]*$/u;
 /** A line starting with hiragana continues a word or a sentence, bar the few words a sentence opens with. */
@@ -23,7 +24,8 @@ const CLOSING = /^[、。，．,)）」』】]/u;
 
 interface Open { kind: BlockKind; builder: TextBuilder; startOffset: number; lastLine: string }
 
-const PAGE_NUMBER = /^[ \t\u3000]*[-－‐−—][ \t\u3000]*[0-9０-９]{1,4}[ \t\u3000]*[-－‐−—][ \t\u3000]*$/u;
+/** 「- 5 -」, and front matter's roman numbers 「- ii -」. */
+const PAGE_NUMBER = /^[ \t\u3000]*[-－‐−—][ \t\u3000]*([0-9０-９]{1,4}|[ivxⅰ-ⅹⅠ-Ⅹ]{1,5})[ \t\u3000]*[-－‐−—][ \t\u3000]*$/iu;
 
 /** `text` must already be decoded and LF-normalised (decodeText does both). */
 export function readText(text: string, uri: string): SpecDocument {
@@ -73,7 +75,10 @@ export function readText(text: string, uri: string): SpecDocument {
     if (k >= lines.length || !numberingPrefix(lines[k]!.replace(/^[ \t\u3000]+/u, ""))) return false;
     if (itemType) return follows(itemType, n);
     const last = open ? open.lastLine : closedLine;
-    return (n.ordinal === undefined || n.ordinal === 1) && last !== undefined && finished(last) && LEAD.test(lastSentence(last));
+    // The first entry after a lead is followed by its sibling; a title over sub-items (「(1)管理体制」 / 「ア …」) is not.
+    const after = lines[k]!.replace(/^[ \t\u3000]+/u, "");
+    return (n.ordinal === undefined || n.ordinal === 1) && follows(n, numberingOf(after, numberingPrefix(after)!))
+      && last !== undefined && finished(last) && LEAD.test(lastSentence(last));
   };
   let offset = 0;
   lines.forEach((line, i) => {
@@ -100,14 +105,24 @@ export function readText(text: string, uri: string): SpecDocument {
     }
 
     const numbered = numberingPrefix(content);
+    // Annexes a table of contents lists after its entries, without leaders (「…… 7」 / 「別紙1 現行システムの概要」),
+    // are entries of it: read as annex headings, they would hold the whole body that follows.
+    if (open && numbered?.type === "appendix" && tocLine(open.lastLine)) {
+      open.builder.pushAt("\n", lineStart - 1);
+      open.builder.pushSlice(content, contentStart);
+      return;
+    }
     // Inside an open paragraph, a line only breaks it when it can start an item there.
     const breaks = open === undefined || startsItem(open.lastLine, content);
     // A heading-shaped line that is the first part of a wrapped clause (the next line continues it).
     // Across a page break, the line that goes on is the first one after the page number.
     const next = (pageGaps.get(i + 1) ?? lines[i + 1])?.replace(/^[ \t\u3000]+/u, "") ?? "";
     const wrapped = !BLANK.test(next) && !startsItem(content, next)
-      && (sentenceFragment(content) || CONTINUATION.test(next) || CUT_WORD.test(content.slice(-1) + next[0]) || CLOSING.test(next));
-    if (numbered && headingShaped(content, numbered) && breaks && !wrapped && !listEntry(numberingOf(content, numbered), i)) {
+      && (sentenceFragment(content) || CONTINUATION.test(next) || CUT_WORD.test(content.slice(-1) + next[0]) || CLOSING.test(next) || unclosed(content)
+        // A long entry of a table of contents wraps before its leaders (「別紙1 …に係る」 / 「仕様書 ・・・ 14」).
+        || tocLine(next));
+    // A line of a table of contents (「1.調達件名 …… 1」) names a chapter; it is not the chapter's heading.
+    if (numbered && headingShaped(content, numbered) && breaks && !wrapped && !tocLine(content) && !listEntry(numberingOf(content, numbered), i)) {
       close();
       const level = leveler.level(numbered.type);
       while (headings.length && headings[headings.length - 1]!.level >= level) headings.pop();
@@ -152,6 +167,16 @@ function numberingOf(content: string, prefix: NumberedPrefix): Numbering {
 function follows(prev: Numbering, next: Numbering): boolean {
   if (prev.type !== next.type || prev.marks !== next.marks) return false;
   return prev.ordinal === undefined || next.ordinal === undefined || next.ordinal === prev.ordinal + 1;
+}
+
+/** A bracket the line opens and does not close (「…の状況(第三者認証の取得状」): the clause goes on below. */
+function unclosed(line: string): boolean {
+  let depth = 0;
+  for (const c of line) {
+    if (c === "(" || c === "（" || c === "「") depth++;
+    else if ((c === ")" || c === "）" || c === "」") && depth > 0) depth--;
+  }
+  return depth > 0;
 }
 
 /** The last sentence of a line (a lead names its items in its last sentence). */

@@ -34,11 +34,14 @@ const TOP = new Set(["chapter", "appendix", "dai"]);
 
 export interface NumberedPrefix { type: string; length: number }
 
+/** Letter-spaced text (「パ ソ コ ン 等 業 務」, a PDF title): its first katakana is no ア/イ/ウ number. */
+const SPACED = /^\S[ \t]+\S[ \t]+\S[ \t]+\S(?:[ \t]|$)/u;
+
 export function numberingPrefix(text: string): NumberedPrefix | undefined {
   const s = asciiWidth(text.trimStart());
   for (const [type, re] of PATTERNS) {
     const m = re.exec(s);
-    if (!m) continue;
+    if (!m || (type === "kata" && SPACED.test(s))) continue;
     // 1.2.3 nests by its depth: its own type per depth.
     const depth = type === "dec" ? (m[0].match(/\d+/g) ?? []).length : 1;
     return { type: depth > 1 ? `dec${depth}` : type, length: m[0].length };

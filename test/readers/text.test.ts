@@ -103,6 +103,22 @@ describe("plain-text details", () => {
       .toEqual(["listItem", "heading", "paragraph"]);
   });
 
+  it("keeps the annexes a table of contents lists after its entries in the table, and drops roman page numbers", () => {
+    const doc = readText("目 次\n1.調達件名 ............ 1\n12.遵守事項 ............ 5\n別紙1 現行システムの概要\n別紙2 要件定義書\n\n- ii -\n\n1.調達件名\n\n本件は、システムの運用である。\n", "x.txt");
+    expect(doc.blocks.map((b) => [b.kind, b.text.split("\n").length])).toEqual([
+      ["paragraph", 1], ["listItem", 1], ["listItem", 3], ["heading", 1], ["paragraph", 1],
+    ]);
+    // The body is under its own chapter, not under 別紙2.
+    expect(doc.blocks[4]!.sectionPath).toEqual(["1.調達件名"]);
+    // A long entry wraps before its leaders: its first line is no heading either.
+    expect(readText("別紙1 民間活用による就職支援事業に係る\n 仕様書 ・・・・・・・・ 14\n", "x.txt").blocks.map((b) => b.kind)).toEqual(["listItem"]);
+  });
+
+  it("reads a letter-spaced title (「パ ソ コ ン 等 業 務」) as no numbered heading of the katakana style", () => {
+    const doc = readText("パ ソ コ ン 等 業 務\n\n1 委託業務\n\n(1) 問合せ対応\n\nア 問合せの種類\n\n職員からの問合せに対応すること。\n", "x.txt");
+    expect(doc.blocks.filter((b) => b.kind === "heading").map((b) => [b.text, b.level])).toEqual([["1 委託業務", 1], ["(1) 問合せ対応", 2], ["ア 問合せの種類", 3]]);
+  });
+
   it("starts list items at bullets but not at a run of placeholder marks", () => {
     const doc = readText("本文\n○○省の業務\n- 項目\n-1 度\n", "x.txt");
     expect(doc.blocks.map((b) => [b.kind, b.text])).toEqual([

@@ -32,6 +32,8 @@ testKind("reference", {
       text: "受託者は、本業務の情報セキュリティについて、別記「情報セキュリティ特記事項」を遵守\nすること。\n", findings: [{ at: "1:25-1:39" }] },
     { name: "a line cut right after the name, with a comma before it, names the annex, it does not title it",
       text: "機能要件及びセキュリティ要件は、「要件定義書」\nのとおりとする。\n", findings: [{ at: "1:18-1:23" }] },
+    { name: "a table of contents listing the annex does not supply it",
+      text: "目次\n\n1 概要 .......... 1\n2 要件 .......... 2\n別紙1 情報セキュリティ要件\n\nセキュリティ要件は別紙1のとおりとする。\n", findings: [{ at: "7:10-7:13" }] },
     { name: "an entry under a lead listing documents, read as a short numbered heading, is not the annex",
       text: "# 仕様\n\nセキュリティ要件は別紙1のとおりとする。\n\n受注者は、次の規程及び関連文書に従うこと。\n\n### ③ 別紙1 情報セキュリティ要件\n", findings: [{ at: "3:10-3:13" }] },
     { name: "an item under a lead listing documents is not the annex",
