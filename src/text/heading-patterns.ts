@@ -52,8 +52,16 @@ export function numberingPrefix(text: string): NumberedPrefix | undefined {
 /** A heading is title-shaped (title-line.ts: short, no sentence end, no lead-in colon) and says something after its number. */
 export function headingShaped(text: string, prefix: NumberedPrefix): boolean {
   if (!titleShaped(text, HEADING_SHAPE)) return false;
-  return asciiWidth(text.trim()).slice(prefix.length).trim().length > 0;
+  const rest = asciiWidth(text.trim()).slice(prefix.length).trim();
+  return rest.length > 0 && !LABEL_VALUE.test(rest);
 }
+
+/**
+ * An entry of a list of particulars, a label and its value after a space (「(2)履行場所 当院及び委託者が認めた場所」
+ * 「(1)契約期間 契約締結日から令和6年3月31日まで」「ア 入札公告  平成28年2月中旬」), not a title: the value holds a
+ * number, a range or an enumeration.
+ */
+const LABEL_VALUE = /^[^ \t]{2,12}[ \t]+[^ \t].*([0-9]|から|まで|及び|並びに|又は|、)/u;
 
 /** Assigns levels to pattern types as they appear; reset under every styled heading. */
 export class PatternLevels {

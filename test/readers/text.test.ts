@@ -114,6 +114,13 @@ describe("plain-text details", () => {
     expect(readText("別紙1 民間活用による就職支援事業に係る\n 仕様書 ・・・・・・・・ 14\n", "x.txt").blocks.map((b) => b.kind)).toEqual(["listItem"]);
   });
 
+  it("reads numbered particulars (a label, a space, a value) as entries, not headings", () => {
+    const doc = readText("2 業務期間・履行場所\n(1)委託期間 令和5年4月1日から令和6年3月31日まで\n(2)履行場所 当院及び委託者が認めた場所\n", "x.txt");
+    expect(doc.blocks.map((b) => b.kind)).toEqual(["heading", "listItem", "listItem"]);
+    // A title with no value after it stays a heading.
+    expect(readText("(1) 事業の趣旨\n本事業は、就職を支援する。\n", "x.txt").blocks[0]!.kind).toBe("heading");
+  });
+
   it("reads a letter-spaced title (「パ ソ コ ン 等 業 務」) as no numbered heading of the katakana style", () => {
     const doc = readText("パ ソ コ ン 等 業 務\n\n1 委託業務\n\n(1) 問合せ対応\n\nア 問合せの種類\n\n職員からの問合せに対応すること。\n", "x.txt");
     expect(doc.blocks.filter((b) => b.kind === "heading").map((b) => [b.text, b.level])).toEqual([["1 委託業務", 1], ["(1) 問合せ対応", 2], ["ア 問合せの種類", 3]]);
