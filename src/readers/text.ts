@@ -24,8 +24,8 @@ const CLOSING = /^[、。，．,)）」』】]/u;
 
 interface Open { kind: BlockKind; builder: TextBuilder; startOffset: number; lastLine: string }
 
-/** 「- 5 -」, and front matter's roman numbers 「- ii -」. */
-const PAGE_NUMBER = /^[ \t\u3000]*[-－‐−—][ \t\u3000]*([0-9０-９]{1,4}|[ivxⅰ-ⅹⅠ-Ⅹ]{1,5})[ \t\u3000]*[-－‐−—][ \t\u3000]*$/iu;
+/** 「- 5 -」, front matter's roman numbers 「- ii -」, and 「5 / 12」. */
+const PAGE_NUMBER = /^[ \t\u3000]*([-－‐−—][ \t\u3000]*([0-9０-９]{1,4}|[ivxⅰ-ⅹⅠ-Ⅹ]{1,5})[ \t\u3000]*[-－‐−—]|[0-9０-９]{1,4}[ \t\u3000]*[/／][ \t\u3000]*[0-9０-９]{1,4})[ \t\u3000]*$/iu;
 
 /** `text` must already be decoded and LF-normalised (decodeText does both). */
 export function readText(text: string, uri: string): SpecDocument {
@@ -71,7 +71,7 @@ export function readText(text: string, uri: string): SpecDocument {
    */
   const listEntry = (n: Numbering, i: number): boolean => {
     let k = i + 1;
-    while (k < lines.length && (BLANK.test(lines[k]!) || PAGE_NUMBER.test(lines[k]!))) k++;
+    while (k < lines.length && (BLANK.test(lines[k]!) || PAGE_NUMBER.test(lines[k]!) || pageGaps.has(k))) k++;
     if (k >= lines.length || !numberingPrefix(lines[k]!.replace(/^[ \t\u3000]+/u, ""))) return false;
     if (itemType) return follows(itemType, n);
     const last = open ? open.lastLine : closedLine;
@@ -91,7 +91,7 @@ export function readText(text: string, uri: string): SpecDocument {
     if (gap !== undefined && open && !finished(open.lastLine) && (sentenceFragment(open.lastLine) || CONTINUATION.test(gap))) return;
     if (BLANK.test(line)) return close();
     // A PDF page number (「- 5 -」「－ 12 －」) is no content: not a list item, not a line of the next block.
-    if (PAGE_NUMBER.test(line)) return close();
+    if (PAGE_NUMBER.test(line) || gap !== undefined) return close();
     const lead = /^[ \t\u3000]*/u.exec(line)![0].length;
     const content = line.slice(lead).replace(/[ \t\u3000]+$/u, "");
     const contentStart = lineStart + lead;
@@ -186,18 +186,43 @@ function lastSentence(line: string): string {
 }
 
 /**
- * The lines of each PDF page break (a page number line and the blank lines around it), each mapped
- * to the first content line after the break, which tells whether the sentence before it goes on.
+ * The lines of each PDF page break (a page number line, the running header or footer repeated at
+ * every break, and the blank lines around them), each mapped to the first content line after the
+ * break, which tells whether the sentence before it goes on.
  */
 function pageGapsOf(lines: string[]): Map<number, string> {
   const gaps = new Map<number, string>();
-  lines.forEach((line, i) => {
-    if (!PAGE_NUMBER.test(line)) return;
-    let from = i; while (from > 0 && BLANK.test(lines[from - 1]!)) from--;
-    let to = i + 1; while (to < lines.length && BLANK.test(lines[to]!)) to++;
-    if (from === 0 || to >= lines.length) return;
+  const numbers: number[] = [];
+  lines.forEach((line, i) => { if (PAGE_NUMBER.test(line)) numbers.push(i); });
+  if (!numbers.length) return gaps;
+  const running = runningLines(lines, numbers);
+  const quiet = (k: number) => BLANK.test(lines[k]!) || PAGE_NUMBER.test(lines[k]!) || running.has(lines[k]!.trim());
+  for (const i of numbers) {
+    let from = i; while (from > 0 && quiet(from - 1)) from--;
+    let to = i + 1; while (to < lines.length && quiet(to)) to++;
+    if (from === 0 || to >= lines.length) continue;
     const next = lines[to]!.replace(/^[ \t\u3000]+/u, "");
     for (let k = from; k < to; k++) gaps.set(k, next);
-  });
+  }
   return gaps;
+}
+
+/** How far from a page number a running header or footer may sit (blank lines included). */
+const RUNNING_REACH = 3;
+
+/**
+ * Running headers and footers: a short line (「○○業務委託仕様書」) that stands within a few lines of
+ * at least three page numbers. The body never repeats a line that often right at the page breaks.
+ */
+function runningLines(lines: string[], numbers: number[]): Set<string> {
+  const count = new Map<string, number>();
+  for (const i of numbers) {
+    const near = new Set<string>();
+    for (let k = Math.max(0, i - RUNNING_REACH); k <= Math.min(lines.length - 1, i + RUNNING_REACH); k++) {
+      const t = lines[k]!.trim();
+      if (k !== i && t && t.length <= 40 && !PAGE_NUMBER.test(t)) near.add(t);
+    }
+    for (const t of near) count.set(t, (count.get(t) ?? 0) + 1);
+  }
+  return new Set([...count].filter(([, n]) => n >= 3).map(([t]) => t));
 }

@@ -126,6 +126,20 @@ describe("plain-text details", () => {
     expect(doc.blocks.filter((b) => b.kind === "heading").map((b) => [b.text, b.level])).toEqual([["1 委託業務", 1], ["(1) 問合せ対応", 2], ["ア 問合せの種類", 3]]);
   });
 
+  it("drops a running header repeated at every page break and 「n / N」 page numbers, joining the sentence they cut", () => {
+    const page = (n: number) => `\n${n} / 9\n\n運用保守業務委託仕様書\n\n`;
+    const text = `第1条 受注者は、本業務を誠実に行うこと。${page(1)}第2条 受注者は、事故が発生した場合は、${page(2)}直ちに発注者に報告すること。${page(3)}第3条 受注者は、秘密を守ること。\n`;
+    const doc = readText(text, "x.txt");
+    expect(doc.blocks.map((b) => b.text)).toEqual([
+      "第1条 受注者は、本業務を誠実に行うこと。",
+      "第2条 受注者は、事故が発生した場合は、\n直ちに発注者に報告すること。",
+      "第3条 受注者は、秘密を守ること。",
+    ]);
+    // A line that stands near only two page breaks is content.
+    expect(readText(`受注者は、報告すること。${page(1)}受注者は、記録すること。${page(2)}以上\n`, "x.txt").blocks.map((b) => b.text))
+      .toContain("運用保守業務委託仕様書");
+  });
+
   it("starts list items at bullets but not at a run of placeholder marks", () => {
     const doc = readText("本文\n○○省の業務\n- 項目\n-1 度\n", "x.txt");
     expect(doc.blocks.map((b) => [b.kind, b.text])).toEqual([
