@@ -1,0 +1,77 @@
+#!/usr/bin/env node
+// Format robustness: the dev Markdown specifications, rendered as PDF-pasted text (scripts/eval/pdf-text.mjs:
+// hard line breaks, page numbers, and once more with a running header and 「n / N」 numbers), must be judged
+// as the Markdown is. Prints every judgement that differs, with the label, and a summary per variant.
+//   node scripts/eval-formats.mjs [--check N]    exit 1 when a variant differs in more than N judgements
+// Only dev documents are rendered: the test half is never studied.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { listCorpus, loadExpected, loadSplit } from "./eval/labels.mjs";
+import { pdfText } from "./eval/pdf-text.mjs";
+import { lintCorpus } from "./eval.mjs";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const CORPUS = path.join(ROOT, "fixtures", "corpus");
+
+export const VARIANTS = {
+  "pdf-text": {},
+  "pdf-text with running header": { width: 36, header: "業務委託仕様書", pageNumber: (n) => `${n} / 99` },
+};
+
+/**
+ * Judgements that differ between each dev Markdown spec and its renderings:
+ * { variant: { judgements, differences: [{ name, rule, markdown, rendered, label }] } }.
+ */
+export async function formatDifferences() {
+  const split = loadSplit(path.join(CORPUS, "split.yaml"));
+  const dev = new Set(split.dev);
+  const docs = listCorpus(CORPUS).filter((d) => dev.has(d.name) && d.docPath.endsWith(".md"));
+  const work = mkdtempSync(path.join(tmpdir(), "chotatsu-formats-"));
+  try {
+    const original = await lintCorpus(docs);
+    const out = {};
+    for (const [variant, opts] of Object.entries(VARIANTS)) {
+      const rendered = docs.map((d) => {
+        const docPath = path.join(work, `${variant.replace(/\W+/g, "-")}-${d.name}.txt`);
+        writeFileSync(docPath, pdfText(readFileSync(d.docPath, "utf8"), opts));
+        return { ...d, docPath };
+      });
+      const results = await lintCorpus(rendered);
+      const differences = [];
+      let judgements = 0;
+      docs.forEach((d, i) => {
+        const a = original.get(d.docPath)?.coverage ?? {};
+        const b = results.get(rendered[i].docPath)?.coverage ?? {};
+        const label = loadExpected(d.expectedPath).coverage;
+        for (const rule of Object.keys(a)) {
+          judgements++;
+          if (a[rule].status !== b[rule]?.status) {
+            differences.push({ name: d.name, rule, markdown: a[rule].status, rendered: b[rule]?.status ?? "error", label: label[rule] });
+          }
+        }
+      });
+      out[variant] = { judgements, differences };
+    }
+    return out;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const checkArg = process.argv.indexOf("--check");
+  const limit = checkArg >= 0 ? Number(process.argv[checkArg + 1]) : Infinity;
+  const diffs = await formatDifferences();
+  let failed = false;
+  for (const [variant, { judgements, differences }] of Object.entries(diffs)) {
+    console.log(`== ${variant}: ${differences.length} of ${judgements} judgements differ from the Markdown`);
+    for (const d of differences) {
+      const right = d.markdown === d.label ? "Markdown agrees with the label" : d.rendered === d.label ? "the rendering agrees with the label" : "neither agrees with the label";
+      console.log(`  ${d.name}  ${d.rule}  Markdown ${d.markdown}, rendered ${d.rendered}, labelled ${d.label} (${right})`);
+    }
+    if (differences.length > limit) failed = true;
+  }
+  process.exit(failed ? 1 : 0);
+}

@@ -1,0 +1,28 @@
+// Format robustness on the dev corpus: a Markdown spec pasted as PDF text (hard line breaks, page
+// numbers, a running header) must be judged as the Markdown is. A ratchet: the fifth session brought
+// the differences from 17 (and 18 with a running header) of about 1000 judgements to 1 each.
+import { describe, expect, it } from "vitest";
+// @ts-expect-error: plain ESM scripts without type declarations
+import * as formats from "../../scripts/eval-formats.mjs";
+// @ts-expect-error: plain ESM scripts without type declarations
+import { pdfText } from "../../scripts/eval/pdf-text.mjs";
+
+/** Most judgements a rendering may change before the check fails. */
+const MAX_DIFFERENCES = 3;
+
+describe("PDF-text rendering of a Markdown spec", () => {
+  it("strips the marks, breaks lines at the width, numbers pages and repeats the header", () => {
+    const text = (pdfText as (md: string, o: object) => string)("## 1 目的\n\n- 受注者は、秘密を守ること。\n", { width: 8, linesPerPage: 2, header: "仕様書" });
+    expect(text.split("\n")).toEqual(["1 目的", "", "", "- 1 -", "", "仕様書", "", "・受注者は、秘密", "を守ること。", "", "- 2 -", "", "仕様書", "", "", ""]);
+  });
+});
+
+describe("format robustness on dev", () => {
+  it(`changes at most ${MAX_DIFFERENCES} judgements when a dev Markdown spec is pasted as PDF text`, async () => {
+    const diffs = await (formats as { formatDifferences(): Promise<Record<string, { judgements: number; differences: unknown[] }>> }).formatDifferences();
+    for (const [variant, { judgements, differences }] of Object.entries(diffs)) {
+      expect(judgements, variant).toBeGreaterThan(500);
+      expect(differences.length, `${variant}: ${JSON.stringify(differences)}`).toBeLessThanOrEqual(MAX_DIFFERENCES);
+    }
+  }, 120_000);
+});
