@@ -62,6 +62,7 @@ export function readText(text: string, uri: string): SpecDocument {
 
   const lines = text.split("\n");
   const pageGaps = pageGapsOf(lines);
+  const fullWidth = wrapWidth(lines);
   /** Numbering of the list item last opened (undefined once a paragraph or a heading follows it). */
   let itemType: Numbering | undefined;
   /**
@@ -113,7 +114,10 @@ export function readText(text: string, uri: string): SpecDocument {
       return;
     }
     // Inside an open paragraph, a line only breaks it when it can start an item there.
-    const breaks = open === undefined || startsItem(open.lastLine, content);
+    // A line well short of the page width ended its paragraph there (「詳報作成支援システムの改修、運用及び保守」 /
+    // 「2.目的」): wrapping cuts only full lines, so the numbered line after it starts anew.
+    const breaks = open === undefined || startsItem(open.lastLine, content)
+      || (itemMarker(content) !== undefined && fullWidth > 0 && [...open.lastLine].length < fullWidth * 0.6);
     // A heading-shaped line that is the first part of a wrapped clause (the next line continues it).
     // Across a page break, the line that goes on is the first one after the page number.
     const next = (pageGaps.get(i + 1) ?? lines[i + 1])?.replace(/^[ \t\u3000]+/u, "") ?? "";
@@ -167,6 +171,28 @@ function numberingOf(content: string, prefix: NumberedPrefix): Numbering {
 function follows(prev: Numbering, next: Numbering): boolean {
   if (prev.type !== next.type || prev.marks !== next.marks) return false;
   return prev.ordinal === undefined || next.ordinal === undefined || next.ordinal === prev.ordinal + 1;
+}
+
+/**
+ * The width PDF text wraps its lines at: the length most long lines share (0 when the lines are not
+ * wrapped at one width: Markdown-like text, or too few lines to tell).
+ */
+function wrapWidth(lines: string[]): number {
+  const counts = new Map<number, number>();
+  let long = 0;
+  for (const l of lines) {
+    const n = [...l.trim()].length;
+    if (n < 20) continue;
+    long++;
+    counts.set(n, (counts.get(n) ?? 0) + 1);
+  }
+  let best = 0; let bestCount = 0;
+  for (const [n, c] of counts) {
+    // Lines within two characters of each other share a width (full-width and half-width characters mix).
+    const near = c + (counts.get(n - 1) ?? 0) + (counts.get(n + 1) ?? 0) + (counts.get(n - 2) ?? 0) + (counts.get(n + 2) ?? 0);
+    if (near > bestCount) { best = n; bestCount = near; }
+  }
+  return long >= 20 && bestCount >= long * 0.3 ? best : 0;
 }
 
 /** A bracket the line opens and does not close (「…の状況(第三者認証の取得状」): the clause goes on below. */

@@ -114,6 +114,16 @@ describe("plain-text details", () => {
     expect(readText("別紙1 民間活用による就職支援事業に係る\n 仕様書 ・・・・・・・・ 14\n", "x.txt").blocks.map((b) => b.kind)).toEqual(["listItem"]);
   });
 
+  it("ends a paragraph at a line well short of the width the text wraps at", () => {
+    const wrapped = "受注者は、本業務の実施に当たり、発注者の定める規程を遵守し、作業の記録を残すこと。";
+    const filler = Array.from({ length: 24 }, () => wrapped.slice(0, 38)).join("\n");
+    const doc = readText(`${filler}。\n\n1.件名\n　詳報作成支援システムの改修、運用及び保守\n2.目的\n　本業務は、システムを改修するものである。\n`, "x.txt");
+    expect(doc.blocks.slice(1).map((b) => [b.kind, b.text])).toEqual([
+      ["heading", "1.件名"], ["paragraph", "詳報作成支援システムの改修、運用及び保守"],
+      ["heading", "2.目的"], ["paragraph", "本業務は、システムを改修するものである。"],
+    ]);
+  });
+
   it("reads numbered particulars (a label, a space, a value) as entries, not headings", () => {
     const doc = readText("2 業務期間・履行場所\n(1)委託期間 令和5年4月1日から令和6年3月31日まで\n(2)履行場所 当院及び委託者が認めた場所\n", "x.txt");
     expect(doc.blocks.map((b) => b.kind)).toEqual(["heading", "listItem", "listItem"]);
