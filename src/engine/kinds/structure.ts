@@ -3,6 +3,7 @@
 // judged when its parent exists, so a missing chapter is reported once, not with all its children.
 // Text without any heading (PDF extraction, a TOC-only outline) is judged by its title lines: the
 // lines readers mark as titles (Block.titleLines), or an item title at the start of a line.
+import { tocText } from "../../text/toc.js";
 import type { Finding } from "../../model/finding.js";
 import type { TermEntry } from "../../model/ruleset.js";
 import { labelSchema, termListSchema, type CheckContext, type Hit, type JsonSchema, defineKind } from "./kind.js";
@@ -66,6 +67,19 @@ function titleLine(ctx: CheckContext, h: Hit): boolean {
   if ((ab.block.titleLines ?? []).some((t) => t.start <= at && at < t.end)) return true;
   const text = ab.block.text;
   return /^[\s(（]?[0-9０-９]{1,2}[)）.．]?\s*$/u.test(text.slice(text.lastIndexOf("\n", at - 1) + 1, at));
+}
+
+/**
+ * A title line that ends with the hit (「(別添2)」 / 「個人情報の取扱いに関する特記事項」), in a paragraph rather than
+ * a heading: the annex is supplied. A line that goes on after the name (「…及び別添2「…特記事項」を遵守」) refers
+ * to it, and a table of contents only lists it.
+ */
+function annexTitleLine(ctx: CheckContext, h: Hit): boolean {
+  const ab = ctx.blocks[h.block]!;
+  if (ab.block.kind === "heading" || tocText(ab.block.text)) return false;
+  const end = ab.norm.toOriginal(h.end);
+  const line = (ab.block.titleLines ?? []).find((t) => t.start <= end && end <= t.end);
+  return !!line && ab.block.text.slice(end, line.end).trim() === "";
 }
 
 /** The blocks that carry a document's title: the first two with text (「（別紙1）」 then its title). */
@@ -148,7 +162,7 @@ export const structure = defineKind<StructureParams, typeof schema>({
         const parentHits = titles(parent);
         if (parentHits.length === 0) continue; // the parent chapter is reported instead
         // An attached annex (別記 個人情報取扱特記事項, 別紙 特約条項) satisfies the section wherever it sits.
-        if (s.annex?.length && titles({ any: s.annex }).length > 0) continue;
+        if (s.annex?.length && (titles({ any: s.annex }).length > 0 || s.annex.some((e) => ctx.hits(e).some((h) => annexTitleLine(ctx, h))))) continue;
         // nested: false — judged only when the parent exists, wherever it sits.
         if (s.nested) found = found.filter(insideParent(parentHits));
       }
