@@ -104,11 +104,13 @@ function inheritLeadDuty(blocks: AnalysedBlock[]): void {
 
 /** A label saying that what follows is for reference (「(参考)現行システムの概要」「【参考】」「参考:」). */
 const REFERENCE = /^[\s]*(\(参考\)|【参考】|\[参考\]|〔参考〕|<参考>|参考[:：]|参考資料|参考[0-9０-９]*\s)/u;
+/** A chapter that tells the background (「2.調達の背景」「1 背景及び目的」「現状と課題」): narrative, like 参考. */
+const BACKGROUND_HEADING = /(^|[\s.．、)）])((調達|業務|本件)の)?(背景|経緯|沿革|現状と課題|現状及び課題)(及び目的|と目的|・目的)?$/u;
 
 /**
  * Material labelled 参考 describes the current system or background; it puts no duty on anyone
  * (labelling.md: background narrative is absent). A block that opens with the label, or the whole
- * section under a heading that does, counts as narrative.
+ * section under a heading that does or that titles the background, counts as narrative.
  */
 function markReference(blocks: AnalysedBlock[]): void {
   /** Level of the 参考 heading whose section we are in (Infinity: none). */
@@ -116,7 +118,7 @@ function markReference(blocks: AnalysedBlock[]): void {
   for (const ab of blocks) {
     if (ab.block.kind === "heading") {
       const l = ab.block.level ?? 1;
-      if (l <= level) level = REFERENCE.test(ab.text) ? l : Infinity; // a heading at its level or above ends it
+      if (l <= level) level = REFERENCE.test(ab.text) || BACKGROUND_HEADING.test(ab.text.trim()) ? l : Infinity; // a heading at its level or above ends it
       continue;
     }
     if (level !== Infinity || REFERENCE.test(ab.text)) {

@@ -51,6 +51,13 @@ describe("require", () => {
     // the section ends at the next heading of the same level
     expect(lint(`# 仕様書\n\n## 参考資料\n\n概要。\n\n## 5 情報セキュリティ\n\n${duty}\n`).coverage["patch-latest"]!.status).toBe("present");
   });
+  it("reads a chapter on the background (「2.調達の背景」「1 背景及び目的」) as narrative too", () => {
+    const duty = "最新のセキュリティパッチを適用すること。";
+    expect(lint(`# 仕様書\n\n## 2.調達の背景\n\n現行の運用では、${duty}\n`).coverage["patch-latest"]!.status).toBe("absent");
+    expect(lint(`# 仕様書\n\n## 1 背景及び目的\n\n${duty}\n\n## 2 作業内容\n\n概要。\n`).coverage["patch-latest"]!.status).toBe("absent");
+    // a chapter whose title only contains the word is not the background
+    expect(lint(`# 仕様書\n\n## 3 背景画像の作成\n\n${duty}\n`).coverage["patch-latest"]!.status).toBe("present");
+  });
   it("judges a negated or excluded duty absent, topic words included, and says why (labelling.md §1)", () => {
     const text = "# 仕様書\n\n最新のセキュリティパッチの適用は求めない。\n\n最新の修正プログラムの適用は不要とする。\n";
     expect(lint(text).coverage["patch-latest"]!.status).toBe("absent");
