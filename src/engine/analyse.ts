@@ -3,7 +3,7 @@
 import type { SpecDocument } from "../model/document.js";
 import { normalize } from "../text/normalize.js";
 import { splitSentences } from "../text/sentences.js";
-import { analyseSentence } from "../text/obligation.js";
+import { analyseSentence, sentenceTail } from "../text/obligation.js";
 import { LEAD, itemMarker } from "../text/item-lines.js";
 import type { AnalysedBlock, Sentence } from "./analysed.js";
 import { HitBuffer, HitTable } from "./hit-table.js";
@@ -36,6 +36,7 @@ export function analyseBlocks(doc: SpecDocument, matcher: CompiledMatcher): Anal
     blocks.push({ index, block, text, norm, sentences, section });
   });
   markExcludedRows(blocks);
+  markOrdererWork(blocks);
   markReference(blocks);
   inheritLeadDuty(blocks);
   const sectionEnd = new Int32Array(blocks.length);
@@ -123,6 +124,44 @@ function markReference(blocks: AnalysedBlock[]): void {
     }
     if (level !== Infinity || REFERENCE.test(ab.text)) {
       for (const s of ab.sentences) { s.narrative = true; s.obligation = false; }
+    }
+  }
+}
+
+/** The contractor's own names: an alias defined as one of these is not the orderer. */
+const CONTRACTOR_NAMES = /^(受注者|受託者|乙|請負者|事業者|賃貸人|委託先|落札者|契約者|受注事業者|受託事業者|契約相手方|相手方|提案者|入札者)$/u;
+/** A public body being named (「国立研究開発法人国立循環器病研究センター（以下「センター」という。）」). */
+const PUBLIC_BODY = /(省|庁|局|機構|センター|研究所|大学|病院|法人|市|県|都|府|町|村|区|連合|協会|財団|委員会|事務所|組合)[^、。]{0,12}$/u;
+/** 「…（以下「センター」という。）」, normalised (NFKC brackets). */
+const ALIAS = /以下[「『"]([^」』"]{1,10})[」』"]という/gu;
+/** What the orderer does itself (the tail of REASSIGNED in text/obligation.ts). */
+const ORDERER_ACT = "(が|において|にて|の責任において|側で)(別途)?[^。、]{0,24}(行う|実施する|担当する|対応する|調達する|整備する|構築する|用意する|提供する|行うものとする|実施するものとする|担当するものとする|対応するものとする|提供するものとする|行います|実施します|提供します)$";
+
+/**
+ * The orderer's own work is not the contractor's duty (labelling.md §1: given to someone else). The
+ * built-in names (発注者, 当省, 本市 …) are read by analyseSentence; a spec also names its orderer by
+ * an alias it defines (「国立研究開発法人…研究センター（以下「センター」という。）」), so 「調査に必要な
+ * アクセスログ等は、センターが提供する。」 hands the logs over, it puts no logging duty on the contractor.
+ */
+function markOrdererWork(blocks: AnalysedBlock[]): void {
+  const aliases = new Set<string>();
+  for (const ab of blocks) {
+    if (!ab.text.includes("以下")) continue;
+    for (const m of ab.text.matchAll(ALIAS)) {
+      const alias = m[1]!.trim();
+      const before = ab.text.slice(Math.max(0, m.index! - 40), m.index!).replace(/[(（]\s*$/u, "");
+      if (alias && !CONTRACTOR_NAMES.test(alias) && PUBLIC_BODY.test(before)) aliases.add(alias);
+    }
+  }
+  if (!aliases.size) return;
+  const escaped = [...aliases].map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  // Not inside a longer word: 「データセンターが提供する」 is not the orderer 「センター」.
+  const act = new RegExp(`(?<![ァ-ヶーA-Za-z])(${escaped.join("|")})${ORDERER_ACT}`, "u");
+  for (const ab of blocks) {
+    if (ab.block.kind === "heading") continue;
+    for (const s of ab.sentences) {
+      if (s.excluded || s.negated || s.narrative || !act.test(sentenceTail(s.text))) continue;
+      s.excluded = true; s.negated = true; s.obligation = false; s.prohibition = false;
     }
   }
 }

@@ -51,6 +51,16 @@ describe("require", () => {
     // the section ends at the next heading of the same level
     expect(lint(`# 仕様書\n\n## 参考資料\n\n概要。\n\n## 5 情報セキュリティ\n\n${duty}\n`).coverage["patch-latest"]!.status).toBe("present");
   });
+  it("reads work the orderer does under the alias the spec defines for it as no duty of the contractor", () => {
+    const duty = "最新のセキュリティパッチの適用は、センターが実施する。";
+    const intro = "国立研究開発法人国立医療研究センター（以下「センター」という。）は、本業務を委託する。";
+    expect(lint(`# 仕様書\n\n${intro}\n\n${duty}\n`).coverage["patch-latest"]).toMatchObject({ status: "absent", why: "excluded" });
+    // without the definition 「センター」 names nobody in particular; a data centre is not the orderer either
+    expect(lint(`# 仕様書\n\n${intro}\n\n最新のセキュリティパッチの適用は、データセンターが実施する。\n`).coverage["patch-latest"]!.why).not.toBe("excluded");
+    // the contractor's alias is not the orderer's
+    expect(lint(`# 仕様書\n\n株式会社某（以下「事業者」という。）\n\n最新のセキュリティパッチの適用は、事業者が実施するものとする。\n`).coverage["patch-latest"]!.status).toBe("present");
+  });
+
   it("reads a chapter on the background (「2.調達の背景」「1 背景及び目的」) as narrative too", () => {
     const duty = "最新のセキュリティパッチを適用すること。";
     expect(lint(`# 仕様書\n\n## 2.調達の背景\n\n現行の運用では、${duty}\n`).coverage["patch-latest"]!.status).toBe("absent");
