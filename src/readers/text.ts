@@ -140,7 +140,11 @@ export function readText(text: string, uri: string): SpecDocument {
 
     const item = itemMarker(content) !== undefined;
     if (open && !(item && breaks)) {
-      open.builder.pushAt("\n", lineStart - 1);
+      // A Latin word or a number the page width cut (「通信の暗号化(T」/「LS1.2以上)」) joins without a break; a
+      // break where the text had a space (a line ending 「Windows 」, or a short line) stays one.
+      const cut = fullWidth > 0 && lead === 0 && /[A-Za-z0-9]$/u.test(lines[i - 1] ?? "") && /^[A-Za-z0-9]/u.test(content)
+        && [...open.lastLine].length >= fullWidth - 2;
+      if (!cut) open.builder.pushAt("\n", lineStart - 1);
       open.builder.pushSlice(content, contentStart);
       open.lastLine = content;
       return;

@@ -124,6 +124,14 @@ describe("plain-text details", () => {
     ]);
   });
 
+  it("joins a Latin word or a number the wrap cut, and keeps a break where the text had a space", () => {
+    const filler = Array.from({ length: 24 }, () => "受注者は、本業務の実施に当たり、発注者の定める規程を遵守し、作業の記録を").join("\n");
+    const para = (a: string, b: string) => readText(`${filler}残すこと。\n\n${a}\n${b}\n`, "x.txt").blocks.at(-1)!.text;
+    const full = "受注者は、改ざん検知及び通信の暗号化を備えること。具体的には、通信の暗号化(T";
+    expect(para(full.slice(full.length - 37), "LS1.2以上)を用いること。")).toContain("(TLS1.2以上)");
+    expect(para("受注者は、サーバのOSとして次の製品を用いることとし、Windows ", "Server 2022を用いること。")).toContain("Windows\nServer");
+  });
+
   it("reads numbered particulars (a label, a space, a value) as entries, not headings", () => {
     const doc = readText("2 業務期間・履行場所\n(1)委託期間 令和5年4月1日から令和6年3月31日まで\n(2)履行場所 当院及び委託者が認めた場所\n", "x.txt");
     expect(doc.blocks.map((b) => b.kind)).toEqual(["heading", "listItem", "listItem"]);
