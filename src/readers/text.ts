@@ -63,6 +63,12 @@ export function readText(text: string, uri: string): SpecDocument {
   const lines = text.split("\n");
   const pageGaps = pageGapsOf(lines);
   const fullWidth = wrapWidth(lines);
+  /**
+   * A full line cut mid-sentence goes on at a middle dot that joins two nouns (「…作業従事者の所属」 /
+   * 「・専門性(資格等)・実績…を提出すること。」): that dot is no bullet. A table of contents line is finished.
+   */
+  const goesOnAtDot = (prev: string, line: string): boolean => fullWidth > 0 && /^[・･][^ \t\u3000]/u.test(line)
+    && [...prev].length >= fullWidth - 2 && !finished(prev) && !tocLine(prev);
   /** Numbering of the list item last opened (undefined once a paragraph or a heading follows it). */
   let itemType: Numbering | undefined;
   /**
@@ -116,12 +122,12 @@ export function readText(text: string, uri: string): SpecDocument {
     // Inside an open paragraph, a line only breaks it when it can start an item there.
     // A line well short of the page width ended its paragraph there (「詳報作成支援システムの改修、運用及び保守」 /
     // 「2.目的」): wrapping cuts only full lines, so the numbered line after it starts anew.
-    const breaks = open === undefined || startsItem(open.lastLine, content)
+    const breaks = open === undefined || (startsItem(open.lastLine, content) && !goesOnAtDot(open.lastLine, content))
       || (itemMarker(content) !== undefined && fullWidth > 0 && [...open.lastLine].length < fullWidth * 0.6);
     // A heading-shaped line that is the first part of a wrapped clause (the next line continues it).
     // Across a page break, the line that goes on is the first one after the page number.
     const next = (pageGaps.get(i + 1) ?? lines[i + 1])?.replace(/^[ \t\u3000]+/u, "") ?? "";
-    const wrapped = !BLANK.test(next) && !startsItem(content, next)
+    const wrapped = !BLANK.test(next) && (!startsItem(content, next) || goesOnAtDot(content, next))
       && (sentenceFragment(content) || CONTINUATION.test(next) || CUT_WORD.test(content.slice(-1) + next[0]) || CLOSING.test(next) || unclosed(content)
         // A long entry of a table of contents wraps before its leaders (「別紙1 …に係る」 / 「仕様書 ・・・ 14」).
         || tocLine(next));

@@ -1,6 +1,6 @@
 // Format robustness on the dev corpus: a Markdown spec pasted as PDF text (hard line breaks, page
 // numbers, a running header) must be judged as the Markdown is. A ratchet: the fifth session brought
-// the differences from 17 (and 18 with a running header) of about 1000 judgements to 1 each.
+// the differences from 17 (and 18 with a running header) of about 1000 judgements to 0 (and 1).
 import { describe, expect, it } from "vitest";
 // @ts-expect-error: plain ESM scripts without type declarations
 import * as formats from "../../scripts/eval-formats.mjs";

@@ -132,6 +132,13 @@ describe("plain-text details", () => {
     expect(para("受注者は、サーバのOSとして次の製品を用いることとし、Windows ", "Server 2022を用いること。")).toContain("Windows\nServer");
   });
 
+  it("goes on at a middle dot that joins two nouns across a full line, and starts a bullet after a finished one", () => {
+    const filler = Array.from({ length: 24 }, () => "受注者は、本業務の実施に当たり、発注者の定める規程を遵守し、作業の記録を").join("\n");
+    const blocks = (tail: string) => readText(`${filler}残すこと。\n\n${tail}`, "x.txt").blocks.slice(1).map((b) => b.kind);
+    expect(blocks("(イ)受注者は、本業務に従事する者の資本関係・役員等の情報、作業従事者の所属\n・専門性及び国籍に関する情報を提出すること。\n")).toEqual(["listItem"]);
+    expect(blocks("受注者は、次の書類を提出すること。本業務の実施に当たり作成する書類は次のとおり。\n・作業計画書\n")).toEqual(["paragraph", "listItem"]);
+  });
+
   it("reads numbered particulars (a label, a space, a value) as entries, not headings", () => {
     const doc = readText("2 業務期間・履行場所\n(1)委託期間 令和5年4月1日から令和6年3月31日まで\n(2)履行場所 当院及び委託者が認めた場所\n", "x.txt");
     expect(doc.blocks.map((b) => b.kind)).toEqual(["heading", "listItem", "listItem"]);
