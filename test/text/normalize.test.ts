@@ -54,12 +54,15 @@ describe("normalize", () => {
     const late = normalize("受注者はサーバーを", v);
     expect([late.text, late.toOriginal(4), late.toOriginalEnd(7), late.toOriginal(7)]).toEqual(["受注者はサーバを", 4, 8, 8]);
   });
-  it("handles a 1 MB block quickly", () => {
-    const big = "受注者は、ぜい弱性のあるｻｰﾊﾞｰに最新の修正プログラムを適用すること。\n".repeat(30000);
-    const t0 = performance.now();
+  // Speed is the benchmark's (npm run bench), not a timed test: a loaded CI machine made the old time limit flaky.
+  it("normalises a 1 MB block and maps its last sentence back", () => {
+    const line = "受注者は、ぜい弱性のあるｻｰﾊﾞｰに最新の修正プログラムを適用すること。\n";
+    const big = line.repeat(30000);
     const n = normalize(big, v);
-    expect(performance.now() - t0).toBeLessThan(1500);
-    expect(n.text.length).toBeLessThan(big.length);
+    const one = normalize(line.trimEnd(), v).text;
+    expect(n.text.length).toBe(one.length * 30000);
+    expect(n.text.endsWith(one)).toBe(true);
+    expect(n.toOriginal(n.text.length - one.length)).toBe(big.length - line.length);
   });
 });
 
