@@ -146,9 +146,10 @@ export const TARGETS = { agreement: 0.95, balanced: 0.93, ruleMin: 0.85, precisi
  * r62, r63, unseen until then (on arrival 79.2% exact on their own; dev 92.7% / 91.1% / emergency-contact 83.0% /
  * P 85.5% / R 83.0%), then raised to the session's end figures (93.4% / 92.0% / 83.0% / P 85.8% / R 84.8%)
  * less about half a point; 47 → 51 with r65, r66, r70, r71 (fifth session), unseen until then (on arrival
- * 79.9% exact on their own; dev 92.4% / 90.6% / emergency-contact 78.4% / P 84.7% / R 84.2%).
+ * 79.9% exact on their own; dev 92.4% / 90.6% / emergency-contact 78.4% / P 84.7% / R 84.2%), then raised to the
+ * session's end figures (93.4% / 92.0% / 78.4% / P 85.2% / R 84.8%) less about half a point.
  */
-export const DEV_FLOOR = { agreement: 0.919, balanced: 0.901, ruleMin: 0.78, precision: 0.842, recall: 0.837 };
+export const DEV_FLOOR = { agreement: 0.929, balanced: 0.915, ruleMin: 0.78, precision: 0.847, recall: 0.843 };
 
 /** The bar the eval test holds dev to: TARGETS once met, the ratchet floor until then. */
 export const devBar = (r) => (shortfalls(r, TARGETS).length ? DEV_FLOOR : TARGETS);
