@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Converts .html, .fodt (flat ODT) and .md sources to .docx with LibreOffice, so Word fixtures are
 // written by a real word processor (fragmented runs, real numbering.xml) instead of by hand.
-//   node scripts/docx-from-source.mjs <src files...> --out <dir> [--batch N]
+//   node scripts/docx-from-source.mjs <src files...> --out <dir> [--batch N] [--soft-breaks br]
 // Markdown has no LibreOffice import: it is rendered to HTML here (remark-parse + GFM tables).
 // Each run uses a private LibreOffice profile, so parallel runs never share a lock.
 import { spawnSync } from "node:child_process";
@@ -24,8 +24,10 @@ const args = process.argv.slice(2);
 const sources = [];
 let out;
 let batch = 20;
+let softBreaks = false;
 for (let i = 0; i < args.length; i++) {
   if (args[i] === "--out") out = args[++i];
+  else if (args[i] === "--soft-breaks") softBreaks = args[++i] === "br";
   else if (args[i] === "--batch") batch = Number(args[++i]);
   else sources.push(args[i]);
 }
@@ -36,7 +38,8 @@ const esc = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, 
 function inline(nodes) {
   return nodes.map((n) => {
     switch (n.type) {
-      case "text": return esc(n.value);
+      // --soft-breaks br: a line break inside a paragraph stays one (Shift+Enter in Word), not a space.
+      case "text": return softBreaks ? esc(n.value).replace(/\n/g, "<br/>") : esc(n.value);
       case "strong": return `<b>${inline(n.children)}</b>`;
       case "emphasis": return `<i>${inline(n.children)}</i>`;
       case "inlineCode": return `<code>${esc(n.value)}</code>`;
