@@ -3,7 +3,7 @@
 import type { SpecDocument } from "../model/document.js";
 import { normalize } from "../text/normalize.js";
 import { splitSentences } from "../text/sentences.js";
-import { analyseSentence, sentenceTail } from "../text/obligation.js";
+import { PARTY_ACT, analyseSentence, sentenceTail } from "../text/obligation.js";
 import { LEAD, itemMarker } from "../text/item-lines.js";
 import type { AnalysedBlock, Sentence } from "./analysed.js";
 import { HitBuffer, HitTable } from "./hit-table.js";
@@ -134,8 +134,6 @@ const CONTRACTOR_NAMES = /^(受注者|受託者|乙|請負者|事業者|賃貸�
 const PUBLIC_BODY = /(省|庁|局|機構|センター|研究所|大学|病院|法人|市|県|都|府|町|村|区|連合|協会|財団|委員会|事務所|組合)[^、。]{0,12}$/u;
 /** 「…（以下「センター」という。）」, normalised (NFKC brackets). */
 const ALIAS = /以下[「『"]([^」』"]{1,10})[」』"]という/gu;
-/** What the orderer does itself (the tail of REASSIGNED in text/obligation.ts). */
-const ORDERER_ACT = "(が|において|にて|の責任において|側で)(別途)?[^。、]{0,24}(行う|実施する|担当する|対応する|調達する|整備する|構築する|用意する|提供する|行うものとする|実施するものとする|担当するものとする|対応するものとする|提供するものとする|行います|実施します|提供します)$";
 
 /**
  * The orderer's own work is not the contractor's duty (labelling.md §1: given to someone else). The
@@ -156,7 +154,7 @@ function markOrdererWork(blocks: AnalysedBlock[]): void {
   if (!aliases.size) return;
   const escaped = [...aliases].map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
   // Not inside a longer word: 「データセンターが提供する」 is not the orderer 「センター」.
-  const act = new RegExp(`(?<![ァ-ヶーA-Za-z])(${escaped.join("|")})${ORDERER_ACT}`, "u");
+  const act = new RegExp(`(?<![ァ-ヶーA-Za-z])(${escaped.join("|")})${PARTY_ACT}`, "u");
   for (const ab of blocks) {
     if (ab.block.kind === "heading") continue;
     for (const s of ab.sentences) {

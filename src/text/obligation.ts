@@ -59,12 +59,14 @@ const EXCLUSION_TAIL = /(範囲外|対象外|適用外|範囲に含まない|範
  * before こと / ものとする is a prohibition on the contractor (「USBメモリを利用しないこと」).
  */
 const EXCLUSION_VERBAL = /(行わない|実施しない|利用しない|使用しない|採用しない|定めない|設けない|求めない)(予定である)?$/u;
+/** What another party does instead of the contractor, at the end of a sentence (after the party's name). */
+export const PARTY_ACT = "(が|において|にて|の責任において|側で)(別途)?[^。、]{0,24}(行う|実施する|担当する|対応する|調達する|整備する|構築する|用意する|提供する|行うものとする|実施するものとする|担当するものとする|対応するものとする|提供するものとする|行います|実施します|提供します)$";
 /**
  * Another operator is named by its role (基盤事業者, 回線事業者, 運用事業者 …: any 〜事業者 but the contractor's
  * own 受注事業者 / 受託事業者), and what it provides is not the contractor's duty either
  * (「改ざん検知の仕組みは基盤事業者が提供する。」).
  */
-const REASSIGNED = /(他事業者|他の事業者|別の事業者|別事業者|(?<!受注|受託|本|当該|委託先)(?<=[^\s、。「」()（）]{2})事業者|別途調達|別途契約|別調達|別契約|発注者|当省|本省|甲|職員|担当課|当機構|本市|当市|本県|当県|本区|当区)(が|において|にて|の責任において|側で)(別途)?[^。、]{0,24}(行う|実施する|担当する|対応する|調達する|整備する|構築する|用意する|提供する|行うものとする|実施するものとする|担当するものとする|対応するものとする|提供するものとする|行います|実施します|提供します)$/u;
+const REASSIGNED = new RegExp(String.raw`(他事業者|他の事業者|別の事業者|別事業者|(?<!受注|受託|本|当該|委託先)(?<=[^\s、。「」()（）]{2})事業者|別途調達|別途契約|別調達|別契約|発注者|当省|本省|甲|職員|担当課|当機構|本市|当市|本県|当県|本区|当区)` + PARTY_ACT, "u");
 const SEPARATELY = /別途(調達|契約|発注)(する|する予定である|予定|とする|を予定している)$/u;
 /**
  * A deferral with no content (labelling.md §2): 「詳細は協議して定める」「今後検討する」「別途指示する」.
