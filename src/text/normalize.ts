@@ -40,6 +40,7 @@ function isCombining(c: number): boolean {
     || (c >= 0xfe00 && c <= 0xfe0f);
 }
 
+/** Whether src[from, to) (a run of whitespace) holds a line break. */
 function hasBreak(src: string, from: number, to: number): boolean {
   for (let k = from; k < to; k++) if (src.charCodeAt(k) === 0x0a) return true;
   return false;
