@@ -65,11 +65,15 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
     return undefined;
   };
 
-  /** Hits of `entry` in blocks [from, to), within [start, end) when one block is given; background narrative skipped. */
-  const hitsIn = (entry: TermEntry, from: number, to: number, start = 0, end = Infinity, kinds: MatchSpec["blocks"] = "body"): readonly Hit[] => {
+  /**
+   * Appends to `out` (when given) the hits of `entry` in blocks [from, to), within [start, end) when
+   * one block is given, background narrative skipped; returns how many there are. Callers that only
+   * count, or gather several entries' hits into one list, allocate no list per entry.
+   */
+  const collect = (entry: TermEntry, from: number, to: number, start: number, end: number, kinds: MatchSpec["blocks"],
+    out: Hit[] | undefined): number => {
     const all = hits(entry);
-    // Most lookups find nothing: they share one empty list (callers only read it) instead of allocating.
-    let out: Hit[] | undefined;
+    let n = 0;
     for (let i = lowerBound(all, from, start); i < all.length; i++) {
       const h = all[i]!;
       if (h.block >= to) break;
@@ -77,10 +81,16 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
       if (h.end > end && h.block === to - 1 && to - from === 1) continue;
       if (!blockAllowed(h.block, kinds)) continue;
       if (blocks[h.block]!.block.kind !== "heading" && outOfProcurement(sentenceAt(h.block, h.start))) continue;
-      (out ??= []).push(h);
+      n++;
+      out?.push(h);
     }
-    return out ?? NO_HITS;
+    return n;
   };
+
+  /** collect over a unit and, when given, the lead sentence that completes it. */
+  const inUnit = (e: TermEntry, from: number, to: number, start: number, end: number, lead: Sentence["lead"],
+    which: MatchSpec["blocks"], out: Hit[] | undefined): number =>
+    collect(e, from, to, start, end, which, out) + (lead ? collect(e, lead.block, lead.block + 1, lead.start, lead.end, which, out) : 0);
 
   const blockAllowed = (b: number, which: MatchSpec["blocks"]): boolean => {
     const heading = blocks[b]!.block.kind === "heading";
@@ -94,25 +104,26 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
   const holds = (spec: MatchSpec, from: number, to: number, start?: number, end?: number, lead?: Sentence["lead"],
     checkObligation = true): Hit[] | null => {
     const which = spec.blocks ?? "body";
+    const s0 = start ?? 0; const e0 = end ?? Infinity;
+    // Whether the spec holds is decided by counting; the hits are gathered only for a unit where it
+    // holds (most candidate units do not, and each would fill a list to throw away). Loops, not
+    // closures: holds runs for every candidate unit of every rule.
+    const { all = NONE, any = NONE, none = NONE } = spec;
+    for (let i = 0; i < all.length; i++) if (!inUnit(all[i]!, from, to, s0, e0, lead, which, undefined)) return null;
+    if (any.length) {
+      let i = 0;
+      while (i < any.length && !inUnit(any[i]!, from, to, s0, e0, lead, which, undefined)) i++;
+      if (i === any.length) return null;
+    }
+    for (let i = 0; i < none.length; i++) if (inUnit(none[i]!, from, to, s0, e0, lead, which, undefined)) return null;
     const found: Hit[] = [];
-    const within = (e: TermEntry): readonly Hit[] => {
-      const own = hitsIn(e, from, to, start, end, which);
-      return lead ? [...own, ...hitsIn(e, lead.block, lead.block + 1, lead.start, lead.end, which)] : own;
-    };
-    for (const e of spec.all ?? []) {
-      const h = within(e);
-      if (!h.length) return null;
-      found.push(...h);
-    }
-    if (spec.any?.length) {
-      let anyHit = false;
-      for (const e of spec.any) { const h = within(e); if (h.length) { anyHit = true; found.push(...h); } }
-      if (!anyHit) return null;
-    }
-    for (const e of spec.none ?? []) if (within(e).length) return null;
+    for (let i = 0; i < all.length; i++) inUnit(all[i]!, from, to, s0, e0, lead, which, found);
+    for (let i = 0; i < any.length; i++) inUnit(any[i]!, from, to, s0, e0, lead, which, found);
     // The item's own words first: evidence and locations point at the item, not at its lead.
-    const ownFirst = (h: Hit) => (lead && h.block === lead.block ? 1 : 0);
-    found.sort((a, b) => ownFirst(a) - ownFirst(b) || a.block - b.block || a.start - b.start);
+    if (found.length > 1) {
+      const ownFirst = (h: Hit) => (lead && h.block === lead.block ? 1 : 0);
+      found.sort((a, b) => ownFirst(a) - ownFirst(b) || a.block - b.block || a.start - b.start);
+    }
     if (spec.obligation && checkObligation) {
       const ok = found.some((h) => { const s = sentenceAt(h.block, h.start); return !!s && s.obligation && !s.negated; });
       if (!ok) return null;
@@ -145,7 +156,7 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
       for (const u of units(rest)) {
         if (out.length >= limit) break;
         const inUnit = u.sentence
-          ? framedBy.some((e) => hitsIn(e, u.block, u.block + 1, u.sentence!.start, u.sentence!.end, "any").length > 0)
+          ? framedBy.some((e) => collect(e, u.block, u.block + 1, u.sentence!.start, u.sentence!.end, "any", undefined) > 0)
           : u.hits.some((h) => near(framedBy, h, u.within).length > 0);
         if (inUnit || underAny(u.block, framedBy)) out.push(u);
       }
@@ -245,7 +256,9 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
       const h = blocks[at.block]!.section;
       if (h < 0) { from = 0; to = firstHeading(); } else { from = h; to = analysed.sectionEnd[h]!; }
     }
-    return entries.flatMap((e) => hitsIn(e, from, to, start, end, "any"));
+    const out: Hit[] = [];
+    for (const e of entries) collect(e, from, to, start, end, "any", out);
+    return out;
   };
 
   let firstHeadingIndex = -2;
@@ -356,7 +369,7 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
     rulesetFile: (rule) => config.rulesets.find((r) => r.id === rule.rulesetId)?.file ?? rule.origin.file,
     message: (id, params = {}) => t(id, params, locale),
     locationOf: (block, start, end) => locate(blocks[block]!, start, end),
-    writtenOn: () => (written ??= { date: writtenDate(blocks.filter((b) => b.block.region === "body").map((b) => b.block.text)) }).date,
+    writtenOn: () => (written ??= { date: writtenDate(bodyTexts(blocks)) }).date,
     originalText: (block, start, end) => {
       const ab = blocks[block]!;
       return ab.block.text.slice(ab.norm.toOriginal(start), ab.norm.toOriginalEnd(end));
@@ -367,7 +380,7 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
   return ctx;
 }
 
-const NO_HITS: readonly Hit[] = [];
+const NONE: readonly TermEntry[] = [];
 
 /** A section [from, to) as one number for the set of units seen (block indexes stay far below it). */
 const SECTION_KEY = 2 ** 26;
@@ -381,6 +394,11 @@ const LISTED = new Set(["listItem", "tableCell"]);
  */
 export function outOfProcurement(s: Sentence | undefined): boolean {
   return !!s && (s.narrative || s.excluded || s.deferred);
+}
+
+/** The texts of the body's blocks, in order, as read (writtenDate reads only the first few). */
+function* bodyTexts(blocks: readonly AnalysedBlock[]): Generator<string> {
+  for (const b of blocks) if (b.block.region === "body") yield b.block.text;
 }
 
 /** Exact location of normalised [start, end) in a block. */
