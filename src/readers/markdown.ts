@@ -8,7 +8,7 @@ import { gfmTableFromMarkdown } from "mdast-util-gfm-table";
 import type { Nodes, PhrasingContent, Root, RootContent, TableRow } from "mdast";
 import type { Block, BlockKind, Location, SpecDocument, TablePos } from "../model/document.js";
 import { InputError } from "./errors.js";
-import { LineIndex, TextBuilder, positionMapper } from "./positioned.js";
+import { LineIndex, TextBuilder, positionMapper, type SourceOffsets } from "./positioned.js";
 import { parseDirectiveComment, resolveNextLineTargets } from "./directives.js";
 import { markdownChunks, plainLineKind } from "./markdown-chunks.js";
 import { itemPieces } from "../text/item-lines.js";
@@ -399,8 +399,8 @@ class MarkdownWalker {
       return;
     }
     pieces.forEach(({ start, end }, i) => {
-      const pieceFrom = i === 0 ? from : this.lineLead(offsets[start]!);
-      const pieceTo = i === pieces.length - 1 ? to : offsets[end - 1]! + 1;
+      const pieceFrom = i === 0 ? from : this.lineLead(offsets.at(start)!);
+      const pieceTo = i === pieces.length - 1 ? to : offsets.at(end - 1)! + 1;
       this.emitBuilt(i === 0 ? kind : "listItem", text.slice(start, end), offsets.slice(start, end), pieceFrom, pieceTo);
     });
   }
@@ -418,7 +418,7 @@ class MarkdownWalker {
   }
 
   /** `location`: where the block is shown, when not its whole span [from, to) (a table cell's content). */
-  private emitBuilt(kind: BlockKind, text: string, offsets: Int32Array, from: number, to: number,
+  private emitBuilt(kind: BlockKind, text: string, offsets: SourceOffsets, from: number, to: number,
     location?: Location): Block | undefined {
     if (kind !== "heading" && kind !== "tableCell" && text.trim() === "") return undefined;
     // Fields assigned rather than spread into the literal: one object per block instead of three.

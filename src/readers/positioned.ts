@@ -133,13 +133,33 @@ export class TextBuilder {
     this.text = trimmed;
   }
 
-  build(): { text: string; offsets: Int32Array } {
-    if (this.offsets) return { text: this.text, offsets: Int32Array.from(this.offsets) };
-    const offsets = new Int32Array(this.text.length);
-    for (let i = 0; i < offsets.length; i++) offsets[i] = this.first + i;
-    return { text: this.text, offsets };
+  build(): { text: string; offsets: SourceOffsets } {
+    const n = this.text.length;
+    return { text: this.text, offsets: new SourceOffsets(n, this.first, this.offsets ? Int32Array.from(this.offsets) : null) };
   }
 }
+
+/**
+ * Where each unit of a block's text is in the source: a run on by one from `first`, or a table.
+ * A run (most blocks) makes no table: a typed array per block (off the heap once past a few units)
+ * was most of what building a block cost.
+ */
+export class SourceOffsets {
+  constructor(readonly length: number, private readonly first: number, readonly table: Int32Array | null) {}
+
+  /** The offset of unit `i` (undefined outside the text, as an Int32Array answers). */
+  at(i: number): number | undefined {
+    if (this.table) return this.table[i];
+    return i >= 0 && i < this.length ? this.first + i : undefined;
+  }
+
+  /** Units [start, end), 0 <= start <= end <= length. */
+  slice(start: number, end: number): SourceOffsets {
+    return this.table ? new SourceOffsets(end - start, 0, this.table.slice(start, end)) : new SourceOffsets(end - start, this.first + start, null);
+  }
+}
+
+const NO_OFFSETS = new Int32Array(0);
 
 /**
  * positionAt and endPositionAt for a block. positionAt(i) is where text[i] is written;
@@ -147,13 +167,13 @@ export class TextBuilder {
  * break ends there. `text.length` maps past the last character; an empty block answers with its start.
  */
 export function positionMapper(
-  offsets: Int32Array,
+  offsets: SourceOffsets,
   index: LineIndex,
   fallbackOffset: number,
 ): BlockPositions {
-  return offsets.length > 0 && contiguous(offsets)
-    ? runMapper(offsets[0]!, offsets.length, index)
-    : tableMapper(offsets, index, fallbackOffset);
+  return offsets.length > 0 && (!offsets.table || contiguous(offsets.table))
+    ? runMapper(offsets.at(0)!, offsets.length, index)
+    : tableMapper(offsets.table ?? NO_OFFSETS, index, fallbackOffset);
 }
 
 type BlockPositions = { positionAt(offset: number): Position; endPositionAt(offset: number): Position };

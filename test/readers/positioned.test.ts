@@ -1,9 +1,12 @@
 // TextBuilder keeps no per-unit list while the text runs on from one source offset, and writes it
-// out at the first unit that breaks the run: the offsets it builds are the same either way.
+// out at the first unit that breaks the run: the offsets it builds read the same either way.
 import { describe, expect, it } from "vitest";
 import { TextBuilder } from "../../src/readers/positioned.js";
 
-const built = (b: TextBuilder) => { const { text, offsets } = b.build(); return { text, offsets: [...offsets] }; };
+const built = (b: TextBuilder) => {
+  const { text, offsets } = b.build();
+  return { text, offsets: Array.from({ length: offsets.length }, (_, i) => offsets.at(i)) };
+};
 
 describe("TextBuilder", () => {
   it("maps a verbatim run, line breaks between its lines included, unit by unit", () => {
@@ -38,6 +41,19 @@ describe("TextBuilder", () => {
     list.pushSlice("b  ", 5);
     list.trimEnd();
     expect(built(list)).toEqual({ text: "ab", offsets: [0, 5] });
+  });
+  it("keeps no table for a run, and slices a run and a table alike", () => {
+    const run = new TextBuilder();
+    run.pushSlice("abcd", 10);
+    const r = run.build().offsets;
+    expect(r.table).toBeNull();
+    expect([r.slice(1, 3).at(0), r.slice(1, 3).at(1), r.slice(1, 3).at(2), r.at(-1)]).toEqual([11, 12, undefined, undefined]);
+    const list = new TextBuilder();
+    list.pushSlice("ab", 10);
+    list.pushSlice("cd", 20);
+    const t = list.build().offsets;
+    expect([...t.table!]).toEqual([10, 11, 20, 21]);
+    expect([t.slice(1, 3).at(0), t.slice(1, 3).at(1), t.slice(1, 3).length]).toEqual([11, 20, 2]);
   });
   it("aligns a parser's value with the source after a run", () => {
     const b = new TextBuilder();
