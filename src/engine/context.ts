@@ -8,7 +8,7 @@ import type { ResolvedConfig, ResolvedRule, TermEntry } from "../model/ruleset.j
 import type { AnalysedBlock, Hit, Sentence, UnitMatch } from "./analysed.js";
 import type { CheckContext, FindingAt, FindingOptions, MatchSpec } from "./kinds/kind.js";
 import { analyseBlocks, scanDocument, type AnalysedDocument } from "./analyse.js";
-import { lowerBound } from "./hit-table.js";
+import type { HitTable } from "./hit-table.js";
 import { compileExtra, getMatcher, type KindTerms } from "./matcher.js";
 import { evaluateApplies } from "./conditions.js";
 import { writtenDate } from "../text/written-date.js";
@@ -40,18 +40,28 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
   const analysed = analyseBlocks(doc, matcher);
   const blocks = analysed.blocks;
   const compiled = scanDocument(blocks, matcher);
-  const extra = new Map<TermEntry, readonly Hit[]>();
+  /**
+   * Where each entry's hits are, found on its first lookup: its concept in the document's table, or
+   * for an entry the kinds did not declare a scan of its own; null when it names no word at all.
+   */
+  const places = new Map<TermEntry, Place | null>();
+  const placeOf = (entry: TermEntry): Place | null => {
+    let p = places.get(entry);
+    if (p === undefined) {
+      const id = matcher.conceptOf(entry);
+      if (id !== undefined) p = { table: compiled, concept: id, entry: matcher.entries[id]! };
+      else {
+        const m = compileExtra(config, matcher.variants, [entry]);
+        p = m.conceptCount ? { table: scanDocument(blocks, m), concept: 0, entry } : null;
+      }
+      places.set(entry, p);
+    }
+    return p;
+  };
 
   const hits = (entry: TermEntry): readonly Hit[] => {
-    const id = matcher.conceptOf(entry);
-    if (id !== undefined) return compiled.hitsOf(id, matcher.entries[id]!);
-    let h = extra.get(entry);
-    if (!h) {
-      const m = compileExtra(config, matcher.variants, [entry]);
-      h = m.conceptCount ? scanDocument(blocks, m).hitsOf(0, entry) : [];
-      extra.set(entry, h);
-    }
-    return h;
+    const p = placeOf(entry);
+    return p ? p.table.hitsOf(p.concept, p.entry) : NO_HITS;
   };
 
   const sentenceAt = (block: number, offset: number): Sentence | undefined => {
@@ -72,17 +82,21 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
    */
   const collect = (entry: TermEntry, from: number, to: number, start: number, end: number, kinds: MatchSpec["blocks"],
     out: Hit[] | undefined): number => {
-    const all = hits(entry);
+    const p = placeOf(entry);
+    if (!p) return 0;
+    // Read off the packed arrays: a hit becomes an object only when it is gathered (most questions count).
+    const { table, concept, entry: named } = p;
+    const hb = table.block; const hs = table.start; const he = table.end;
     let n = 0;
-    for (let i = lowerBound(all, from, start); i < all.length; i++) {
-      const h = all[i]!;
-      if (h.block >= to) break;
-      if (h.block === to - 1 && h.start >= end) break;
-      if (h.end > end && h.block === to - 1 && to - from === 1) continue;
-      if (!blockAllowed(h.block, kinds)) continue;
-      if (blocks[h.block]!.block.kind !== "heading" && outOfProcurement(sentenceAt(h.block, h.start))) continue;
+    for (let k = table.lowerBound(concept, from, start), last = table.endOf(concept); k < last; k++) {
+      const b = hb[k]!;
+      if (b >= to) break;
+      if (b === to - 1 && hs[k]! >= end) break;
+      if (he[k]! > end && b === to - 1 && to - from === 1) continue;
+      if (!blockAllowed(b, kinds)) continue;
+      if (blocks[b]!.block.kind !== "heading" && outOfProcurement(sentenceAt(b, hs[k]!))) continue;
       n++;
-      out?.push(h);
+      out?.push(table.hitAt(k, named));
     }
     return n;
   };
@@ -232,19 +246,24 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
     return out;
   };
 
-  /** The item sentences each lead sentence completes (the reverse of `Sentence.lead`), built on first use. */
-  let ledItems: Map<string, Sentence[]> | undefined;
+  /**
+   * The item sentences each lead sentence completes (the reverse of `Sentence.lead`), by the lead's
+   * block and end, built on first use. Numbers as keys: units asks for every anchor sentence where
+   * its spec does not hold, and a string key made per question was garbage.
+   */
+  let ledItems: Map<number, Map<number, Sentence[]>> | undefined;
   const itemsLedBy = (block: number, s: Sentence): readonly Sentence[] => {
     if (!ledItems) {
       ledItems = new Map();
       for (const b of blocks) for (const t of b.sentences) {
         if (!t.lead) continue;
-        const key = `${t.lead.block}:${t.lead.end}`;
-        const list = ledItems.get(key);
-        if (list) list.push(t); else ledItems.set(key, [t]);
+        let byEnd = ledItems.get(t.lead.block);
+        if (!byEnd) ledItems.set(t.lead.block, byEnd = new Map());
+        const list = byEnd.get(t.lead.end);
+        if (list) list.push(t); else byEnd.set(t.lead.end, [t]);
       }
     }
-    return ledItems.get(`${block}:${s.end}`) ?? [];
+    return ledItems.get(block)?.get(s.end) ?? NO_SENTENCES;
   };
 
   const near = (entries: readonly TermEntry[], at: { block: number; start: number }, within: "sentence" | "block" | "section"): Hit[] => {
@@ -380,7 +399,12 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
   return ctx;
 }
 
+/** Where an entry's hits are: `concept` of `table`, whose hits name `entry`. */
+interface Place { table: HitTable; concept: number; entry: TermEntry }
+
 const NONE: readonly TermEntry[] = [];
+const NO_HITS: readonly Hit[] = [];
+const NO_SENTENCES: readonly Sentence[] = [];
 
 /** A section [from, to) as one number for the set of units seen (block indexes stay far below it). */
 const SECTION_KEY = 2 ** 26;
