@@ -8,7 +8,7 @@ import type { ResolvedConfig, ResolvedRule, TermEntry } from "../model/ruleset.j
 import type { AnalysedBlock, Hit, Sentence, UnitMatch } from "./analysed.js";
 import type { CheckContext, FindingAt, FindingOptions, MatchSpec } from "./kinds/kind.js";
 import { analyseBlocks, scanDocument, type AnalysedDocument } from "./analyse.js";
-import { lowerBound } from "./hit-table.js";
+import type { HitTable } from "./hit-table.js";
 import { compileExtra, getMatcher, type KindTerms } from "./matcher.js";
 import { evaluateApplies } from "./conditions.js";
 import { writtenDate } from "../text/written-date.js";
@@ -40,18 +40,28 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
   const analysed = analyseBlocks(doc, matcher);
   const blocks = analysed.blocks;
   const compiled = scanDocument(blocks, matcher);
-  const extra = new Map<TermEntry, readonly Hit[]>();
+  /**
+   * Where each entry's hits are, found on its first lookup: its concept in the document's table, or
+   * for an entry the kinds did not declare a scan of its own; null when it names no word at all.
+   */
+  const places = new Map<TermEntry, Place | null>();
+  const placeOf = (entry: TermEntry): Place | null => {
+    let p = places.get(entry);
+    if (p === undefined) {
+      const id = matcher.conceptOf(entry);
+      if (id !== undefined) p = { table: compiled, concept: id, entry: matcher.entries[id]! };
+      else {
+        const m = compileExtra(config, matcher.variants, [entry]);
+        p = m.conceptCount ? { table: scanDocument(blocks, m), concept: 0, entry } : null;
+      }
+      places.set(entry, p);
+    }
+    return p;
+  };
 
   const hits = (entry: TermEntry): readonly Hit[] => {
-    const id = matcher.conceptOf(entry);
-    if (id !== undefined) return compiled.hitsOf(id, matcher.entries[id]!);
-    let h = extra.get(entry);
-    if (!h) {
-      const m = compileExtra(config, matcher.variants, [entry]);
-      h = m.conceptCount ? scanDocument(blocks, m).hitsOf(0, entry) : [];
-      extra.set(entry, h);
-    }
-    return h;
+    const p = placeOf(entry);
+    return p ? p.table.hitsOf(p.concept, p.entry) : NO_HITS;
   };
 
   const sentenceAt = (block: number, offset: number): Sentence | undefined => {
@@ -65,22 +75,36 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
     return undefined;
   };
 
-  /** Hits of `entry` in blocks [from, to), within [start, end) when one block is given; background narrative skipped. */
-  const hitsIn = (entry: TermEntry, from: number, to: number, start = 0, end = Infinity, kinds: MatchSpec["blocks"] = "body"): readonly Hit[] => {
-    const all = hits(entry);
-    // Most lookups find nothing: they share one empty list (callers only read it) instead of allocating.
-    let out: Hit[] | undefined;
-    for (let i = lowerBound(all, from, start); i < all.length; i++) {
-      const h = all[i]!;
-      if (h.block >= to) break;
-      if (h.block === to - 1 && h.start >= end) break;
-      if (h.end > end && h.block === to - 1 && to - from === 1) continue;
-      if (!blockAllowed(h.block, kinds)) continue;
-      if (blocks[h.block]!.block.kind !== "heading" && outOfProcurement(sentenceAt(h.block, h.start))) continue;
-      (out ??= []).push(h);
+  /**
+   * Appends to `out` (when given) the hits of `entry` in blocks [from, to), within [start, end) when
+   * one block is given, background narrative skipped; returns how many there are. Callers that only
+   * count, or gather several entries' hits into one list, allocate no list per entry.
+   */
+  const collect = (entry: TermEntry, from: number, to: number, start: number, end: number, kinds: MatchSpec["blocks"],
+    out: Hit[] | undefined): number => {
+    const p = placeOf(entry);
+    if (!p) return 0;
+    // Read off the packed arrays: a hit becomes an object only when it is gathered (most questions count).
+    const { table, concept, entry: named } = p;
+    const hb = table.block; const hs = table.start; const he = table.end;
+    let n = 0;
+    for (let k = table.lowerBound(concept, from, start), last = table.endOf(concept); k < last; k++) {
+      const b = hb[k]!;
+      if (b >= to) break;
+      if (b === to - 1 && hs[k]! >= end) break;
+      if (he[k]! > end && b === to - 1 && to - from === 1) continue;
+      if (!blockAllowed(b, kinds)) continue;
+      if (blocks[b]!.block.kind !== "heading" && outOfProcurement(sentenceAt(b, hs[k]!))) continue;
+      n++;
+      out?.push(table.hitAt(k, named));
     }
-    return out ?? NO_HITS;
+    return n;
   };
+
+  /** collect over a unit and, when given, the lead sentence that completes it. */
+  const inUnit = (e: TermEntry, from: number, to: number, start: number, end: number, lead: Sentence["lead"],
+    which: MatchSpec["blocks"], out: Hit[] | undefined): number =>
+    collect(e, from, to, start, end, which, out) + (lead ? collect(e, lead.block, lead.block + 1, lead.start, lead.end, which, out) : 0);
 
   const blockAllowed = (b: number, which: MatchSpec["blocks"]): boolean => {
     const heading = blocks[b]!.block.kind === "heading";
@@ -94,25 +118,26 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
   const holds = (spec: MatchSpec, from: number, to: number, start?: number, end?: number, lead?: Sentence["lead"],
     checkObligation = true): Hit[] | null => {
     const which = spec.blocks ?? "body";
+    const s0 = start ?? 0; const e0 = end ?? Infinity;
+    // Whether the spec holds is decided by counting; the hits are gathered only for a unit where it
+    // holds (most candidate units do not, and each would fill a list to throw away). Loops, not
+    // closures: holds runs for every candidate unit of every rule.
+    const { all = NONE, any = NONE, none = NONE } = spec;
+    for (let i = 0; i < all.length; i++) if (!inUnit(all[i]!, from, to, s0, e0, lead, which, undefined)) return null;
+    if (any.length) {
+      let i = 0;
+      while (i < any.length && !inUnit(any[i]!, from, to, s0, e0, lead, which, undefined)) i++;
+      if (i === any.length) return null;
+    }
+    for (let i = 0; i < none.length; i++) if (inUnit(none[i]!, from, to, s0, e0, lead, which, undefined)) return null;
     const found: Hit[] = [];
-    const within = (e: TermEntry): readonly Hit[] => {
-      const own = hitsIn(e, from, to, start, end, which);
-      return lead ? [...own, ...hitsIn(e, lead.block, lead.block + 1, lead.start, lead.end, which)] : own;
-    };
-    for (const e of spec.all ?? []) {
-      const h = within(e);
-      if (!h.length) return null;
-      found.push(...h);
-    }
-    if (spec.any?.length) {
-      let anyHit = false;
-      for (const e of spec.any) { const h = within(e); if (h.length) { anyHit = true; found.push(...h); } }
-      if (!anyHit) return null;
-    }
-    for (const e of spec.none ?? []) if (within(e).length) return null;
+    for (let i = 0; i < all.length; i++) inUnit(all[i]!, from, to, s0, e0, lead, which, found);
+    for (let i = 0; i < any.length; i++) inUnit(any[i]!, from, to, s0, e0, lead, which, found);
     // The item's own words first: evidence and locations point at the item, not at its lead.
-    const ownFirst = (h: Hit) => (lead && h.block === lead.block ? 1 : 0);
-    found.sort((a, b) => ownFirst(a) - ownFirst(b) || a.block - b.block || a.start - b.start);
+    if (found.length > 1) {
+      const ownFirst = (h: Hit) => (lead && h.block === lead.block ? 1 : 0);
+      found.sort((a, b) => ownFirst(a) - ownFirst(b) || a.block - b.block || a.start - b.start);
+    }
     if (spec.obligation && checkObligation) {
       const ok = found.some((h) => { const s = sentenceAt(h.block, h.start); return !!s && s.obligation && !s.negated; });
       if (!ok) return null;
@@ -145,7 +170,7 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
       for (const u of units(rest)) {
         if (out.length >= limit) break;
         const inUnit = u.sentence
-          ? framedBy.some((e) => hitsIn(e, u.block, u.block + 1, u.sentence!.start, u.sentence!.end, "any").length > 0)
+          ? framedBy.some((e) => collect(e, u.block, u.block + 1, u.sentence!.start, u.sentence!.end, "any", undefined) > 0)
           : u.hits.some((h) => near(framedBy, h, u.within).length > 0);
         if (inUnit || underAny(u.block, framedBy)) out.push(u);
       }
@@ -221,19 +246,24 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
     return out;
   };
 
-  /** The item sentences each lead sentence completes (the reverse of `Sentence.lead`), built on first use. */
-  let ledItems: Map<string, Sentence[]> | undefined;
+  /**
+   * The item sentences each lead sentence completes (the reverse of `Sentence.lead`), by the lead's
+   * block and end, built on first use. Numbers as keys: units asks for every anchor sentence where
+   * its spec does not hold, and a string key made per question was garbage.
+   */
+  let ledItems: Map<number, Map<number, Sentence[]>> | undefined;
   const itemsLedBy = (block: number, s: Sentence): readonly Sentence[] => {
     if (!ledItems) {
       ledItems = new Map();
       for (const b of blocks) for (const t of b.sentences) {
         if (!t.lead) continue;
-        const key = `${t.lead.block}:${t.lead.end}`;
-        const list = ledItems.get(key);
-        if (list) list.push(t); else ledItems.set(key, [t]);
+        let byEnd = ledItems.get(t.lead.block);
+        if (!byEnd) ledItems.set(t.lead.block, byEnd = new Map());
+        const list = byEnd.get(t.lead.end);
+        if (list) list.push(t); else byEnd.set(t.lead.end, [t]);
       }
     }
-    return ledItems.get(`${block}:${s.end}`) ?? [];
+    return ledItems.get(block)?.get(s.end) ?? NO_SENTENCES;
   };
 
   const near = (entries: readonly TermEntry[], at: { block: number; start: number }, within: "sentence" | "block" | "section"): Hit[] => {
@@ -245,7 +275,9 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
       const h = blocks[at.block]!.section;
       if (h < 0) { from = 0; to = firstHeading(); } else { from = h; to = analysed.sectionEnd[h]!; }
     }
-    return entries.flatMap((e) => hitsIn(e, from, to, start, end, "any"));
+    const out: Hit[] = [];
+    for (const e of entries) collect(e, from, to, start, end, "any", out);
+    return out;
   };
 
   let firstHeadingIndex = -2;
@@ -356,7 +388,7 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
     rulesetFile: (rule) => config.rulesets.find((r) => r.id === rule.rulesetId)?.file ?? rule.origin.file,
     message: (id, params = {}) => t(id, params, locale),
     locationOf: (block, start, end) => locate(blocks[block]!, start, end),
-    writtenOn: () => (written ??= { date: writtenDate(blocks.filter((b) => b.block.region === "body").map((b) => b.block.text)) }).date,
+    writtenOn: () => (written ??= { date: writtenDate(bodyTexts(blocks)) }).date,
     originalText: (block, start, end) => {
       const ab = blocks[block]!;
       return ab.block.text.slice(ab.norm.toOriginal(start), ab.norm.toOriginalEnd(end));
@@ -367,7 +399,12 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
   return ctx;
 }
 
+/** Where an entry's hits are: `concept` of `table`, whose hits name `entry`. */
+interface Place { table: HitTable; concept: number; entry: TermEntry }
+
+const NONE: readonly TermEntry[] = [];
 const NO_HITS: readonly Hit[] = [];
+const NO_SENTENCES: readonly Sentence[] = [];
 
 /** A section [from, to) as one number for the set of units seen (block indexes stay far below it). */
 const SECTION_KEY = 2 ** 26;
@@ -381,6 +418,11 @@ const LISTED = new Set(["listItem", "tableCell"]);
  */
 export function outOfProcurement(s: Sentence | undefined): boolean {
   return !!s && (s.narrative || s.excluded || s.deferred);
+}
+
+/** The texts of the body's blocks, in order, as read (writtenDate reads only the first few). */
+function* bodyTexts(blocks: readonly AnalysedBlock[]): Generator<string> {
+  for (const b of blocks) if (b.block.region === "body") yield b.block.text;
 }
 
 /** Exact location of normalised [start, end) in a block. */

@@ -72,10 +72,13 @@ export function dropMasked(buf: HitBuffer, masks: readonly number[]): void {
 export class HitTable {
   /** Per concept: its first hit in the arrays below (conceptCount + 1 entries). */
   private readonly first: Int32Array;
-  private readonly block: Int32Array;
-  private readonly start: Int32Array;
-  private readonly end: Int32Array;
+  /** Hit k: its block, and [start, end) in that block's normalised text. */
+  readonly block: Int32Array;
+  readonly start: Int32Array;
+  readonly end: Int32Array;
   private readonly made: (Hit[] | undefined)[];
+  /** Hit k as an object, made when first asked for (one object per hit, whoever asks). */
+  private readonly objects: (Hit | undefined)[];
 
   /**
    * `buf`: hits in offsets of the blocks' texts joined by one separator each; `blockStarts`: where
@@ -133,6 +136,7 @@ export class HitTable {
     keptFirst[conceptCount] = w;
     this.first = keptFirst; this.block = block; this.start = start; this.end = end;
     this.made = new Array(conceptCount);
+    this.objects = new Array(w);
   }
 
   /** The hits of `concept` as Hit objects naming `entry`, made on the first call. */
@@ -140,12 +144,31 @@ export class HitTable {
     let hits = this.made[concept];
     if (!hits) {
       hits = [];
-      for (let k = this.first[concept]!; k < this.first[concept + 1]!; k++) {
-        hits.push({ entry, block: this.block[k]!, start: this.start[k]!, end: this.end[k]! });
-      }
+      for (let k = this.first[concept]!; k < this.first[concept + 1]!; k++) hits.push(this.hitAt(k, entry));
       this.made[concept] = hits;
     }
     return hits;
+  }
+
+  /** Hit k (of a concept whose entry is `entry`) as an object, the same one on every call. */
+  hitAt(k: number, entry: TermEntry): Hit {
+    return this.objects[k] ??= { entry, block: this.block[k]!, start: this.start[k]!, end: this.end[k]! };
+  }
+
+  /** One past `concept`'s last hit. */
+  endOf(concept: number): number {
+    return this.first[concept + 1]!;
+  }
+
+  /** The first of `concept`'s hits at or after (block, start), read off the packed arrays (see lowerBound). */
+  lowerBound(concept: number, block: number, start: number): number {
+    let lo = this.first[concept]!; let hi = this.first[concept + 1]!;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const b = this.block[mid]!;
+      if (b < block || (b === block && this.start[mid]! < start)) lo = mid + 1; else hi = mid;
+    }
+    return lo;
   }
 }
 

@@ -75,8 +75,11 @@ export function rowPieces(line: string): Array<{ cell: RowCell; pieces: CellPiec
 }
 
 function cellPieces(line: string, from: number, to: number): CellPiece[] | undefined {
+  // Most cells are literal text: told without copying the cell out of its line.
+  let marked = false;
+  for (let i = from; i < to && !marked; i++) { const c = line.charCodeAt(i); marked = c === 0x2a /* * */ || c === 0x3c /* < */; }
+  if (!marked) return to > from ? [{ from, to }] : [];
   const text = line.slice(from, to);
-  if (!/[*<]/.test(text)) return text ? [{ from, to }] : [];
   // `**…**` around the whole cell opens and closes strong emphasis whatever stands outside it
   // (padding or a pipe), as long as its text neither starts nor ends with whitespace.
   const strong = /^\*\*([^*<]+)\*\*$/.exec(text);

@@ -39,7 +39,7 @@ export function readText(text: string, uri: string): SpecDocument {
     builder.trimEnd();
     const { text: blockText, offsets } = builder.build();
     const start = index.position(startOffset);
-    const end = index.position(offsets[offsets.length - 1]! + 1);
+    const end = index.position(offsets.at(offsets.length - 1)! + 1);
     const block: Block = {
       kind,
       text: blockText,

@@ -12,10 +12,10 @@ export interface AcMatch { pattern: number; start: number; end: number }
 export interface AcState { parent: number[]; char: number[]; fail: number[]; outStart: number[]; outIds: number[] }
 
 export class AhoCorasick {
-  private readonly goto: Map<number, number>[] = [new Map()];
   private readonly fail: Int32Array;
-  /** Patterns ending at each node, through dictionary suffix links. */
-  private readonly out: number[][];
+  /** Patterns ending at each node, through dictionary suffix links: `outIds[outStart[i] .. outStart[i + 1]]`. */
+  private readonly outStart: Int32Array;
+  private readonly outIds: Int32Array;
   private readonly lengths: number[];
   /**
    * The root's transitions as a table over all UTF-16 code units (0: stay at the root). Most
@@ -31,70 +31,48 @@ export class AhoCorasick {
   private readonly edgeChar: Uint16Array;
   private readonly edgeNext: Int32Array;
   private readonly edgeMask: number;
+  private readonly saved: AcState;
 
-  /** `state`: the automaton of these same patterns as `state()` gave it; nothing is rebuilt. */
-  constructor(patterns: readonly string[], state?: AcState) {
+  /**
+   * `state`: the automaton of these same patterns as `state()` gave it; nothing is rebuilt, and the
+   * tables are read straight off its arrays (a worker restores the built-in automaton of ~11 000
+   * nodes before its first file: a Map per node made that a tenth of a second).
+   */
+  constructor(patterns: readonly string[], state: AcState = build(patterns)) {
     this.lengths = patterns.map((p) => p.length);
-    if (state) {
-      const nodes = state.fail.length;
-      for (let i = 1; i < nodes; i++) this.goto.push(new Map());
-      for (let i = 1; i < nodes; i++) this.goto[state.parent[i]!]!.set(state.char[i]!, i);
-      for (const [c, nx] of this.goto[0]!) this.rootNext[c] = nx;
-      this.fail = Int32Array.from(state.fail);
-      // Most nodes end no pattern; they share one empty list (scan only reads these).
-      const none: number[] = [];
-      this.out = Array.from({ length: nodes }, (_, i) =>
-        state.outStart[i] === state.outStart[i + 1] ? none : state.outIds.slice(state.outStart[i], state.outStart[i + 1]));
-      ({ node: this.edgeNode, char: this.edgeChar, next: this.edgeNext, mask: this.edgeMask } = edgeTable(this.goto));
-      return;
+    this.saved = state;
+    const { parent, char } = state;
+    this.fail = Int32Array.from(state.fail);
+    this.outStart = Int32Array.from(state.outStart);
+    this.outIds = Int32Array.from(state.outIds);
+    let edges = 0;
+    for (let i = 1; i < parent.length; i++) {
+      if (parent[i] === 0) this.rootNext[char[i]!] = i;
+      else edges++;
     }
-    const outs: number[][] = [[]];
-    patterns.forEach((p, id) => {
-      if (!p) return;
-      let node = 0;
-      for (let i = 0; i < p.length; i++) {
-        const c = p.charCodeAt(i);
-        let nx = this.goto[node]!.get(c);
-        if (nx === undefined) { nx = this.goto.length; this.goto.push(new Map()); outs.push([]); this.goto[node]!.set(c, nx); }
-        node = nx;
-      }
-      outs[node]!.push(id);
-    });
-    for (const [c, nx] of this.goto[0]!) this.rootNext[c] = nx;
-    this.fail = new Int32Array(this.goto.length);
-    const queue: number[] = [];
-    for (const nx of this.goto[0]!.values()) queue.push(nx);
-    for (let qi = 0; qi < queue.length; qi++) {
-      const node = queue[qi]!;
-      for (const [c, nx] of this.goto[node]!) {
-        let f = this.fail[node]!;
-        while (f !== 0 && !this.goto[f]!.has(c)) f = this.fail[f]!;
-        const target = this.goto[f]!.get(c);
-        this.fail[nx] = target !== undefined && target !== nx ? target : 0;
-        const inherited = outs[this.fail[nx]!]!;
-        if (inherited.length) outs[nx] = outs[nx]!.concat(inherited);
-        queue.push(nx);
-      }
+    let size = 16;
+    while (size < edges * 2) size *= 2;
+    this.edgeNode = new Int32Array(size).fill(-1);
+    this.edgeChar = new Uint16Array(size);
+    this.edgeNext = new Int32Array(size);
+    this.edgeMask = size - 1;
+    for (let i = 1; i < parent.length; i++) {
+      const node = parent[i]!;
+      if (node === 0) continue;
+      let h = edgeHash(node, char[i]!) & this.edgeMask;
+      while (this.edgeNode[h] !== -1) h = (h + 1) & this.edgeMask;
+      this.edgeNode[h] = node; this.edgeChar[h] = char[i]!; this.edgeNext[h] = i;
     }
-    this.out = outs;
-    ({ node: this.edgeNode, char: this.edgeChar, next: this.edgeNext, mask: this.edgeMask } = edgeTable(this.goto));
   }
 
   state(): AcState {
-    const nodes = this.goto.length;
-    const parent = new Array<number>(nodes).fill(0);
-    const char = new Array<number>(nodes).fill(0);
-    this.goto.forEach((edges, node) => { for (const [c, nx] of edges) { parent[nx] = node; char[nx] = c; } });
-    const outStart = [0];
-    const outIds: number[] = [];
-    for (const o of this.out) { outIds.push(...o); outStart.push(outIds.length); }
-    return { parent, char, fail: [...this.fail], outStart, outIds };
+    return this.saved;
   }
 
   /** All (possibly overlapping) matches, in order of their end offset. */
   scan(text: string, onMatch: (pattern: number, start: number, end: number) => void): void {
     let node = 0;
-    const fail = this.fail; const out = this.out; const lengths = this.lengths; const rootNext = this.rootNext;
+    const fail = this.fail; const outStart = this.outStart; const outIds = this.outIds; const lengths = this.lengths; const rootNext = this.rootNext;
     const edgeNode = this.edgeNode; const edgeChar = this.edgeChar; const edgeNext = this.edgeNext; const mask = this.edgeMask;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
@@ -109,27 +87,47 @@ export class AhoCorasick {
         node = fail[node]!;
       }
       if (node === 0) node = rootNext[c]!;
-      const o = out[node]!;
-      for (let k = 0; k < o.length; k++) { const p = o[k]!; onMatch(p, i + 1 - lengths[p]!, i + 1); }
+      for (let k = outStart[node]!, last = outStart[node + 1]!; k < last; k++) { const p = outIds[k]!; onMatch(p, i + 1 - lengths[p]!, i + 1); }
     }
   }
 }
 
-/** The non-root transitions of `goto` in one open-addressing table (built, or restored from a stored state). */
-function edgeTable(goto: readonly Map<number, number>[]): { node: Int32Array; char: Uint16Array; next: Int32Array; mask: number } {
-  let edges = 0;
-  for (let node = 1; node < goto.length; node++) edges += goto[node]!.size;
-  let size = 16;
-  while (size < edges * 2) size *= 2;
-  const t = { node: new Int32Array(size).fill(-1), char: new Uint16Array(size), next: new Int32Array(size), mask: size - 1 };
-  for (let node = 1; node < goto.length; node++) {
+/** The automaton of `patterns` (the trie, its failure links and outputs), built with a Map per node. */
+function build(patterns: readonly string[]): AcState {
+  const goto: Map<number, number>[] = [new Map()];
+  const outs: number[][] = [[]];
+  patterns.forEach((p, id) => {
+    if (!p) return;
+    let node = 0;
+    for (let i = 0; i < p.length; i++) {
+      const c = p.charCodeAt(i);
+      let nx = goto[node]!.get(c);
+      if (nx === undefined) { nx = goto.length; goto.push(new Map()); outs.push([]); goto[node]!.set(c, nx); }
+      node = nx;
+    }
+    outs[node]!.push(id);
+  });
+  const fail = new Array<number>(goto.length).fill(0);
+  const queue: number[] = [...goto[0]!.values()];
+  for (let qi = 0; qi < queue.length; qi++) {
+    const node = queue[qi]!;
     for (const [c, nx] of goto[node]!) {
-      let h = edgeHash(node, c) & t.mask;
-      while (t.node[h] !== -1) h = (h + 1) & t.mask;
-      t.node[h] = node; t.char[h] = c; t.next[h] = nx;
+      let f = fail[node]!;
+      while (f !== 0 && !goto[f]!.has(c)) f = fail[f]!;
+      const target = goto[f]!.get(c);
+      fail[nx] = target !== undefined && target !== nx ? target : 0;
+      const inherited = outs[fail[nx]!]!;
+      if (inherited.length) outs[nx] = outs[nx]!.concat(inherited);
+      queue.push(nx);
     }
   }
-  return t;
+  const parent = new Array<number>(goto.length).fill(0);
+  const char = new Array<number>(goto.length).fill(0);
+  goto.forEach((edges, node) => { for (const [c, nx] of edges) { parent[nx] = node; char[nx] = c; } });
+  const outStart = [0];
+  const outIds: number[] = [];
+  for (const o of outs) { outIds.push(...o); outStart.push(outIds.length); }
+  return { parent, char, fail, outStart, outIds };
 }
 
 /** Hash of a transition (node, code unit) for the edge table. */

@@ -3,6 +3,8 @@
 // (不要とする, 求めない, 対象外とする …). 「〜しないこと」「〜してはならない」 are prohibitions:
 // duties, not negations. Past-tense narrative (前回は〜であった) is background, never a duty.
 
+import { isJsSpace } from "./js-space.js";
+
 /** How a sentence ends, judged once per document by analyseSentence below. */
 export interface SentenceInfo {
   /** Ends in an obligation form (すること, ものとする, してはならない …), prohibitions included. */
@@ -104,12 +106,13 @@ export function endingSets(extraObligations: string[] = [], extraNegations: stri
 
 const defaultSets = endingSets();
 
-const TAIL_MARKS = new Set([..."。.!?、,」』\"'\]】〕・:："]);
+/** Code units of the marks trimmed from a sentence's end (compared as numbers: no one-character string per test). */
+const TAIL_MARKS = new Set(Array.from("。.!?、,」』\"'\]】〕・:：", (c) => c.charCodeAt(0)));
 
 /** Without the terminator and closing marks at the end. A loop, not /[…]+$/: that regex is quadratic on a long run of marks. */
 function trimTail(s: string): string {
   let end = s.length;
-  while (end > 0 && (TAIL_MARKS.has(s[end - 1]!) || /\s/u.test(s[end - 1]!))) end--;
+  while (end > 0 && (TAIL_MARKS.has(s.charCodeAt(end - 1)) || isJsSpace(s.charCodeAt(end - 1)))) end--;
   return s.slice(0, end);
 }
 
@@ -205,7 +208,18 @@ export function analyseSentence(sentence: string, sets: EndingSets = defaultSets
 
 /** Exclusion, reassignment or deferral stated by the sentence's predicate, if any. */
 export function scopeOf(tail: string): { excluded: boolean; deferred: boolean } | undefined {
-  if (EXCLUSION_TAIL.test(tail) || EXCLUSION_VERBAL.test(tail) || REASSIGNED.test(tail) || SEPARATELY.test(tail)) return { excluded: true, deferred: false };
-  if (DEFERRAL_TAIL.test(tail)) return { excluded: false, deferred: true };
+  if (EXCLUDING_LAST.has(tail.charCodeAt(tail.length - 1))
+    && (EXCLUSION_TAIL.test(tail) || EXCLUSION_VERBAL.test(tail) || REASSIGNED.test(tail) || SEPARATELY.test(tail))) return { excluded: true, deferred: false };
+  if (DEFERRAL_WORDS.some((w) => tail.includes(w)) && DEFERRAL_TAIL.test(tail)) return { excluded: false, deferred: true };
   return undefined;
 }
+
+/**
+ * Every sentence's tail is tried against the patterns above, which are anchored at its end only,
+ * so the regex engine tries them from every position of the tail; most tails (「…すること」) can
+ * match none. These are necessary conditions, read off the patterns: the last character of each
+ * alternative of EXCLUSION_TAIL, EXCLUSION_VERBAL, REASSIGNED and SEPARATELY, and a word that every
+ * alternative of DEFERRAL_TAIL holds. Keep them in step with the patterns.
+ */
+const EXCLUDING_LAST = new Set(Array.from("外いん要るすう定", (c) => c.charCodeAt(0)));
+const DEFERRAL_WORDS = ["協議", "別途", "検討", "未定"];

@@ -4,6 +4,8 @@
 // A title is short, one line, and has no sentence end: 。 anywhere means a sentence.
 // What legitimately differs between the askers is a TitleShape, named below.
 
+import { isJsSpace } from "./js-space.js";
+
 export interface TitleShape {
   /**
    * Longest title, in characters of the trimmed line. A numbered line promoted to a heading must be
@@ -32,9 +34,11 @@ export function titleShaped(line: string, shape: TitleShape): boolean {
   return !shape.notEndingWith.includes(s.charAt(s.length - 1));
 }
 
-const SPACE = /\s/u;
-const DIGIT = /[0-9０-９]/u;
-const LEADER = /[.．…・\s]/u;
+// Tests on code units, not regexes on one-character strings (withoutPageNumber reads every line's tail).
+/** [0-9０-９] */
+const isDigit = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
+/** [.．…・\s] */
+const isLeader = (c: number): boolean => c === 0x2e || c === 0xff0e || c === 0x2026 || c === 0x30fb || isJsSpace(c);
 
 /**
  * `line` without a page number closing it (「情報セキュリティ ……… 3」「情報セキュリティ 3」): leaders or a
@@ -43,12 +47,12 @@ const LEADER = /[.．…・\s]/u;
  */
 export function withoutPageNumber(line: string): string {
   let i = line.length;
-  while (i > 0 && SPACE.test(line[i - 1]!)) i--;
+  while (i > 0 && isJsSpace(line.charCodeAt(i - 1))) i--;
   const digitsEnd = i;
-  while (i > 0 && DIGIT.test(line[i - 1]!)) i--;
+  while (i > 0 && isDigit(line.charCodeAt(i - 1))) i--;
   if (i === digitsEnd) return line;
   const leadersEnd = i;
-  while (i > 0 && LEADER.test(line[i - 1]!)) i--;
+  while (i > 0 && isLeader(line.charCodeAt(i - 1))) i--;
   return i === leadersEnd ? line : line.slice(0, i);
 }
 
@@ -65,8 +69,11 @@ export function titleSpans(text: string, shape: TitleShape = TITLE_LINE_SHAPE): 
   for (;;) {
     const nl = text.indexOf("\n", from);
     const to = nl < 0 ? text.length : nl;
-    const line = text.slice(from, to);
-    if (titleShaped(withoutPageNumber(line), shape)) {
+    // A line with 。 is a sentence (titleShaped), page number or not: most lines of prose, told
+    // apart without copying them out of the block.
+    const stop = text.indexOf("。", from);
+    const line = stop >= 0 && stop < to ? "" : text.slice(from, to);
+    if (line && titleShaped(withoutPageNumber(line), shape)) {
       const lead = line.length - line.trimStart().length;
       out.push({ start: from + lead, end: from + line.trimEnd().length });
     }

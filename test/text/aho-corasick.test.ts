@@ -28,4 +28,15 @@ describe("AhoCorasick", () => {
       expect(found.sort((x, y) => sortKey(x) - sortKey(y)), text).toEqual(bruteForce(patterns, text).sort((x, y) => sortKey(x) - sortKey(y)));
     }
   });
+  it("restored from its state (through JSON), scans as the automaton it was built as", () => {
+    const patterns = ["パッチ", "セキュリティパッチ", "ティパ", "ab", "bab", "b", "𠮷", "", "漢字"];
+    const built = new AhoCorasick(patterns);
+    const restored = new AhoCorasick(patterns, JSON.parse(JSON.stringify(built.state())));
+    expect(restored.state()).toEqual(built.state());
+    const text = "xセキュリティパッチbabab𠮷漢字ティパッチ";
+    const scan = (ac: AhoCorasick) => { const out: number[][] = []; ac.scan(text, (p, s, e) => out.push([p, s, e])); return out; };
+    expect(scan(restored)).toEqual(scan(built));
+    const byEnd = (x: number[], y: number[]) => x[2]! - y[2]! || x[0]! - y[0]!;
+    expect(scan(built).sort(byEnd)).toEqual(bruteForce(patterns, text).sort(byEnd));
+  });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compileVariants, normalize, normalizeTerm } from "../../src/text/normalize.js";
 import { splitSentences } from "../../src/text/sentences.js";
-import { analyseSentence, endingSets, sentenceTail } from "../../src/text/obligation.js";
+import { analyseSentence, endingSets, scopeOf, sentenceTail } from "../../src/text/obligation.js";
 
 const v = compileVariants({ ぜい弱: "脆弱", サーバー: "サーバ", 修正プログラム: "修正プログラム" });
 
@@ -73,6 +73,23 @@ describe("splitSentences", () => {
   });
   it("does not split inside balanced quotes", () => {
     expect(split("「報告すること。」と定める。次。")).toEqual(["「報告すること。」と定める。", "次。"]);
+  });
+});
+
+describe("scopeOf", () => {
+  // scopeOf tries its end-anchored patterns only on tails that can end one of them (last character)
+  // or hold a deferral's word: a tail ending each pattern's alternatives still reads as before.
+  it("reads every ending of an exclusion, a reassignment or a deferral", () => {
+    for (const tail of ["本業務は範囲外", "ログは範囲に含まない", "パッチの適用は求めません", "ログの取得は不要", "取得は不要とします",
+      "診断は対象外である", "暗号化は行わない", "暗号化は行わない予定である", "改ざん検知は基盤事業者が提供する", "保守は発注者が実施します",
+      "運用は当市において行います", "回線は別途調達する予定である", "機器は別途契約予定", "保守は運用事業者が行う"]) {
+      expect(scopeOf(tail), tail).toEqual({ excluded: true, deferred: false });
+    }
+    for (const tail of ["詳細は協議の上定める", "詳細は別途協議", "手順は今後検討", "方式は検討中です", "時期は未定", "様式は別途指示する",
+      "詳細は協議して決定することとする"]) {
+      expect(scopeOf(tail), tail).toEqual({ excluded: false, deferred: true });
+    }
+    for (const tail of ["ログを保存すること", "報告するものとする", "範囲外の作業を行うこと"]) expect(scopeOf(tail), tail).toBeUndefined();
   });
 });
 

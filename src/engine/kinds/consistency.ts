@@ -69,9 +69,17 @@ export const consistency = defineKind<ConsistencyParams, typeof schema>({
     const minCount = p.minCount;
     const findings: Finding[] = [];
     const single = new Set(Object.values(p.groups ?? {}).flat().filter((e) => [...e].length === 1 && IDEOGRAPH.test(e)));
+    // Whether a block defines an alias, once per block: a party's name occurs many times in one block,
+    // and the two patterns read the whole block each time.
+    const defining = new Map<number, boolean>();
+    const inDefinition = (h: Hit): boolean => {
+      let v = defining.get(h.block);
+      if (v === undefined) defining.set(h.block, v = isDefinition(ctx, h));
+      return v;
+    };
     for (const entries of Object.values(p.groups ?? {})) {
       const used = entries
-        .map((entry, order) => ({ entry, order, hits: ctx.hits(entry).filter((h) => !isDefinition(ctx, h) && standsAlone(ctx, h, single)) }))
+        .map((entry, order) => ({ entry, order, hits: ctx.hits(entry).filter((h) => !inDefinition(h) && standsAlone(ctx, h, single)) }))
         .filter((u) => u.hits.length >= minCount);
       if (used.length < 2) continue;
       // The term used most is the document's own choice; ties go to the one written first.

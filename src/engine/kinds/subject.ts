@@ -70,7 +70,11 @@ export const subject = defineKind<SubjectParams, typeof schema>({
     /** Most sentences' blocks name no party: they share one empty list (only read) instead of a copy each. */
     const inSentence = (m: Map<number, Hit[]>, s: Sentence): readonly Hit[] => {
       const list = m.get(s.block);
-      return list ? list.filter((h) => h.start >= s.start && h.start < s.end) : NO_HITS;
+      if (!list) return NO_HITS;
+      // A block's names mostly lie in one or two of its sentences: the others share NO_HITS too.
+      let out: Hit[] | undefined;
+      for (const h of list) if (h.start >= s.start && h.start < s.end) (out ??= []).push(h);
+      return out ?? NO_HITS;
     };
     const textOf = (s: Sentence) => ctx.blocks[s.block]!.text;
     /** The name is the subject, alone or joined to a following name that is (「甲及び乙は」). */
