@@ -68,7 +68,9 @@ function wordFiles() {
   const walk = (dir) => {
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
       const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
+      // The rule examples as Word files (fixtures/rule-examples-docx) are 471 one-clause documents, not
+      // specifications: the Word comparison stays on the drafts and corpus files it was first measured on.
+      if (e.isDirectory()) { if (e.name !== "rule-examples-docx") walk(p); }
       else if (e.name.endsWith(".docx")) out.push(p);
     }
   };
