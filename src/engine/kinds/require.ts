@@ -116,7 +116,7 @@ export interface Judgement {
   topicAt?: { block: number } | { block: number; start: number; end: number };
   /**
    * For an absent clause, where its topic is named all the same: the first sentence that excludes or
-   * defers it. Evidence for the officer; the finding stays at the section.
+   * defers it, or names it outside any duty. Evidence for the officer; the finding stays at the section.
    */
   mentionAt?: { block: number; start: number; end: number };
 }
@@ -212,10 +212,13 @@ const earlier = (a: Span | undefined, h: Span): Span =>
  * and the first exclusion or deferral that decided it.
  */
 function absentReason(ctx: CheckContext, p: RequireParams, elements: Record<string, MatchSpec>): { why: Reason; at?: Span } {
-  const entries = [...(p.topic ? specTerms(p.topic) : []), ...Object.values(elements).flatMap((e) => e.all?.slice(0, 1) ?? [])];
+  const topicTerms = p.topic ? specTerms(p.topic) : [];
+  const entries = [...topicTerms, ...Object.values(elements).flatMap((e) => e.all?.slice(0, 1) ?? [])];
   const specs = [...(p.topic ? [p.topic] : []), ...Object.values(elements)];
   let excluded: Span | undefined; let deferred: Span | undefined; let mentioned = false;
-  for (const e of entries) {
+  /** The first body sentence naming the topic outside any duty (background, a purpose, the orderer's own act). */
+  let aside: Span | undefined;
+  for (const [i, e] of entries.entries()) {
     for (const h of ctx.hits(e)) {
       if (ctx.blocks[h.block]!.block.kind === "heading") { mentioned = true; continue; }
       const s = ctx.sentenceAt(h.block, h.start);
@@ -223,12 +226,14 @@ function absentReason(ctx: CheckContext, p: RequireParams, elements: Record<stri
       // (「〜の取扱いは、別途協議する。」 defers no staff education).
       const out = s && (s.excluded || s.deferred) && specs.some((spec) => specInSentence(ctx, spec, h.block, s));
       if (out && s.excluded) excluded = earlier(excluded, h); else if (out) deferred = earlier(deferred, h); else mentioned = true;
+      if (!out && i < topicTerms.length && !ctx.isTocLine(h.block)) aside = earlier(aside, h);
     }
   }
   if (excluded) return { why: "excluded", at: excluded };
   if (deferred) return { why: "deferred", at: deferred };
-  // A mention outside any duty is not shown: an element's first word may be a general one (セキュリティ).
-  return { why: mentioned ? "not-a-duty" : "nothing" };
+  // A mention outside any duty is shown when the topic's own words make it (an element's first word may be a
+  // general one: セキュリティ).
+  return mentioned ? { why: "not-a-duty", ...(aside ? { at: aside } : {}) } : { why: "nothing" };
 }
 
 /** Whether all of `spec`'s words (and one of its alternatives) occur in the sentence, whatever its mood. */
@@ -313,7 +318,7 @@ export const require = defineKind<RequireParams, typeof schema>({
       wholeDocument = true;
     }
     // An absent clause's finding stays at its section; its evidence is the sentence that excluded or
-    // deferred the topic, so the officer sees why.
+    // deferred the topic, or named it outside any duty, so the officer sees why.
     const shown: FindingAt = !evidence && j.mentionAt ? j.mentionAt : at;
     if (!evidence && j.mentionAt) {
       const loc = ctx.locationOf(j.mentionAt.block, j.mentionAt.start, j.mentionAt.end);

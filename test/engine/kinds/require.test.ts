@@ -89,7 +89,12 @@ describe("require", () => {
     expect(lint(text, withTopic).coverage["patch-latest"]!.evidence).toMatchObject({ line: 3, text: "最新のセキュリティパッチの適用は求めない。" });
     expect(lint(deferred, withTopic).coverage["patch-latest"]!.evidence).toMatchObject({ line: 3, text: "パッチ適用の詳細は協議して定める。" });
     expect(lint(text, withTopic).findings[0]!.location).toMatchObject({ line: 1 });
-    expect(lint("# 仕様書\n\n本業務の目的はパッチ管理の改善である。\n", withTopic).coverage["patch-latest"]!.evidence).toBeNull();
+    // A topic named only outside any duty (a purpose) is shown too, with why; the finding stays at the heading.
+    const purpose = lint("# 仕様書\n\n本業務の目的はパッチ管理の改善である。\n", withTopic);
+    expect(purpose.coverage["patch-latest"]).toMatchObject({ status: "absent", why: "not-a-duty", evidence: { line: 3, text: "本業務の目的はパッチ管理の改善である。" } });
+    expect(purpose.findings[0]!.location).toMatchObject({ line: 1 });
+    // An element's general first word alone is not shown (it may be セキュリティ).
+    expect(lint("# 仕様書\n\n最新の技術動向を調査する。\n", withTopic).coverage["patch-latest"]!.evidence).toBeNull();
   });
   it("gives partial for a weak or bare duty on the topic, absent for a topic word outside any duty (labelling.md §4)", () => {
     const withTopic = config([{ id: "patch-latest", kind: "require", params: {
