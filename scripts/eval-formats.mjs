@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // Format robustness: the dev Markdown specifications, rendered as PDF-pasted text (scripts/eval/pdf-text.mjs:
-// hard line breaks, page numbers, and once more with a running header and 「n / N」 numbers), must be judged
-// as the Markdown is. Prints every judgement that differs, with the label, and a summary per variant.
+// hard line breaks, page numbers, and once more with a running header and 「n / N」 numbers) and as Word files
+// LibreOffice wrote (where it is installed), must be judged as the Markdown is. Prints every judgement that differs, with the label, and a summary per variant.
 //   node scripts/eval-formats.mjs [--check N]    exit 1 when a variant differs in more than N judgements
 // Only dev documents are rendered: the test half is never studied.
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -15,10 +16,33 @@ import { lintCorpus } from "./eval.mjs";
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const CORPUS = path.join(ROOT, "fixtures", "corpus");
 
+/** Each rendering: the documents it writes into `dir` from the Markdown ones (same order). */
 export const VARIANTS = {
-  "pdf-text": {},
-  "pdf-text with running header": { width: 36, header: "業務委託仕様書", pageNumber: (n) => `${n} / 99` },
+  "pdf-text": (docs, dir) => asText(docs, dir, "pdf", {}),
+  "pdf-text with running header": (docs, dir) => asText(docs, dir, "pdf-header", { width: 36, header: "業務委託仕様書", pageNumber: (n) => `${n} / 99` }),
+  // A Word file LibreOffice wrote from the Markdown (headings styled, lists numbered by Word, a line break inside a
+  // paragraph kept as one); only where LibreOffice is installed (CI installs it).
+  "Word (LibreOffice)": (docs, dir) => (hasSoffice() ? asWord(docs, dir) : undefined),
 };
+
+function asText(docs, dir, tag, opts) {
+  return docs.map((d) => {
+    const docPath = path.join(dir, `${tag}-${d.name}.txt`);
+    writeFileSync(docPath, pdfText(readFileSync(d.docPath, "utf8"), opts));
+    return { ...d, docPath };
+  });
+}
+
+function hasSoffice() {
+  return spawnSync("soffice", ["--version"], { stdio: "ignore" }).status === 0;
+}
+
+function asWord(docs, dir) {
+  const out = path.join(dir, "word");
+  const r = spawnSync(process.execPath, [path.join(ROOT, "scripts", "docx-from-source.mjs"), "--soft-breaks", "br", ...docs.map((d) => d.docPath), "--out", out], { stdio: "ignore" });
+  if (r.status !== 0) throw new Error("LibreOffice could not convert the dev documents");
+  return docs.map((d) => ({ ...d, docPath: path.join(out, `${d.name}.docx`) }));
+}
 
 /**
  * Judgements that differ between each dev Markdown spec and its renderings:
@@ -32,12 +56,9 @@ export async function formatDifferences() {
   try {
     const original = await lintCorpus(docs);
     const out = {};
-    for (const [variant, opts] of Object.entries(VARIANTS)) {
-      const rendered = docs.map((d) => {
-        const docPath = path.join(work, `${variant.replace(/\W+/g, "-")}-${d.name}.txt`);
-        writeFileSync(docPath, pdfText(readFileSync(d.docPath, "utf8"), opts));
-        return { ...d, docPath };
-      });
+    for (const [variant, render] of Object.entries(VARIANTS)) {
+      const rendered = render(docs, work);
+      if (!rendered) continue; // the tool this rendering needs is not installed
       const results = await lintCorpus(rendered);
       const differences = [];
       let judgements = 0;
