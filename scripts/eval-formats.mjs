@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Format robustness: the dev Markdown specifications, rendered as PDF-pasted text (scripts/eval/pdf-text.mjs:
 // hard line breaks, page numbers, and once more with a running header and 「n / N」 numbers) and as Word files
-// LibreOffice wrote (where it is installed), must be judged as the Markdown is. Prints every judgement that differs, with the label, and a summary per variant.
+// LibreOffice wrote (where it is installed), must be judged as the Markdown is. Prints every judgement that
+// differs, with its label, and a summary per rendering.
 //   node scripts/eval-formats.mjs [--check N]    exit 1 when a variant differs in more than N judgements
 // Only dev documents are rendered: the test half is never studied.
 import { spawnSync } from "node:child_process";
