@@ -130,8 +130,8 @@ function markReference(blocks: AnalysedBlock[]): void {
 
 /** The contractor's own names: an alias defined as one of these is not the orderer. */
 const CONTRACTOR_NAMES = /^(受注者|受託者|乙|請負者|事業者|賃貸人|委託先|落札者|契約者|受注事業者|受託事業者|契約相手方|相手方|提案者|入札者)$/u;
-/** A public body being named (「国立研究開発法人国立循環器病研究センター（以下「センター」という。）」). */
-const PUBLIC_BODY = /(省|庁|局|機構|センター|研究所|大学|病院|法人|市|県|都|府|町|村|区|連合|協会|財団|委員会|事務所|組合)[^、。]{0,12}$/u;
+/** A public body being named right before its alias (「国立研究開発法人国立循環器病研究センター（以下「センター」という。）」). */
+const PUBLIC_BODY = /(省|庁|局|部|課|室|機構|センター|研究所|大学|病院|法人|市|県|都|府|町|村|区|連合|協会|財団|委員会|事務所|組合)$/u;
 /** 「…（以下「センター」という。）」, normalised (NFKC brackets). */
 const ALIAS = /以下[「『"]([^」』"]{1,10})[」』"]という/gu;
 
@@ -152,16 +152,35 @@ function markOrdererWork(blocks: AnalysedBlock[]): void {
     }
   }
   if (!aliases.size) return;
-  const escaped = [...aliases].map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
-  // Not inside a longer word: 「データセンターが提供する」 is not the orderer 「センター」.
-  const act = new RegExp(`(?<![ァ-ヶーA-Za-z])(${escaped.join("|")})${PARTY_ACT}`, "u");
+  const names = [...aliases];
+  // The alias stands within a few dozen characters of the sentence's end (particle, at most 24 characters, a verb):
+  // only that end is searched, and only when it holds an alias at all.
+  const reach = Math.max(...names.map((a) => a.length)) + 48;
   for (const ab of blocks) {
-    if (ab.block.kind === "heading") continue;
+    if (ab.block.kind === "heading" || !names.some((a) => ab.text.includes(a))) continue;
     for (const s of ab.sentences) {
-      if (s.excluded || s.negated || s.narrative || !act.test(sentenceTail(s.text))) continue;
+      if (s.excluded || s.negated || s.narrative) continue;
+      const from = Math.max(0, s.text.length - reach - 8);
+      if (!names.some((a) => s.text.includes(a, from)) || !ordererActs(sentenceTail(s.text), names)) continue;
       s.excluded = true; s.negated = true; s.obligation = false; s.prohibition = false;
     }
   }
+}
+
+/** What follows the party's name when it does the work itself (PARTY_ACT, from the name on). */
+const PARTY_ACT_AFTER = new RegExp(`^${PARTY_ACT}`, "u");
+/** Not inside a longer word: 「データセンターが提供する」 is not the orderer 「センター」. */
+const WORD_BEFORE = /[ァ-ヶーA-Za-z]/u;
+
+/** Whether one of the orderer's names does the work at the end of the sentence (a static pattern, not one per document). */
+function ordererActs(tail: string, names: string[]): boolean {
+  for (const a of names) {
+    for (let i = tail.indexOf(a); i >= 0; i = tail.indexOf(a, i + 1)) {
+      if (i > 0 && WORD_BEFORE.test(tail[i - 1]!)) continue;
+      if (PARTY_ACT_AFTER.test(tail.slice(i + a.length))) return true;
+    }
+  }
+  return false;
 }
 
 /** A cell that takes its row out of the procurement (「対象外」「範囲外」「×」), or marks it in such a column. */
