@@ -15,10 +15,11 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const OUT = path.join(ROOT, "fixtures", "rule-examples-docx");
-const { loadConfig } = await import(pathToFileURL(path.join(ROOT, "dist", "config", "index.js")).href);
-
-export const exampleText = (e) => (typeof e === "string" ? e : e.text);
-export const sha1 = (s) => createHash("sha1").update(s).digest("hex");
+const dist = (p) => import(pathToFileURL(path.join(ROOT, "dist", p)).href);
+const { loadConfig } = await dist("config/index.js");
+// The same reading of an example (a string, or { text, status … }) as test-ruleset and the test make.
+const { specOf } = await dist("engine/examples.js");
+const sha1 = (s) => createHash("sha1").update(s).digest("hex");
 
 const config = await loadConfig({ cwd: ROOT });
 const work = mkdtempSync(path.join(tmpdir(), "rule-examples-"));
@@ -29,7 +30,7 @@ try {
     for (const kind of ["good", "bad"]) {
       (rule.examples?.[kind] ?? []).forEach((e, i) => {
         const name = `${rule.id}--${kind}--${i + 1}`;
-        const text = exampleText(e);
+        const text = specOf(e).text;
         const src = path.join(work, `${name}.md`);
         writeFileSync(src, `${text}\n`);
         sources.push(src);

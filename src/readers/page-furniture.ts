@@ -2,7 +2,8 @@
 // page break, and the width the text wraps at. The text reader (text.ts) skips the first two and joins a
 // sentence across them, and reads a line well short of the width as the end of its paragraph.
 
-const BLANK = /^[ \t\u3000]*$/u;
+/** A line of spaces only (ASCII, tab, ideographic). */
+export const BLANK = /^[ \t\u3000]*$/u;
 
 /** 「- 5 -」, front matter's roman numbers 「- ii -」, and 「5 / 12」. */
 export const PAGE_NUMBER = /^[ \t\u3000]*([-－‐−—][ \t\u3000]*([0-9０-９]{1,4}|[ivxⅰ-ⅹⅠ-Ⅹ]{1,5})[ \t\u3000]*[-－‐−—]|[0-9０-９]{1,4}[ \t\u3000]*[/／][ \t\u3000]*[0-9０-９]{1,4})[ \t\u3000]*$/iu;

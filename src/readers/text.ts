@@ -12,9 +12,8 @@ import { LEAD, finished, itemMarker, sentenceFragment, startsItem } from "../tex
 import type { Directive } from "../model/document.js";
 import { titleLinesOf } from "./title-lines.js";
 import { tocLine } from "../text/toc.js";
-import { PAGE_NUMBER, pageGapsOf, wrapWidth } from "./page-furniture.js";
+import { BLANK, PAGE_NUMBER, pageGapsOf, wrapWidth } from "./page-furniture.js";
 
-const BLANK = /^[ \t\u3000]*$/u;
 /** A line starting with hiragana continues a word or a sentence, bar the few words a sentence opens with. */
 const CONTINUATION = /^(?!この|その|これ|それ|なお|また|ただし|あらかじめ|さらに)[ぁ-ゖ]/u;
 
