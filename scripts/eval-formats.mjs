@@ -45,27 +45,34 @@ function asWord(docs, dir) {
   return docs.map((d) => ({ ...d, docPath: path.join(out, `${d.name}.docx`) }));
 }
 
-/**
- * Judgements that differ between each dev Markdown spec and its renderings:
- * { variant: { judgements, differences: [{ name, rule, markdown, rendered, label }] } }.
- */
-export async function formatDifferences() {
+/** The dev documents of the corpus, those whose file name ends in one of `extensions`. */
+export function devDocuments(extensions) {
   const split = loadSplit(path.join(CORPUS, "split.yaml"));
   const dev = new Set(split.dev);
-  const docs = listCorpus(CORPUS).filter((d) => dev.has(d.name) && d.docPath.endsWith(".md"));
-  const work = mkdtempSync(path.join(tmpdir(), "chotatsu-formats-"));
+  return listCorpus(CORPUS).filter((d) => dev.has(d.name) && extensions.some((e) => d.docPath.endsWith(e)));
+}
+
+/**
+ * Judgements that differ between each document and its renderings:
+ * { variant: { documents, judgements, differences: [{ name, rule, markdown, rendered, label }] } }.
+ * A rendering returns the rendered documents in the same order, with `null` for a document it leaves
+ * alone (only rendered documents are compared), or nothing at all when its tool is not installed.
+ */
+export async function renderingDifferences(variants, docs) {
+  const work = mkdtempSync(path.join(tmpdir(), "chotatsu-renderings-"));
   try {
     const original = await lintCorpus(docs);
     const out = {};
-    for (const [variant, render] of Object.entries(VARIANTS)) {
+    for (const [variant, render] of Object.entries(variants)) {
       const rendered = render(docs, work);
       if (!rendered) continue; // the tool this rendering needs is not installed
-      const results = await lintCorpus(rendered);
+      const pairs = docs.map((d, i) => [d, rendered[i]]).filter(([, r]) => r);
+      const results = await lintCorpus(pairs.map(([, r]) => r));
       const differences = [];
       let judgements = 0;
-      docs.forEach((d, i) => {
+      for (const [d, r] of pairs) {
         const a = original.get(d.docPath)?.coverage ?? {};
-        const b = results.get(rendered[i].docPath)?.coverage ?? {};
+        const b = results.get(r.docPath)?.coverage ?? {};
         const label = loadExpected(d.expectedPath).coverage;
         for (const rule of Object.keys(a)) {
           judgements++;
@@ -73,8 +80,8 @@ export async function formatDifferences() {
             differences.push({ name: d.name, rule, markdown: a[rule].status, rendered: b[rule]?.status ?? "error", label: label[rule] });
           }
         }
-      });
-      out[variant] = { judgements, differences };
+      }
+      out[variant] = { documents: pairs.length, judgements, differences };
     }
     return out;
   } finally {
@@ -82,18 +89,27 @@ export async function formatDifferences() {
   }
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const checkArg = process.argv.indexOf("--check");
-  const limit = checkArg >= 0 ? Number(process.argv[checkArg + 1]) : Infinity;
-  const diffs = await formatDifferences();
+/** Judgements that differ between each dev Markdown spec and its format renderings (VARIANTS). */
+export async function formatDifferences() {
+  return renderingDifferences(VARIANTS, devDocuments([".md"]));
+}
+
+/** Prints each rendering's differences; with `limit`, exits 1 when one rendering differs in more. */
+export function report(diffs, limit, original = "Markdown") {
   let failed = false;
-  for (const [variant, { judgements, differences }] of Object.entries(diffs)) {
-    console.log(`== ${variant}: ${differences.length} of ${judgements} judgements differ from the Markdown`);
+  for (const [variant, { documents, judgements, differences }] of Object.entries(diffs)) {
+    console.log(`== ${variant}: ${differences.length} of ${judgements} judgements (${documents} documents) differ from the ${original}`);
     for (const d of differences) {
-      const right = d.markdown === d.label ? "Markdown agrees with the label" : d.rendered === d.label ? "the rendering agrees with the label" : "neither agrees with the label";
-      console.log(`  ${d.name}  ${d.rule}  Markdown ${d.markdown}, rendered ${d.rendered}, labelled ${d.label} (${right})`);
+      const right = d.markdown === d.label ? `the ${original} agrees with the label` : d.rendered === d.label ? "the rendering agrees with the label" : "neither agrees with the label";
+      console.log(`  ${d.name}  ${d.rule}  ${original} ${d.markdown}, rendered ${d.rendered}, labelled ${d.label} (${right})`);
     }
     if (differences.length > limit) failed = true;
   }
-  process.exit(failed ? 1 : 0);
+  return failed;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const checkArg = process.argv.indexOf("--check");
+  const limit = checkArg >= 0 ? Number(process.argv[checkArg + 1]) : Infinity;
+  process.exit(report(await formatDifferences(), limit) ? 1 : 0);
 }

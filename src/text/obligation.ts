@@ -61,14 +61,24 @@ const EXCLUSION_TAIL = /(範囲外|対象外|適用外|範囲に含まない|範
  * before こと / ものとする is a prohibition on the contractor (「USBメモリを利用しないこと」).
  */
 const EXCLUSION_VERBAL = /(行わない|実施しない|利用しない|使用しない|採用しない|定めない|設けない|求めない)(予定である)?$/u;
-/** What another party does instead of the contractor, at the end of a sentence (after the party's name). */
-export const PARTY_ACT = "(が|において|にて|の責任において|側で)(別途)?[^。、]{0,24}(行う|実施する|担当する|対応する|調達する|整備する|構築する|用意する|提供する|行うものとする|実施するものとする|担当するものとする|対応するものとする|提供するものとする|行います|実施します|提供します)$";
+/**
+ * What another party does instead of the contractor, at the end of a sentence (after the party's name).
+ * Not when the party's verb only qualifies what the sentence's act is done on, with or where (a relative
+ * clause): in 「受注者は、発注者が指定する入館手続を行うものとする」「本業務は、本市が指定する場所で実施する
+ * ものとする」 the contractor does the work, the orderer only names the procedure or the place.
+ */
+export const PARTY_ACT = "(が|において|にて|の責任において|側で)(?![^。、]*?[うくぐすつぬぶむるただ][\\p{Script=Han}\\p{Script=Katakana}][^。、]{0,12}?を|(指定|承認|許可|指示)(する|した|される|された)[^。、]{0,12}?(で|に|により|に従))(別途)?[^。、]{0,24}(行う|実施する|担当する|対応する|調達する|整備する|構築する|用意する|提供する|行うものとする|実施するものとする|担当するものとする|対応するものとする|提供するものとする|行います|実施します|提供します)$";
 /**
  * Another operator is named by its role (基盤事業者, 回線事業者, 運用事業者 …: any 〜事業者 but the contractor's
  * own 受注事業者 / 受託事業者), and what it provides is not the contractor's duty either
  * (「改ざん検知の仕組みは基盤事業者が提供する。」).
  */
 const REASSIGNED = new RegExp(String.raw`(他事業者|他の事業者|別の事業者|別事業者|(?<!受注|受託|本|当該|委託先)(?<=[^\s、。「」()（）]{2})事業者|別途調達|別途契約|別調達|別契約|発注者|当省|本省|甲|職員|担当課|当機構|本市|当市|本県|当県|本区|当区)` + PARTY_ACT, "u");
+/**
+ * The contractor is the one who receives (「データは、受託者に対し本市が指定する方法で提供する」「端末は乙に
+ * 貸与する」): the act is the orderer's, not a duty of the contractor.
+ */
+const RECEIVED = /(受注者|受託者|請負者|乙|受注事業者|受託事業者)(に|には|へ|に対し|に対して)、?[^。]{0,30}(提供|貸与|交付|支給|送付|引き渡|引渡し|手渡し)(する|される|します)(もの(とする|とします))?$/u;
 const SEPARATELY = /別途(調達|契約|発注)(する|する予定である|予定|とする|を予定している)$/u;
 /**
  * A deferral with no content (labelling.md §2): 「詳細は協議して定める」「今後検討する」「別途指示する」.
@@ -209,7 +219,7 @@ export function analyseSentence(sentence: string, sets: EndingSets = defaultSets
 /** Exclusion, reassignment or deferral stated by the sentence's predicate, if any. */
 export function scopeOf(tail: string): { excluded: boolean; deferred: boolean } | undefined {
   if (EXCLUDING_LAST.has(tail.charCodeAt(tail.length - 1))
-    && (EXCLUSION_TAIL.test(tail) || EXCLUSION_VERBAL.test(tail) || REASSIGNED.test(tail) || SEPARATELY.test(tail))) return { excluded: true, deferred: false };
+    && (EXCLUSION_TAIL.test(tail) || EXCLUSION_VERBAL.test(tail) || REASSIGNED.test(tail) || RECEIVED.test(tail) || SEPARATELY.test(tail))) return { excluded: true, deferred: false };
   if (DEFERRAL_WORDS.some((w) => tail.includes(w)) && DEFERRAL_TAIL.test(tail)) return { excluded: false, deferred: true };
   return undefined;
 }

@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+// Wording invariance: each dev specification (Markdown or PDF text), rewritten in ways that keep its
+// meaning (scripts/eval/wording.mjs: another party word, 「こと」 for 「ものとする」, kana for kanji,
+// full-width digits), must be judged as the original is. Like the format check it needs no labels: a
+// judgement that moves under a rewrite is a class of wording the rules depend on by accident. Prints
+// every judgement that differs, with its label, and a summary per rewrite.
+//   node scripts/eval-wording.mjs [--check N]    exit 1 when a rewrite changes more than N judgements
+// Only dev documents are rewritten: the test half is never studied.
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { devDocuments, renderingDifferences, report } from "./eval-formats.mjs";
+import { REWRITES } from "./eval/wording.mjs";
+
+/** Each rewrite as a rendering: the rewritten file beside the others in `dir`, null where it does not apply. */
+export const WORDING_VARIANTS = Object.fromEntries(
+  Object.entries(REWRITES).map(([name, rewrite], k) => [
+    name,
+    (docs, dir) =>
+      docs.map((d) => {
+        const text = rewrite(readFileSync(d.docPath, "utf8"));
+        if (text === undefined) return null;
+        const docPath = path.join(dir, `w${k}-${path.basename(d.docPath)}`);
+        writeFileSync(docPath, text);
+        return { ...d, docPath };
+      }),
+  ]),
+);
+
+export async function wordingDifferences() {
+  return renderingDifferences(WORDING_VARIANTS, devDocuments([".md", ".txt"]));
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const checkArg = process.argv.indexOf("--check");
+  const limit = checkArg >= 0 ? Number(process.argv[checkArg + 1]) : Infinity;
+  process.exit(report(await wordingDifferences(), limit, "original") ? 1 : 0);
+}

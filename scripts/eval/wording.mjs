@@ -1,0 +1,99 @@
+// Meaning-preserving rewrites of a specification's wording, for the wording-invariance check
+// (scripts/eval-wording.mjs). Real specifications differ from ours in exactly these ways: which word
+// names the contractor and the orderer, whether a duty ends in 「こと」 or 「ものとする」, and whether
+// the officer writes 及び or および. A reviewer's judgement does not move with any of them, so the
+// linter's must not either; every judgement that does move points at a class of wording the rules miss.
+//
+// Each rewrite is a function from a document's text to the rewritten text, or undefined when it does
+// not apply to that document (its words are not there, or the replacement word is already used and
+// would merge two parties).
+
+/** Words that name the contractor, longest first so a compound is counted before its tail. */
+// Not 委託先: inside 再委託先 it names the subcontractor.
+const CONTRACTOR_WORDS = ["受注事業者", "受託事業者", "受注者", "受託者", "請負者", "契約者"];
+/** What the contractor's word becomes, in order of preference. */
+const CONTRACTOR_TARGETS = ["受託者", "受注者", "請負者"];
+const ORDERER_WORDS = ["発注者", "委託者", "発注者側"];
+const ORDERER_TARGETS = ["委託者", "発注者"];
+
+/** The word among `words` used most often in `text` (at least 3 times), counting each place once. */
+function dominant(text, words) {
+  const counts = new Map(words.map((w) => [w, 0]));
+  const taken = new Array(text.length).fill(false);
+  for (const w of words) {
+    let i = text.indexOf(w);
+    while (i >= 0) {
+      if (!taken[i]) {
+        counts.set(w, counts.get(w) + 1);
+        for (let k = i; k < i + w.length; k++) taken[k] = true;
+      }
+      i = text.indexOf(w, i + w.length);
+    }
+  }
+  const [word, n] = [...counts].sort((a, b) => b[1] - a[1])[0];
+  return n >= 3 ? word : undefined;
+}
+
+/** Replaces the document's party word by another one it does not use yet. */
+function swapParty(words, targets) {
+  return (text) => {
+    const from = dominant(text, words);
+    if (!from) return undefined;
+    const to = targets.find((t) => t !== from && !text.includes(t));
+    return to ? text.split(from).join(to) : undefined;
+  };
+}
+
+/** 甲 / 乙 spelled out as 発注者 / 受注者 (only in documents that do not use those words already). */
+function spellOutKou(text) {
+  if (!/乙は|乙が|乙の/.test(text) || /受注者|発注者/.test(text)) return undefined;
+  return text.replace(/甲(?=[はがのにをへとも、。）」])/g, "発注者").replace(/乙(?=[はがのにをへとも、。）」])/g, "受注者");
+}
+
+/** A duty's closing verb in its plain form: 「行うこと。」 → 「行うものとする。」 and back. */
+const PLAIN_END = "(?<=[うくぐすずつぬぶむるい])";
+function kotoToMono(text) {
+  const out = text.replace(new RegExp(`${PLAIN_END}こと(?=[。\\n]|$)`, "gm"), "ものとする");
+  return out === text ? undefined : out;
+}
+function monoToKoto(text) {
+  const out = text.replace(/ものとする(?=[。\n]|$)/gm, "こと");
+  return out === text ? undefined : out;
+}
+
+/** Kanji and kana spellings officers use interchangeably (公用文 prefers the first column in some and the second in others). */
+const NOTATION = [
+  ["及び", "および"], ["又は", "または"], ["並びに", "ならびに"], ["若しくは", "もしくは"],
+  ["速やかに", "すみやかに"], ["直ちに", "ただちに"], ["但し", "ただし"], ["全て", "すべて"],
+  ["予め", "あらかじめ"], ["既に", "すでに"], ["於いて", "おいて"], ["係る", "かかる"],
+  ["行う", "行なう"], ["行わ", "行なわ"], ["従って", "したがって"], ["当たって", "あたって"],
+];
+function notation(direction) {
+  return (text) => {
+    let out = text;
+    for (const pair of NOTATION) {
+      const [from, to] = direction === "kana" ? pair : [pair[1], pair[0]];
+      out = out.split(from).join(to);
+    }
+    return out === text ? undefined : out;
+  };
+}
+
+/** ASCII digits beside Japanese text written full-width (「24時間」 → 「２４時間」), as many Word drafts do. */
+function fullWidthDigits(text) {
+  const out = text.replace(/(?<=[\u3000-\u9fff\uff00-\uffef])[0-9]+|[0-9]+(?=[\u3000-\u9fff\uff00-\uffef])/g, (d) =>
+    String.fromCharCode(...[...d].map((c) => c.charCodeAt(0) + 0xfee0)),
+  );
+  return out === text ? undefined : out;
+}
+
+export const REWRITES = {
+  "contractor word (受注者 ↔ 受託者 ↔ 請負者)": swapParty(CONTRACTOR_WORDS, CONTRACTOR_TARGETS),
+  "orderer word (発注者 ↔ 委託者)": swapParty(ORDERER_WORDS, ORDERER_TARGETS),
+  "甲乙 spelled out": spellOutKou,
+  "duty ending こと → ものとする": kotoToMono,
+  "duty ending ものとする → こと": monoToKoto,
+  "kana notation (及び → および …)": notation("kana"),
+  "kanji notation (および → 及び …)": notation("kanji"),
+  "full-width digits": fullWidthDigits,
+};
