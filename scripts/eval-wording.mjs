@@ -18,7 +18,7 @@ export const WORDING_VARIANTS = Object.fromEntries(
     name,
     (docs, dir) =>
       docs.map((d) => {
-        const text = rewrite(readFileSync(d.docPath, "utf8"));
+        const text = rewrite(readFileSync(d.docPath, "utf8"), { markdown: d.docPath.endsWith(".md") });
         if (text === undefined) return null;
         const docPath = path.join(dir, `w${k}-${path.basename(d.docPath)}`);
         writeFileSync(docPath, text);

@@ -4,8 +4,8 @@
 // the officer writes 及び or および. A reviewer's judgement does not move with any of them, so the
 // linter's must not either; every judgement that does move points at a class of wording the rules miss.
 //
-// Each rewrite is a function from a document's text to the rewritten text, or undefined when it does
-// not apply to that document (its words are not there, or the replacement word is already used and
+// Each rewrite is a function from a document's text (and { markdown }: whether it is Markdown) to the
+// rewritten text, or undefined when it does not apply to that document (its words are not there, or the replacement word is already used and
 // would merge two parties).
 
 /** Words that name the contractor, longest first so a compound is counted before its tail. */
@@ -87,6 +87,53 @@ function fullWidthDigits(text) {
   return out === text ? undefined : out;
 }
 
+/** The comma after the sentence's subject dropped (「受注者は、…」 → 「受注者は…」), as many drafts write it. */
+function subjectComma(text) {
+  const out = text.replace(/(受注者|受託者|請負者|発注者|委託者|乙|甲|事業者)(は|が)、/g, "$1$2");
+  return out === text ? undefined : out;
+}
+
+/** A heading's own numbering label (「1」「1.」「1.2」「(1)」「第1章」「第1」「ア」「①」) at its start. */
+const HEADING_LABEL = /^(第[0-9０-９一二三四五六七八九十]+[章節条款]?|[0-9０-９]+(\.[0-9０-９]+)*\.?|[(（][0-9０-９ア-ン]+[)）]|[ア-ン][.．]?|[①-⑳])[ 　]*/u;
+
+/**
+ * Markdown headings numbered in another style (第1 / 1.1 / (1) by depth instead of the document's own), as
+ * issuers number chapters differently; titles and the heading levels stay.
+ */
+function headingNumbers(text, { markdown }) {
+  if (!markdown) return undefined;
+  const counters = [0, 0, 0, 0, 0, 0, 0];
+  let changed = false;
+  const out = text.split("\n").map((line) => {
+    const m = /^(#{2,6}) (.*)$/.exec(line);
+    if (!m || !HEADING_LABEL.test(m[2])) return line;
+    const depth = m[1].length;
+    counters[depth]++;
+    for (let d = depth + 1; d < counters.length; d++) counters[d] = 0;
+    const n = counters[depth];
+    const label = depth === 2 ? `第${n}` : depth === 3 ? `${counters[2]}.${n}` : `(${n})`;
+    changed = true;
+    return `${m[1]} ${label} ${m[2].replace(HEADING_LABEL, "")}`;
+  });
+  return changed ? out.join("\n") : undefined;
+}
+
+/** Bulleted Markdown items numbered and numbered ones bulleted (「- 」 ↔ 「1. 」). */
+function listMarkers(text, { markdown }) {
+  if (!markdown) return undefined;
+  let k = 0;
+  const out = text.split("\n").map((line) => {
+    const bullet = /^(\s*)[-*] (.*)$/.exec(line);
+    if (bullet) return `${bullet[1]}${++k}. ${bullet[2]}`;
+    const ordered = /^(\s*)[0-9]+\. (.*)$/.exec(line);
+    if (ordered) { k = 0; return `${ordered[1]}- ${ordered[2]}`; }
+    k = 0;
+    return line;
+  });
+  const joined = out.join("\n");
+  return joined === text ? undefined : joined;
+}
+
 export const REWRITES = {
   "contractor word (受注者 ↔ 受託者 ↔ 請負者)": swapParty(CONTRACTOR_WORDS, CONTRACTOR_TARGETS),
   "orderer word (発注者 ↔ 委託者)": swapParty(ORDERER_WORDS, ORDERER_TARGETS),
@@ -96,4 +143,7 @@ export const REWRITES = {
   "kana notation (及び → および …)": notation("kana"),
   "kanji notation (および → 及び …)": notation("kanji"),
   "full-width digits": fullWidthDigits,
+  "no comma after the subject (受注者は、 → 受注者は)": subjectComma,
+  "heading numbers restyled (第1 / 1.1 / (1))": headingNumbers,
+  "list markers swapped (- ↔ 1.)": listMarkers,
 };

@@ -21,6 +21,10 @@ const CONTINUATION = /^(?!この|その|これ|それ|なお|また|ただし|�
 const CUT_WORD = /^[0-9a-zA-Z０-９ａ-ｚＡ-Ｚ]{2}$/u;
 /** A line opening with a comma, a full stop or a closing bracket goes on with the sentence above it. */
 const CLOSING = /^[、。，．,)）」』】]/u;
+/** An article's caption in brackets on its own line (「(事故報告)」 over 「第9 乙は、…」), as laws and 特記事項 write them. */
+const CAPTION = /^[(（][^()（）。、]{1,16}[)）]$/u;
+/** A line ending in a particle: cut mid-sentence, whatever its start looks like. */
+const ENDS_IN_PARTICLE = /[をにがはでとのへやも]$/u;
 
 interface Open { kind: BlockKind; builder: TextBuilder; startOffset: number; lastLine: string }
 
@@ -110,6 +114,17 @@ export function readText(text: string, uri: string): SpecDocument {
     }
 
     const numbered = numberingPrefix(content);
+    // An article's caption belongs to the article below it, not to the end of the one above (where it joined the
+    // previous article's 「…周知するものとする。」 to the next one's subject): it stands as its own block.
+    const after = (pageGaps.get(i + 1) ?? lines[i + 1])?.replace(/^[ \t\u3000]+/u, "") ?? "";
+    if (CAPTION.test(content) && (numberingPrefix(after) !== undefined || itemMarker(after) !== undefined)) {
+      close();
+      const builder = new TextBuilder();
+      builder.pushSlice(content, contentStart);
+      emit("paragraph", builder, contentStart);
+      closedLine = content; itemType = undefined;
+      return;
+    }
     // Annexes a table of contents lists after its entries, without leaders (「…… 7」 / 「別紙1 現行システムの概要」),
     // are entries of it: read as annex headings, they would hold the whole body that follows.
     if (open && numbered?.type === "appendix" && tocLine(open.lastLine)) {
@@ -128,7 +143,10 @@ export function readText(text: string, uri: string): SpecDocument {
     const wrapped = !BLANK.test(next) && (!startsItem(content, next) || goesOnAtDot(content, next))
       && (sentenceFragment(content) || CONTINUATION.test(next) || CUT_WORD.test(content.slice(-1) + next[0]) || CLOSING.test(next) || unclosed(content)
         // A long entry of a table of contents wraps before its leaders (「別紙1 …に係る」 / 「仕様書 ・・・ 14」).
-        || tocLine(next));
+        || tocLine(next)
+        // A line that fills the page width and ends in a particle was cut mid-sentence, even with a numbered article's
+        // label and no comma before the cut (「第10 甲は乙がこの契約による…取り扱っている個人情報の」 / 「状況について、…」).
+        || (fullWidth > 0 && [...content].length >= fullWidth - 2 && ENDS_IN_PARTICLE.test(content)));
     // A line of a table of contents (「1.調達件名 …… 1」) names a chapter; it is not the chapter's heading.
     if (numbered && headingShaped(content, numbered) && breaks && !wrapped && !tocLine(content) && !listEntry(numberingOf(content, numbered), i)) {
       close();

@@ -124,6 +124,26 @@ describe("plain-text details", () => {
     ]);
   });
 
+  it("reads an article whose full first line ends in a particle as one clause, even without a comma (no heading)", () => {
+    const wrapped = "受注者は、本業務の実施に当たり、発注者の定める規程を遵守し、作業の記録を残すこと。";
+    const filler = Array.from({ length: 24 }, () => wrapped.slice(0, 38)).join("\n");
+    const article = "第10　甲は乙がこの契約による事務の執行に当たり取り扱っている個人情報の調査の";
+    expect([...article].length).toBeGreaterThanOrEqual(37);
+    const doc = readText(`${filler}。\n\n${article}\n状況について、必要に応じて調査することができる。\n`, "x.txt");
+    expect(doc.blocks.slice(1).map((b) => [b.kind, b.text])).toEqual([
+      ["listItem", `${article}\n状況について、必要に応じて調査することができる。`],
+    ]);
+  });
+
+  it("keeps an article's bracketed caption out of the article above it", () => {
+    const doc = readText("第8　乙は、従事者に必要な事項を周知するものとする。\n(事故報告)\n第9　乙は、事故が生じたときは、甲に報告するものとする。\n", "x.txt");
+    expect(doc.blocks.map((b) => [b.kind, b.text])).toEqual([
+      ["listItem", "第8　乙は、従事者に必要な事項を周知するものとする。"],
+      ["paragraph", "(事故報告)"],
+      ["listItem", "第9　乙は、事故が生じたときは、甲に報告するものとする。"],
+    ]);
+  });
+
   it("joins a Latin word or a number the wrap cut, and keeps a break where the text had a space", () => {
     const filler = Array.from({ length: 24 }, () => "受注者は、本業務の実施に当たり、発注者の定める規程を遵守し、作業の記録を").join("\n");
     const para = (a: string, b: string) => readText(`${filler}残すこと。\n\n${a}\n${b}\n`, "x.txt").blocks.at(-1)!.text;
