@@ -2,15 +2,17 @@
 // 「ものとする」 for 「こと」, kana for kanji, full-width digits) must be judged as the original is. A ratchet:
 // the sixth session found 14 judgements of about 11,000 that moved (a party word's length inside a
 // character gap, 「ものとする」 read as 「…とする」 or as the orderer's act, kana spellings no term knew) and
-// brought them to 0.
+// brought them to 0. A helper's whole paraphrases of six dev specs (fixtures/paraphrases) moved 10 of 216
+// judgements at first, 7 of them away from the label; now 4, one of them away from it.
 import { describe, expect, it } from "vitest";
 // @ts-expect-error: plain ESM scripts without type declarations
 import * as wording from "../../scripts/eval-wording.mjs";
 // @ts-expect-error: plain ESM scripts without type declarations
 import { REWRITES } from "../../scripts/eval/wording.mjs";
 
-/** Most judgements a rewrite may change before the check fails. */
+/** Most judgements a rewrite may change before the check fails (the helper's whole paraphrases: a few more). */
 const MAX_DIFFERENCES = 2;
+const MAX_PARAPHRASE_DIFFERENCES = 4;
 
 const rewrite = (name: string, text: string): string | undefined =>
   (REWRITES as Record<string, (t: string) => string | undefined>)[Object.keys(REWRITES).find((k) => k.startsWith(name))!](text);
@@ -34,10 +36,12 @@ describe("meaning-preserving rewrites", () => {
 describe("wording invariance on dev", () => {
   it(`changes at most ${MAX_DIFFERENCES} judgements under each meaning-preserving rewrite`, async () => {
     const diffs = await (wording as { wordingDifferences(): Promise<Record<string, { judgements: number; differences: unknown[] }>> }).wordingDifferences();
-    expect(Object.keys(diffs).length).toBe(Object.keys(REWRITES).length);
+    const paraphrased = (wording as { PARAPHRASED: string }).PARAPHRASED;
+    expect(Object.keys(diffs).sort()).toEqual([...Object.keys(REWRITES), paraphrased].sort());
     for (const [variant, { judgements, differences }] of Object.entries(diffs)) {
       expect(judgements, variant).toBeGreaterThan(100);
-      expect(differences.length, `${variant}: ${JSON.stringify(differences)}`).toBeLessThanOrEqual(MAX_DIFFERENCES);
+      const max = variant === paraphrased ? MAX_PARAPHRASE_DIFFERENCES : MAX_DIFFERENCES;
+      expect(differences.length, `${variant}: ${JSON.stringify(differences)}`).toBeLessThanOrEqual(max);
     }
   }, 180_000);
 });
