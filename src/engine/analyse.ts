@@ -4,7 +4,8 @@ import type { SpecDocument } from "../model/document.js";
 import { normalize } from "../text/normalize.js";
 import { splitSentences } from "../text/sentences.js";
 import { PARTY_ACT, analyseSentence, sentenceTail } from "../text/obligation.js";
-import { LEAD, itemMarker } from "../text/item-lines.js";
+import { DETAILS_REFERENCE, LEAD, itemMarker } from "../text/item-lines.js";
+import { numberingPrefix } from "../text/heading-patterns.js";
 import type { AnalysedBlock, Sentence } from "./analysed.js";
 import { HitBuffer, HitTable } from "./hit-table.js";
 import { casedText, type CompiledMatcher } from "./matcher.js";
@@ -73,34 +74,63 @@ function inheritLeadDuty(blocks: AnalysedBlock[]): void {
   let lead: AnalysedBlock | undefined;
   /** Level of the heading whose section holds the lead (Infinity before any heading: every heading ends the preamble). */
   let leadLevel = Infinity;
+  /**
+   * An item that is itself a lead (「エ マスタパソコンには、次の設定を含めること。」) for the items of another style
+   * after it (「(ア)…」「(イ)BitLockerによる記憶媒体の暗号化」), until an item of its own style (「オ …」) follows.
+   */
+  let nested: { lead: AnalysedBlock; style: string } | undefined;
   const levelOf = (section: number) => (section >= 0 ? blocks[section]!.block.level ?? 1 : Infinity);
+  const leads = (ab: AnalysedBlock): boolean => {
+    const last = leadSentence(ab);
+    // The lead words must be in the sentence that puts the duty: in 「関連する調達案件は次のとおりである。受注者は、これらの
+    // 事業者と協力すること。」 the items list procurements, the duty is on cooperating.
+    return !!last && LEAD.test(last.text) && (last.obligation || /[:：]$/u.test(ab.text.trim())) && !last.negated;
+  };
   for (const ab of blocks) {
     if (ab.block.kind === "heading") {
       // A lead whose items are grouped under sub-headings (「次の対策を講じ、その実施状況を報告すること。」, then
       // 「ア 基本事項」「(ア)…」) still speaks of them; a heading of its own level or above ends it.
       if (lead && (leadLevel === Infinity || (ab.block.level ?? 1) <= leadLevel)) lead = undefined;
+      nested = undefined;
       continue;
     }
     if (!ledBlock(ab)) {
-      const last = ab.sentences[ab.sentences.length - 1];
-      // The lead words must be in the sentence that puts the duty: in 「関連する調達案件は次のとおりである。受注者は、これらの
-      // 事業者と協力すること。」 the items list procurements, the duty is on cooperating.
-      lead = last && LEAD.test(last.text) && (last.obligation || /[:：]$/u.test(ab.text.trim())) && !last.negated ? ab : undefined;
+      lead = leads(ab) ? ab : undefined;
       leadLevel = lead ? levelOf(lead.section) : Infinity;
+      nested = undefined;
       continue;
     }
-    if (!lead) continue;
-    const said = lead.sentences[lead.sentences.length - 1]!;
-    if (DELIVERABLES_LEAD.test(said.text)) continue;
-    // Only the words that speak of the items complete them (「次の法令等を遵守すること」), not the
-    // sentence's own context before them (「本仕様書によるほか」).
-    const from = said.start + Math.max(0, LEAD_WORDS.exec(said.text)?.index ?? 0);
-    for (const s of ab.sentences) {
-      if (s.narrative || s.negated || s.excluded || s.deferred) continue;
-      s.lead = { block: lead.index, start: from, end: said.end };
-      s.obligation = true;
-    }
+    const style = numberingPrefix(ab.block.text.trimStart())?.type ?? ab.block.kind;
+    if (nested && nested.style === style) nested = undefined;
+    const current = nested?.lead ?? lead;
+    if (current) applyLead(current, ab);
+    if (leads(ab)) nested = { lead: ab, style };
   }
+}
+
+/** The items' sentences carry the lead's duty, and the lead's words complete them. */
+function applyLead(lead: AnalysedBlock, ab: AnalysedBlock): void {
+  const said = leadSentence(lead)!;
+  if (DELIVERABLES_LEAD.test(said.text)) return;
+  // Only the words that speak of the items complete them (「次の法令等を遵守すること」), not the
+  // sentence's own context before them (「本仕様書によるほか」).
+  const from = said.start + Math.max(0, LEAD_WORDS.exec(said.text)?.index ?? 0);
+  for (const s of ab.sentences) {
+    if (s.narrative || s.negated || s.excluded || s.deferred) continue;
+    s.lead = { block: lead.index, start: from, end: said.end };
+    s.obligation = true;
+  }
+}
+
+/**
+ * The sentence of a block that may lead the items after it: its last, or the one before when the last only
+ * says where the details are (「次の設定を含めること。詳細は設定手順書による。」).
+ */
+function leadSentence(ab: AnalysedBlock): AnalysedBlock["sentences"][number] | undefined {
+  const n = ab.sentences.length;
+  const last = ab.sentences[n - 1];
+  if (n > 1 && last && DETAILS_REFERENCE.test(last.text.trim())) return ab.sentences[n - 2];
+  return last;
 }
 
 /** A label saying that what follows is for reference (「(参考)現行システムの概要」「【参考】」「参考:」). */

@@ -8,7 +8,7 @@ import type { Block, BlockKind, SpecDocument } from "../model/document.js";
 import { PatternLevels, asciiWidth, headingShaped, numberingPrefix, type NumberedPrefix } from "../text/heading-patterns.js";
 import { LineIndex, TextBuilder, positionMapper } from "./positioned.js";
 import { parseDirectiveComment, resolveNextLineTargets } from "./directives.js";
-import { LEAD, finished, itemMarker, sentenceFragment, startsItem } from "../text/item-lines.js";
+import { DETAILS_REFERENCE, LEAD, finished, itemMarker, sentenceFragment, startsItem } from "../text/item-lines.js";
 import type { Directive } from "../model/document.js";
 import { titleLinesOf } from "./title-lines.js";
 import { tocLine } from "../text/toc.js";
@@ -82,7 +82,9 @@ export function readText(text: string, uri: string): SpecDocument {
     let k = i + 1;
     while (k < lines.length && (BLANK.test(lines[k]!) || PAGE_NUMBER.test(lines[k]!) || pageGaps.has(k))) k++;
     if (k >= lines.length || !numberingPrefix(lines[k]!.replace(/^[ \t\u3000]+/u, ""))) return false;
-    if (itemType) return follows(itemType, n);
+    // The next entry of the open list; or, in another style, the first entry of a list that item leads
+    // (「エ マスタパソコンには、次の設定を含めること。」 / 「(ア)BIOSの管理者パスワードの設定」).
+    if (itemType && follows(itemType, n)) return true;
     const last = open ? open.lastLine : closedLine;
     // The first entry after a lead is followed by its sibling; a title over sub-items (「(1)管理体制」 / 「ア …」) is not.
     const after = lines[k]!.replace(/^[ \t\u3000]+/u, "");
@@ -209,8 +211,12 @@ function unclosed(line: string): boolean {
   return depth > 0;
 }
 
-/** The last sentence of a line (a lead names its items in its last sentence). */
+/**
+ * The last sentence of a line (a lead names its items in its last sentence), or the one before it when the
+ * last only says where the details are (「次の設定を含めること。詳細は設定手順書による。」).
+ */
 function lastSentence(line: string): string {
-  const s = line.replace(/[。．][ \t\u3000]*$/u, "");
-  return s.slice(Math.max(s.lastIndexOf("。"), s.lastIndexOf("．")) + 1);
+  const sentences = line.replace(/[。．][ \t\u3000]*$/u, "").split(/[。．]/u);
+  const last = sentences[sentences.length - 1]!;
+  return sentences.length > 1 && DETAILS_REFERENCE.test(last.trim()) ? sentences[sentences.length - 2]! : last;
 }

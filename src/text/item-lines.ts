@@ -36,6 +36,12 @@ const MAX_TITLE_CHARS = 40;
 /** A paragraph that introduces the items after it (「受注者は、次の事項を遵守すること。」「…以下のとおり：」). */
 export const LEAD = /(次の|以下の|下記の|次に掲げる|以下に掲げる|次のとおり|以下のとおり)|[:：]$/u;
 
+/**
+ * A sentence after a lead that only says where the details are (「次の設定を含めること。詳細は設定手順書による。」):
+ * the items still follow the lead before it.
+ */
+export const DETAILS_REFERENCE = /^(詳細|具体的な(内容|方法|手順)|設定値|その詳細)(について)?は[、,]?[^。]{0,30}(による|のとおり|に定める|を参照|で定める)(こと|ものとする)?[。．]?$/u;
+
 /** The previous line cannot continue onto the next: it ends a sentence, a bracket, or introduces. */
 export function finished(prev: string): boolean {
   return /[。．.:：）)」』】]$/u.test(asciiWidth(prev).trimEnd()) || /[。．][ \t\u3000]*$/u.test(prev);

@@ -135,6 +135,11 @@ describe("plain-text details", () => {
     ]);
   });
 
+  it("reads the entries an item leads (another style, the lead's details named after it) as entries, not headings", () => {
+    const doc = readText("エ マスタパソコンには、次の設定を含めること。詳細は設定手順書による。\n(ア)BIOSの管理者パスワードの設定\n(イ)記憶媒体の暗号化\nオ 設定は、承認を得てから行うこと。\n", "x.txt");
+    expect(doc.blocks.map((b) => b.kind)).toEqual(["listItem", "listItem", "listItem", "listItem"]);
+  });
+
   it("keeps an article's bracketed caption out of the article above it", () => {
     const doc = readText("第8　乙は、従事者に必要な事項を周知するものとする。\n(事故報告)\n第9　乙は、事故が生じたときは、甲に報告するものとする。\n", "x.txt");
     expect(doc.blocks.map((b) => [b.kind, b.text])).toEqual([

@@ -217,6 +217,18 @@ describe("require: items under a lead sentence are read with it", () => {
     expect(lintDocument(md("# 遵守事項\n\n受注者は、対策の実施状況を報告すること。\n\n# 体制\n\n- 従事者にセキュリティ教育を行うこと。\n"), report)
       .coverage.edu!.status).toBe("absent");
   });
+  it("reads a lead whose last sentence only says where the details are (「詳細は手順書による。」)", () => {
+    const doc = "# 遵守事項\n\n受注者は、次の法令等を遵守すること。詳細は作業要領による。\n\n- 厚生労働省情報セキュリティポリシー\n";
+    expect(lintDocument(md(doc), c).coverage.policy!.status).toBe("present");
+    expect(lintDocument(md(doc.replace("詳細は作業要領による。", "これは参考である。")), c).coverage.policy!.status).toBe("absent");
+  });
+  it("lends an item that is itself a lead to the items of another style under it, until one of its own style", () => {
+    const items = (next: string) => `# 遵守事項\n\n1. 受注者は、次の規程を遵守すること。\n\n   (1) 厚生労働省情報セキュリティポリシー\n\n${next}`;
+    expect(lintDocument(md(items("")), c).coverage.policy).toMatchObject({ status: "present", evidence: { line: 5 } });
+    // A sibling of the leading item (「2. …」) is not led by it.
+    const sibling = "# 遵守事項\n\n1. 受注者は、次の規程を遵守すること。\n2. 厚生労働省情報セキュリティポリシーは別途示す資料である。\n";
+    expect(lintDocument(md(sibling), c).coverage.policy!.status).toBe("absent");
+  });
   it("does not lend a lead to a list after another heading, or to a list without a lead", () => {
     expect(lintDocument(md("受注者は、次の法令等を遵守すること。\n\n## 参考文書\n\n- 厚生労働省情報セキュリティポリシー\n"), c).coverage.policy!.status).toBe("absent");
     expect(lintDocument(md("# 関係文書\n\n- 厚生労働省情報セキュリティポリシー\n"), c).coverage.policy!.status).toBe("absent");
