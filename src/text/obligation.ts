@@ -82,9 +82,10 @@ const RECEIVED = /(受注者|受託者|請負者|乙|受注事業者|受託事�
 const SEPARATELY = /別途(調達|契約|発注)(する|する予定である|予定|とする|を予定している)$/u;
 /**
  * A deferral with no content (labelling.md §2): 「詳細は協議して定める」「今後検討する」「別途指示する」.
- * The topic is not specified, so it is absent, not partial.
+ * The topic is not specified, so it is absent, not partial. Work done after consulting (「…は、必要に応じて
+ * 担当者と協議の上行うものとする」) is a duty, as 「協議の上行うこと」 is: only what is fixed by agreement is deferred.
  */
-const DEFERRAL_TAIL = /(協議(の上|のうえ|して|により|による)?[^。]{0,8}(定める|決定する|決める|とする)|別途協議(する|とする|の上決定する)?|別途(定める|決定する|指示する|示す)|今後検討(する|とする|を行う)?|検討中(である|です)?|未定(である|とする|です)?)(もの|こと)?(とする|とします)?$/u;
+const DEFERRAL_TAIL = /(協議(の上|のうえ|して|により|による)?([^。]{0,8}(定める|決定する|決める)|とする)|別途協議(する|とする|の上決定する)?|別途(定める|決定する|指示する|示す)|今後検討(する|とする|を行う)?|検討中(である|です)?|未定(である|とする|です)?)(もの|こと)?(とする|とします)?$/u;
 
 /** Plain verbal negation: before こと/ものとする it makes a prohibition, not a negated duty. */
 const VERBAL_NEGATION = /(ない|ず|ません)$/;

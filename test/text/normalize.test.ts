@@ -90,7 +90,7 @@ describe("scopeOf", () => {
       expect(scopeOf(tail), tail).toEqual({ excluded: false, deferred: true });
     }
     // The party's verb qualifies what the contractor does (a relative clause): no reassignment.
-    for (const tail of ["ログを保存すること", "報告するものとする", "範囲外の作業を行うこと", "受注者は、発注者が指定する入館手続を行うものとする",
+    for (const tail of ["ログを保存すること", "報告するものとする", "範囲外の作業を行うこと", "更新は担当者と協議の上行うものとする", "受注者は、発注者が指定する入館手続を行うものとする",
       "受託者は、委託者が定める様式を用いて報告するものとする", "乙は甲が承認した手順書を用いて作業を実施する"]) expect(scopeOf(tail), tail).toBeUndefined();
     expect(scopeOf("本業務は、本市が指定する場所で実施するものとする")).toBeUndefined();
     // The contractor receives: the act is the orderer's.
