@@ -134,6 +134,15 @@ function listMarkers(text, { markdown }) {
   return joined === text ? undefined : joined;
 }
 
+/**
+ * Commas and full stops written 「，」「．」 instead of 「、」「。」, as many ministries, universities and research
+ * bodies write them (公用文作成の要領 allowed both until 2022; 「、」 is the default since).
+ */
+function commaPeriod(text) {
+  const out = text.replace(/、/g, "，").replace(/。/g, "．");
+  return out === text ? undefined : out;
+}
+
 export const REWRITES = {
   "contractor word (受注者 ↔ 受託者 ↔ 請負者)": swapParty(CONTRACTOR_WORDS, CONTRACTOR_TARGETS),
   "orderer word (発注者 ↔ 委託者)": swapParty(ORDERER_WORDS, ORDERER_TARGETS),
@@ -146,4 +155,5 @@ export const REWRITES = {
   "no comma after the subject (受注者は、 → 受注者は)": subjectComma,
   "heading numbers restyled (第1 / 1.1 / (1))": headingNumbers,
   "list markers swapped (- ↔ 1.)": listMarkers,
+  "「，」「．」 for 「、」「。」": commaPeriod,
 };

@@ -184,6 +184,18 @@ function finish(b: Builder, src: string): NormalizedText {
 }
 
 /**
+ * A comma or full stop written 「，」「．」 (or ASCII , .) after Japanese text is the Japanese 「、」「。」: many
+ * ministries, universities and research bodies write them so, and every term and sentence boundary is
+ * written with 「、」「。」. After a digit or a Latin letter they stay what they are (「1,000」「TLS1.2」「1．件名」).
+ */
+function japanesePunctuation(c: number, prev: number): number {
+  if (prev < 0 || !isCjk(prev)) return -1;
+  if (c === 0xff0c || c === 0x2c) return 0x3001;
+  if (c === 0xff0e || c === 0x2e) return 0x3002;
+  return -1;
+}
+
+/**
  * Pass 1: NFKC per character (with following combining marks, so ｾﾞ → ゼ), ASCII lower-cased,
  * whitespace between two CJK characters removed (PDF spacing, line breaks inside a sentence),
  * other whitespace kept as one space per character.
@@ -205,9 +217,14 @@ function pass1(src: string): Builder {
     if (c >= 0xd800 && c <= 0xdbff && j < len) j++;
     while (j < len && isCombining(src.charCodeAt(j))) j++;
     if (j === i + 1 && pendingFrom < 0 && (c < 0x80 || isStable(c))) {
-      b.push(c >= 0x41 && c <= 0x5a ? c + 32 : c, i, j);
+      const punct = c === 0x2c || c === 0x2e ? japanesePunctuation(c, b.last()) : -1;
+      b.push(punct >= 0 ? punct : c >= 0x41 && c <= 0x5a ? c + 32 : c, i, j);
       i = j;
       continue;
+    }
+    if (j === i + 1 && pendingFrom < 0 && (c === 0xff0c || c === 0xff0e)) {
+      const punct = japanesePunctuation(c, b.last());
+      if (punct >= 0) { b.push(punct, i, j); i = j; continue; }
     }
     let norm: string;
     if (c < 0x80 && j === i + 1) norm = c >= 0x41 && c <= 0x5a ? String.fromCharCode(c + 32) : src[i]!;
@@ -299,6 +316,7 @@ function plain(src: string): boolean {
     const c = src.charCodeAt(i);
     if (c < 0x80) {
       if (c <= 0x20 || (c >= 0x41 && c <= 0x5a) || c === 0x7f) return false;
+      if ((c === 0x2c || c === 0x2e) && i > 0 && isCjk(src.charCodeAt(i - 1))) return false; // 「…し,」 → 「…し、」
     } else if (isCombining(c) || !isStable(c)) return false; // isStable is false for a surrogate
   }
   return true;

@@ -10,6 +10,14 @@ describe("normalize", () => {
     expect(normalize("ＴＬＳ１．２").text).toBe("tls1.2");
     expect(normalize("ｾｷｭﾘﾃｨﾊﾟｯﾁ").text).toBe("セキュリティパッチ");
   });
+  it("reads 「，」「．」 (and , .) after Japanese text as 「、」「。」, not after a number or a Latin word", () => {
+    expect(normalize("受注者は，報告すること．").text).toBe("受注者は、報告すること。");
+    expect(normalize("ログを保存し,報告すること.").text).toBe("ログを保存し、報告すること。");
+    expect(normalize("1,000円とTLS1.2").text).toBe("1,000円とtls1.2");
+    expect(normalize("1．件名").text).toBe("1.件名");
+    const n = normalize("受注者は，報告");
+    expect(n.toOriginal(4)).toBe(4);
+  });
   it("maps normalised offsets back to the original", () => {
     const n = normalize("ｾﾞｲ弱性", v);
     expect(n.text).toBe("ゼイ弱性");
