@@ -143,6 +143,22 @@ function commaPeriod(text) {
   return out === text ? undefined : out;
 }
 
+/** 1–99 in kanji numerals (「24」 → 「二十四」). */
+function kanjiNumber(n) {
+  const d = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+  const tens = Math.floor(n / 10), ones = n % 10;
+  return (tens ? (tens === 1 ? "" : d[tens]) + "十" : "") + d[ones];
+}
+/**
+ * Periods and deadlines in kanji numerals (「1年以上」 → 「一年以上」, 「24時間以内」 → 「二十四時間以内」), as 特記事項
+ * and contract clauses often write them.
+ */
+function kanjiNumerals(text) {
+  const out = text.replace(/(?<![0-9０-９.．])([1-9][0-9]?)(?=(年|か月|ヶ月|箇月|カ月|月|週間|日|営業日|開庁日|時間|分)(以内|以上|間|ごと|毎|に1回|前|後|を超え))/g,
+    (m) => kanjiNumber(Number(m)));
+  return out === text ? undefined : out;
+}
+
 export const REWRITES = {
   "contractor word (受注者 ↔ 受託者 ↔ 請負者)": swapParty(CONTRACTOR_WORDS, CONTRACTOR_TARGETS),
   "orderer word (発注者 ↔ 委託者)": swapParty(ORDERER_WORDS, ORDERER_TARGETS),
@@ -156,4 +172,5 @@ export const REWRITES = {
   "heading numbers restyled (第1 / 1.1 / (1))": headingNumbers,
   "list markers swapped (- ↔ 1.)": listMarkers,
   "「，」「．」 for 「、」「。」": commaPeriod,
+  "kanji numerals in periods (1年 → 一年)": kanjiNumerals,
 };
