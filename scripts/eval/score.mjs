@@ -150,9 +150,11 @@ export const TARGETS = { agreement: 0.95, balanced: 0.93, ruleMin: 0.85, precisi
  * session's end figures (93.4% / 92.0% / 78.4% / P 85.2% / R 84.8%) less about half a point; 51 → 55 with r73,
  * r74, r76, r77 (sixth session), unseen until then (on arrival 81.3% exact on their own; dev 92.5% / 90.9% /
  * emergency-contact 76.4% / P 84.6% / R 83.8%), then set at the session's figures (93.3% / 91.9% / 76.4% / P 85.1% /
- * R 83.8%) less about half a point.
+ * R 83.8%) less about half a point; 55 → 59 with r81, r82, r83, r87 in the same session, unseen until then (on
+ * arrival 82.6% exact on their own; dev 92.7% / 91.1% / emergency-contact 79.7% / P 84.7% / R 82.2%), then set at
+ * the session's end figures (92.8% / 91.3% / 79.7% / P 85.3% / R 83.7%) less about half a point.
  */
-export const DEV_FLOOR = { agreement: 0.928, balanced: 0.914, ruleMin: 0.76, precision: 0.846, recall: 0.833 };
+export const DEV_FLOOR = { agreement: 0.923, balanced: 0.908, ruleMin: 0.79, precision: 0.848, recall: 0.832 };
 
 /** The bar the eval test holds dev to: TARGETS once met, the ratchet floor until then. */
 export const devBar = (r) => (shortfalls(r, TARGETS).length ? DEV_FLOOR : TARGETS);
