@@ -56,6 +56,9 @@ export function analyseBlocks(doc: SpecDocument, matcher: CompiledMatcher): Anal
 /** Where a lead sentence starts speaking of its items: 「本業務は、本仕様書によるほか、|次の関係法令等に準拠して行う。」 */
 const LEAD_WORDS = /次の|以下の|下記の|次に掲げる|以下に掲げる|次のとおり|以下のとおり/u;
 
+/** A lead whose topic, right before its lead words, is what the items go into (「業務実施計画書には、次の事項を…」). */
+const LEAD_CONTAINER = /^[^、。]{1,20}(には|については|では|は)[、,]?(次の|以下の|下記の|次に掲げる|以下に掲げる)/u;
+
 /** A lead that defines the deliverables (「本業務の成果品は次のとおりとする。」): its items name documents. */
 const DELIVERABLES_LEAD = /(成果品|成果物|納入物|納品物|提出物|納入成果物|提出書類)(等)?(は|を)[^。]{0,10}(次|以下|下記)(のとおり|の通り)/u;
 
@@ -113,8 +116,9 @@ function applyLead(lead: AnalysedBlock, ab: AnalysedBlock): void {
   const said = leadSentence(lead)!;
   if (DELIVERABLES_LEAD.test(said.text)) return;
   // Only the words that speak of the items complete them (「次の法令等を遵守すること」), not the
-  // sentence's own context before them (「本仕様書によるほか」).
-  const from = said.start + Math.max(0, LEAD_WORDS.exec(said.text)?.index ?? 0);
+  // sentence's own context before them (「本仕様書によるほか」); but the document or thing the items go into, named
+  // right before them (「業務実施計画書には、次の事項を記載すること。」), is what they are items of.
+  const from = said.start + (LEAD_CONTAINER.test(said.text) ? 0 : Math.max(0, LEAD_WORDS.exec(said.text)?.index ?? 0));
   for (const s of ab.sentences) {
     if (s.narrative || s.negated || s.excluded || s.deferred) continue;
     s.lead = { block: lead.index, start: from, end: said.end };

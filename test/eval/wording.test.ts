@@ -2,8 +2,8 @@
 // 「ものとする」 for 「こと」, kana for kanji, full-width digits) must be judged as the original is. A ratchet:
 // the sixth session found 14 judgements of about 11,000 that moved (a party word's length inside a
 // character gap, 「ものとする」 read as 「…とする」 or as the orderer's act, kana spellings no term knew) and
-// brought them to 0. Helpers' whole paraphrases of twelve dev specs (fixtures/paraphrases) moved 22 of 432
-// judgements at first, 15 of them away from the label; now 9, 3 of them away from it.
+// brought them to 0. Helpers' whole paraphrases of 24 dev specs (fixtures/paraphrases) moved 33 of 864
+// judgements at first, 25 of them away from the label; now 11, 5 of them away from it.
 import { describe, expect, it } from "vitest";
 // @ts-expect-error: plain ESM scripts without type declarations
 import * as wording from "../../scripts/eval-wording.mjs";
@@ -12,7 +12,7 @@ import { REWRITES } from "../../scripts/eval/wording.mjs";
 
 /** Most judgements a rewrite may change before the check fails (the helper's whole paraphrases: a few more). */
 const MAX_DIFFERENCES = 2;
-const MAX_PARAPHRASE_DIFFERENCES = 9;
+const MAX_PARAPHRASE_DIFFERENCES = 11;
 
 const rewrite = (name: string, text: string): string | undefined =>
   (REWRITES as Record<string, (t: string) => string | undefined>)[Object.keys(REWRITES).find((k) => k.startsWith(name))!](text);
