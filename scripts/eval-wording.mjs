@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Wording invariance: each dev specification (Markdown or PDF text), rewritten in ways that keep its
 // meaning (scripts/eval/wording.mjs: another party word, 「こと」 for 「ものとする」, kana for kanji,
-// full-width digits), must be judged as the original is. Like the format check it needs no labels: a
+// 「，」「．」, kanji numerals …), and the whole paraphrases helpers wrote of some of them
+// (fixtures/paraphrases), must be judged as the original is. Like the format check it needs no labels: a
 // judgement that moves under a rewrite is a class of wording the rules depend on by accident. Prints
 // every judgement that differs, with its label, and a summary per rewrite.
 //   node scripts/eval-wording.mjs [--check N]    exit 1 when a rewrite changes more than N judgements
@@ -14,8 +15,8 @@ import { REWRITES } from "./eval/wording.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 /**
- * Whole paraphrases of a few dev specs (fixtures/paraphrases/README.md): a helper that never saw the linter
- * rewrote every security clause in other words, the way another officer would have written the same spec.
+ * Whole paraphrases of dev specs (fixtures/paraphrases/README.md): helpers that never saw the linter rewrote
+ * every security clause in other words, the way another officer would have written the same spec.
  */
 const PARAPHRASES = path.join(ROOT, "fixtures", "paraphrases");
 export const PARAPHRASED = "paraphrased by a helper (fixtures/paraphrases)";

@@ -116,10 +116,11 @@ export function readText(text: string, uri: string): SpecDocument {
     }
 
     const numbered = numberingPrefix(content);
+    // The line after this one; across a page break, the first one after the page number.
+    const next = (pageGaps.get(i + 1) ?? lines[i + 1])?.replace(/^[ \t\u3000]+/u, "") ?? "";
     // An article's caption belongs to the article below it, not to the end of the one above (where it joined the
     // previous article's 「…周知するものとする。」 to the next one's subject): it stands as its own block.
-    const after = (pageGaps.get(i + 1) ?? lines[i + 1])?.replace(/^[ \t\u3000]+/u, "") ?? "";
-    if (CAPTION.test(content) && (numberingPrefix(after) !== undefined || itemMarker(after) !== undefined)) {
+    if (CAPTION.test(content) && (numberingPrefix(next) !== undefined || itemMarker(next) !== undefined)) {
       close();
       const builder = new TextBuilder();
       builder.pushSlice(content, contentStart);
@@ -140,8 +141,6 @@ export function readText(text: string, uri: string): SpecDocument {
     const breaks = open === undefined || (startsItem(open.lastLine, content) && !goesOnAtDot(open.lastLine, content))
       || (itemMarker(content) !== undefined && fullWidth > 0 && [...open.lastLine].length < fullWidth * 0.6);
     // A heading-shaped line that is the first part of a wrapped clause (the next line continues it).
-    // Across a page break, the line that goes on is the first one after the page number.
-    const next = (pageGaps.get(i + 1) ?? lines[i + 1])?.replace(/^[ \t\u3000]+/u, "") ?? "";
     const wrapped = !BLANK.test(next) && (!startsItem(content, next) || goesOnAtDot(content, next))
       && (sentenceFragment(content) || CONTINUATION.test(next) || CUT_WORD.test(content.slice(-1) + next[0]) || CLOSING.test(next) || unclosed(content)
         // A long entry of a table of contents wraps before its leaders (「別紙1 …に係る」 / 「仕様書 ・・・ 14」).
