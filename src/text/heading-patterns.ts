@@ -53,8 +53,14 @@ export function numberingPrefix(text: string): NumberedPrefix | undefined {
 export function headingShaped(text: string, prefix: NumberedPrefix): boolean {
   if (!titleShaped(text, HEADING_SHAPE)) return false;
   const rest = asciiWidth(text.trim()).slice(prefix.length).trim();
-  return rest.length > 0 && !LABEL_VALUE.test(rest);
+  return rest.length > 0 && !LABEL_VALUE.test(rest) && !CATCH_ALL.test(rest);
 }
+
+/**
+ * The last entry of a list that gathers the rest (「(9)その他、担当者の指示する事項」「ク その他、必要な作業」):
+ * an entry, not the title of a section (which reads 「11 その他」).
+ */
+const CATCH_ALL = /^その他[、,][^、,]/u;
 
 /**
  * An entry of a list of particulars, a label and its value after a space (「(2)履行場所 当院及び委託者が認めた場所」

@@ -140,6 +140,14 @@ describe("plain-text details", () => {
     expect(doc.blocks.map((b) => b.kind)).toEqual(["listItem", "listItem", "listItem", "listItem"]);
   });
 
+  it("reads a catch-all last entry (「(9)その他、担当者の指示する事項」) as no heading, and 「11 その他」 as one", () => {
+    const doc = readText("(8)会場の管理\n忘れ物は記録して保管すること。\n(9)その他、担当者の指示する事項\n\n11 その他\n本仕様書に定めのない事項は協議する。\n", "x.txt");
+    expect(doc.blocks.map((b) => [b.kind, b.text])).toEqual([
+      ["heading", "(8)会場の管理"], ["paragraph", "忘れ物は記録して保管すること。"], ["listItem", "(9)その他、担当者の指示する事項"],
+      ["heading", "11 その他"], ["paragraph", "本仕様書に定めのない事項は協議する。"],
+    ]);
+  });
+
   it("keeps an article's bracketed caption out of the article above it", () => {
     const doc = readText("第8　乙は、従事者に必要な事項を周知するものとする。\n(事故報告)\n第9　乙は、事故が生じたときは、甲に報告するものとする。\n", "x.txt");
     expect(doc.blocks.map((b) => [b.kind, b.text])).toEqual([
