@@ -152,9 +152,12 @@ export const TARGETS = { agreement: 0.95, balanced: 0.93, ruleMin: 0.85, precisi
  * emergency-contact 76.4% / P 84.6% / R 83.8%), then set at the session's figures (93.3% / 91.9% / 76.4% / P 85.1% /
  * R 83.8%) less about half a point; 55 → 59 with r81, r82, r83, r87 in the same session, unseen until then (on
  * arrival 82.6% exact on their own; dev 92.7% / 91.1% / emergency-contact 79.7% / P 84.7% / R 82.2%), then set at
- * the session's end figures (92.8% / 91.3% / 79.7% / P 85.3% / R 83.7%) less about half a point.
+ * the session's figures (92.8% / 91.3% / 79.7% / P 85.3% / R 83.7%) less about half a point; 59 → 63 with r90, r91,
+ * r92, r95 in the same session, unseen until then (on arrival 77.1% exact on their own; dev 91.8% / 90.2% /
+ * emergency-contact 77.8% / P 84.3% / R 83.6%, one absent judged present, fixed), then set at the session's end
+ * figures (91.9% / 90.2% / 77.8% / P 84.3% / R 83.6%) less about half a point.
  */
-export const DEV_FLOOR = { agreement: 0.923, balanced: 0.908, ruleMin: 0.79, precision: 0.848, recall: 0.832 };
+export const DEV_FLOOR = { agreement: 0.914, balanced: 0.897, ruleMin: 0.77, precision: 0.838, recall: 0.831 };
 
 /** The bar the eval test holds dev to: TARGETS once met, the ratchet floor until then. */
 export const devBar = (r) => (shortfalls(r, TARGETS).length ? DEV_FLOOR : TARGETS);
