@@ -187,7 +187,7 @@ function endsWithAny(s: string, list: readonly string[]): string | undefined {
  */
 const DUTY_THEN_DEFERRAL = /^(.+?(?:もの|こと))とし[、,](?!.*(?:もの|こと)とし[、,])/u;
 
-const PLAN_PROPOSAL = /(計画書|実施要領|手順書|提案書)(において|に記載|で|に)[^。]{0,20}(提案|記載|示)し/u;
+const PLAN_PROPOSAL = /(計画書|実施要領|手順書|提案書)(において|に記載|で|に|の中で|の中に|内で|にて)[^。]{0,20}(提案|記載|示)し/u;
 
 /** Judge one sentence (normalised text). */
 export function analyseSentence(sentence: string, sets: EndingSets = defaultSets): SentenceInfo {

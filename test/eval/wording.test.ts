@@ -2,8 +2,9 @@
 // 「ものとする」 for 「こと」, kana for kanji, full-width digits) must be judged as the original is. A ratchet:
 // the sixth session found 14 judgements of about 11,000 that moved (a party word's length inside a
 // character gap, 「ものとする」 read as 「…とする」 or as the orderer's act, kana spellings no term knew) and
-// brought them to 0. Helpers' whole paraphrases of 30 dev specs (fixtures/paraphrases) moved 34 of 1080
-// judgements at first, 26 of them away from the label; now 11, 5 of them away from it.
+// brought them to 0. Helpers' whole paraphrases of 36 dev specs (fixtures/paraphrases) moved 40 of 1296
+// judgements at first, 32 of them away from the label; now 16, 10 of them away from it. Each fresh batch of six
+// moved fewer on arrival as the classes were fixed: 10, 12, 7, 4, 1, then 6 of 216.
 import { describe, expect, it } from "vitest";
 // @ts-expect-error: plain ESM scripts without type declarations
 import * as wording from "../../scripts/eval-wording.mjs";
@@ -12,7 +13,7 @@ import { REWRITES } from "../../scripts/eval/wording.mjs";
 
 /** Most judgements a rewrite may change before the check fails (the helper's whole paraphrases: a few more). */
 const MAX_DIFFERENCES = 2;
-const MAX_PARAPHRASE_DIFFERENCES = 11;
+const MAX_PARAPHRASE_DIFFERENCES = 16;
 
 const rewrite = (name: string, text: string): string | undefined =>
   (REWRITES as Record<string, (t: string) => string | undefined>)[Object.keys(REWRITES).find((k) => k.startsWith(name))!](text);

@@ -137,6 +137,8 @@ describe("analyseSentence", () => {
     expect(analyseSentence("報告は書面によることとし、様式は別途指示する。")).toMatchObject({ obligation: true, deferred: false });
     expect(analyseSentence("具体的な対策は、作業計画書において受注者が提案し、協議の上定めるものとする。"))
       .toMatchObject({ obligation: true, deferred: false });
+    expect(analyseSentence("具体的な対策については、受託者が業務計画書の中で提案し、担当者との協議を経て定めるものとする。"))
+      .toMatchObject({ obligation: true, deferred: false });
     // the first clause is itself an exclusion: still not a duty
     expect(analyseSentence("診断は本業務の対象外とし、時期は別途協議する。")).toMatchObject({ obligation: false });
   });
