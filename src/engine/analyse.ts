@@ -4,7 +4,7 @@ import type { SpecDocument } from "../model/document.js";
 import { normalize } from "../text/normalize.js";
 import { splitSentences } from "../text/sentences.js";
 import { PARTY_ACT, analyseSentence, sentenceTail } from "../text/obligation.js";
-import { DETAILS_REFERENCE, LEAD, itemMarker } from "../text/item-lines.js";
+import { LEAD, itemMarker, leadSentenceOf } from "../text/item-lines.js";
 import { numberingPrefix } from "../text/heading-patterns.js";
 import type { AnalysedBlock, Sentence } from "./analysed.js";
 import { HitBuffer, HitTable } from "./hit-table.js";
@@ -130,11 +130,8 @@ function applyLead(lead: AnalysedBlock, ab: AnalysedBlock): void {
  * The sentence of a block that may lead the items after it: its last, or the one before when the last only
  * says where the details are (「次の設定を含めること。詳細は設定手順書による。」).
  */
-function leadSentence(ab: AnalysedBlock): AnalysedBlock["sentences"][number] | undefined {
-  const n = ab.sentences.length;
-  const last = ab.sentences[n - 1];
-  if (n > 1 && last && DETAILS_REFERENCE.test(last.text.trim())) return ab.sentences[n - 2];
-  return last;
+function leadSentence(ab: AnalysedBlock): Sentence | undefined {
+  return leadSentenceOf(ab.sentences, (s) => s.text);
 }
 
 /** A label saying that what follows is for reference (「(参考)現行システムの概要」「【参考】」「参考:」). */

@@ -8,7 +8,7 @@ import type { Block, BlockKind, SpecDocument } from "../model/document.js";
 import { PatternLevels, asciiWidth, headingShaped, numberingPrefix, type NumberedPrefix } from "../text/heading-patterns.js";
 import { LineIndex, TextBuilder, positionMapper } from "./positioned.js";
 import { parseDirectiveComment, resolveNextLineTargets } from "./directives.js";
-import { DETAILS_REFERENCE, LEAD, finished, itemMarker, sentenceFragment, startsItem } from "../text/item-lines.js";
+import { LEAD, finished, itemMarker, leadSentenceOf, sentenceFragment, startsItem } from "../text/item-lines.js";
 import type { Directive } from "../model/document.js";
 import { titleLinesOf } from "./title-lines.js";
 import { tocLine } from "../text/toc.js";
@@ -215,7 +215,5 @@ function unclosed(line: string): boolean {
  * last only says where the details are (「次の設定を含めること。詳細は設定手順書による。」).
  */
 function lastSentence(line: string): string {
-  const sentences = line.replace(/[。．][ \t\u3000]*$/u, "").split(/[。．]/u);
-  const last = sentences[sentences.length - 1]!;
-  return sentences.length > 1 && DETAILS_REFERENCE.test(last.trim()) ? sentences[sentences.length - 2]! : last;
+  return leadSentenceOf(line.replace(/[。．][ \t\u3000]*$/u, "").split(/[。．]/u), (s) => s)!;
 }

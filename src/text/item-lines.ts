@@ -40,7 +40,17 @@ export const LEAD = /(次の|以下の|下記の|次に掲げる|以下に掲げ
  * A sentence after a lead that only says where the details are (「次の設定を含めること。詳細は設定手順書による。」):
  * the items still follow the lead before it.
  */
-export const DETAILS_REFERENCE = /^(詳細|具体的な(内容|方法|手順)|設定値|その詳細)(について)?は[、,]?[^。]{0,30}(による|のとおり|に定める|を参照|で定める)(こと|ものとする)?[。．]?$/u;
+const DETAILS_REFERENCE = /^(詳細|具体的な(内容|方法|手順)|設定値|その詳細)(について)?は[、,]?[^。]{0,30}(による|のとおり|に定める|を参照|で定める)(こと|ものとする)?[。．]?$/u;
+
+/**
+ * The sentence of a paragraph that names the items after it: its last, or the one before when the last only
+ * says where the details are. Shared by the text reader (sentences as strings) and the analysis (as Sentence).
+ */
+export function leadSentenceOf<T>(sentences: readonly T[], text: (s: T) => string): T | undefined {
+  const n = sentences.length;
+  const last = sentences[n - 1];
+  return n > 1 && DETAILS_REFERENCE.test(text(last!).trim()) ? sentences[n - 2] : last;
+}
 
 /** The previous line cannot continue onto the next: it ends a sentence, a bracket, or introduces. */
 export function finished(prev: string): boolean {
