@@ -86,6 +86,11 @@ const SEPARATELY = /別途(調達|契約|発注)(する|する予定である|�
  * 担当者と協議の上行うものとする」) is a duty, as 「協議の上行うこと」 is: only what is fixed by agreement is deferred.
  */
 const DEFERRAL_TAIL = /(協議(の上|のうえ|して|により|による)?([^。]{0,8}(定める|決定する|決める)|とする)|別途協議(する|とする|の上決定する)?|別途(定める|決定する|指示する|示す)|今後検討(する|とする|を行う)?|検討中(である|です)?|未定(である|とする|です)?)(もの|こと)?(とする|とします)?$/u;
+/**
+ * A topic only announced for consultation (「操作記録の取得については、必要に応じて発注者と協議する」「移行の方法については、
+ * 双方協議するものとする」) is deferred too; a duty to consult (「…について発注者と協議すること」) stays a duty.
+ */
+const TOPIC_CONSULTED = /については[、,]?[^。]{0,30}協議する(もの(とする|とします))?$/u;
 
 /** Plain verbal negation: before こと/ものとする it makes a prohibition, not a negated duty. */
 const VERBAL_NEGATION = /(ない|ず|ません)$/;
@@ -221,7 +226,7 @@ export function analyseSentence(sentence: string, sets: EndingSets = defaultSets
 export function scopeOf(tail: string): { excluded: boolean; deferred: boolean } | undefined {
   if (EXCLUDING_LAST.has(tail.charCodeAt(tail.length - 1))
     && (EXCLUSION_TAIL.test(tail) || EXCLUSION_VERBAL.test(tail) || REASSIGNED.test(tail) || RECEIVED.test(tail) || SEPARATELY.test(tail))) return { excluded: true, deferred: false };
-  if (DEFERRAL_WORDS.some((w) => tail.includes(w)) && DEFERRAL_TAIL.test(tail)) return { excluded: false, deferred: true };
+  if (DEFERRAL_WORDS.some((w) => tail.includes(w)) && (DEFERRAL_TAIL.test(tail) || TOPIC_CONSULTED.test(tail))) return { excluded: false, deferred: true };
   return undefined;
 }
 
@@ -230,7 +235,7 @@ export function scopeOf(tail: string): { excluded: boolean; deferred: boolean } 
  * so the regex engine tries them from every position of the tail; most tails (「…すること」) can
  * match none. These are necessary conditions, read off the patterns: the last character of each
  * alternative of EXCLUSION_TAIL, EXCLUSION_VERBAL, REASSIGNED and SEPARATELY, and a word that every
- * alternative of DEFERRAL_TAIL holds. Keep them in step with the patterns.
+ * alternative of DEFERRAL_TAIL and TOPIC_CONSULTED holds. Keep them in step with the patterns.
  */
 const EXCLUDING_LAST = new Set(Array.from("外いん要るすう定", (c) => c.charCodeAt(0)));
 const DEFERRAL_WORDS = ["協議", "別途", "検討", "未定"];

@@ -94,12 +94,13 @@ describe("scopeOf", () => {
       expect(scopeOf(tail), tail).toEqual({ excluded: true, deferred: false });
     }
     for (const tail of ["詳細は協議の上定める", "詳細は別途協議", "手順は今後検討", "方式は検討中です", "時期は未定", "様式は別途指示する",
-      "詳細は協議して決定することとする"]) {
+      "詳細は協議して決定することとする", "操作記録の取得については、必要に応じて発注者と協議する", "移行の方法については、双方協議するものとする"]) {
       expect(scopeOf(tail), tail).toEqual({ excluded: false, deferred: true });
     }
     // The party's verb qualifies what the contractor does (a relative clause): no reassignment.
     for (const tail of ["ログを保存すること", "報告するものとする", "範囲外の作業を行うこと", "更新は担当者と協議の上行うものとする", "受注者は、発注者が指定する入館手続を行うものとする",
-      "受託者は、委託者が定める様式を用いて報告するものとする", "乙は甲が承認した手順書を用いて作業を実施する"]) expect(scopeOf(tail), tail).toBeUndefined();
+      "受託者は、委託者が定める様式を用いて報告するものとする", "乙は甲が承認した手順書を用いて作業を実施する",
+      "受注者は、作業日程については、発注者と協議すること"]) expect(scopeOf(tail), tail).toBeUndefined();
     expect(scopeOf("本業務は、本市が指定する場所で実施するものとする")).toBeUndefined();
     // The contractor receives: the act is the orderer's.
     for (const tail of ["受託者には本市が指定する方法で提供する", "作業用端末は乙に貸与する", "資料は、受注者に対し電子データで提供するものとする"]) {
