@@ -70,15 +70,21 @@ function mayProvide(ab: AnalysedBlock, key: string): boolean {
   return keys[0].includes(key) || keys[1].includes(key);
 }
 
+/**
+ * A title that says its body is elsewhere (「別紙1 機能要件一覧（省略）」「別記 個人情報取扱特記事項（契約書に添付）」
+ * 「（別途配付）」): the annex is named, not supplied.
+ */
+const ELSEWHERE = /[(（]\s*(?:省略|略|添付省略|掲載省略|契約書に添付|契約時に(?:交付|配付|添付)|別途(?:配付|配布|交付|提示|送付|添付)|別冊|[^)）]{0,20}(?:と併せて|とともに)(?:配付|配布|交付))\s*[)）]\s*$/u;
+
 /** Whether the block titles the annex `key` (a heading naming it, or a title line opening with its name). */
 export function providesAnnex(ab: AnalysedBlock, key: string): boolean {
   if (!mayProvide(ab, key)) return false;
-  if (ab.block.kind === "heading") return names(referenceKey(ab.text), key);
+  if (ab.block.kind === "heading") return names(referenceKey(ab.text), key) && !ELSEWHERE.test(ab.block.text);
   // A table of contents lists the annexes it names; listing one does not supply it.
   if (tocText(ab.block.text)) return false;
-  return titleLines(ab).some((line) => titles(line, key)
+  return titleLines(ab).some((line) => !ELSEWHERE.test(line) && (titles(line, key)
     // 「別記　個人情報の取扱いに関する特記事項」: a named annex's title line may open with its label.
-    || (namedAnnex(key) && labelledTitle(referenceKey(line.normalize("NFKC")), key)));
+    || (namedAnnex(key) && labelledTitle(referenceKey(line.normalize("NFKC")), key))));
 }
 
 /** A particle or a delegation right after a name: the line refers to the document, it is not its title. */
