@@ -19,6 +19,8 @@ const PATTERNS: [string, RegExp][] = [
   ["dai", new RegExp(`^第[${KANSUJI}]+(?=[ \\t.、]|$)`)],
   ["appendix", new RegExp(`^(?:別紙|別添|別記|付録|附属書)[${KANSUJI}A-Z]*(?=[ \\t.、]|$)`)],
   ["dec", /^\d+(?:\.\d+)+\.?(?=[ \t]|[^\d.])/],
+  // Section numbers joined by hyphens (「1-1.基本事項」「3-3 データセンター」) nest like 1.1.
+  ["dec", /^\d+(?:-\d+)+\.?(?=[ \t]|[^\d.\-])/],
   ["dec", /^\d+(?:\.(?!\d)|\s|、)/],
   ["pdec", /^\(\d+\)/],
   ["hpdec", /^\d+\)/],

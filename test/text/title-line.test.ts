@@ -29,6 +29,10 @@ describe("titleShaped", () => {
     expect(headingShaped("第1章 総則", numberingPrefix("第1章 総則")!)).toBe(true);
     expect(headingShaped("第1章", numberingPrefix("第1章")!)).toBe(false);
     expect(headingShaped("(1) 範囲は次のとおり、", numberingPrefix("(1) 範囲は次のとおり、")!)).toBe(false);
+    // hyphenated section numbers nest like dotted ones
+    expect(numberingPrefix("3-3.データセンター")).toEqual({ type: "dec2", length: 4 });
+    expect(numberingPrefix("1-2-1 基本要件")).toEqual({ type: "dec3", length: 5 });
+    expect(headingShaped("3-3.データセンター", numberingPrefix("3-3.データセンター")!)).toBe(true);
   });
 });
 
