@@ -158,7 +158,9 @@ export function judge(ctx: CheckContext, rule: RuleOf<RequireParams>): Judgement
   // No element. A title naming the clause (heading or TOC line) is partial only when the body it
   // names is not in the input (labelling.md §3); a weak or bare duty on the topic is partial (§4).
   for (const spec of Object.values(elements)) {
-    for (const u of ctx.units({ all: spec.all, any: spec.any, none: spec.none, within: "block", blocks: "any" })) {
+    // An element framed by its topic (an investigation framed by an incident) names the clause only in a framed title:
+    // 「(2) 現状業務調査結果」 is a deliverable, not the incident duty's heading.
+    for (const u of ctx.units({ all: spec.all, any: spec.any, none: spec.none, framedBy: spec.framedBy, within: "block", blocks: "any" })) {
       const b = ctx.blocks[u.block]!;
       const words = b.text.slice(u.hits[0]!.start, u.hits[0]!.end);
       if ((b.block.kind === "heading" || ctx.isTocLine(u.block)) && !ctx.bodyInInput(u.block, words)) {

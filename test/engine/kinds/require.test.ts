@@ -149,6 +149,14 @@ describe("require", () => {
     expect(lint("# 仕様書\n\n## 最新のセキュリティパッチの適用\n\n受注者は、作業日報を提出すること。\n").coverage["patch-latest"])
       .toMatchObject({ status: "absent" });
   });
+  it("reads a title as the clause's only where its framing holds (an investigation framed by an incident)", () => {
+    const coop = config([{ id: "incident-cooperation", kind: "require",
+      params: { elements: { investigation: { any: ["調査"], within: "block", framedBy: ["インシデント"] } } } }]);
+    expect(lintDocument(md("# 仕様書\n\n## 成果物\n\n### (2) 現状業務調査結果\n"), coop).coverage["incident-cooperation"])
+      .toMatchObject({ status: "absent" });
+    expect(lintDocument(md("# 仕様書\n\n## インシデント発生時の原因調査\n"), coop).coverage["incident-cooperation"])
+      .toMatchObject({ status: "partial", why: "heading-only" });
+  });
   it("gives partial for a table-of-contents line whose chapter is not in the input", () => {
     const toc = "# 仕様書\n\n目次\n\n1 概要 ........ 1\n\n7 最新のセキュリティパッチの適用 ........ 12\n";
     expect(lint(toc).coverage["patch-latest"]).toMatchObject({ status: "partial", why: "heading-only" });
