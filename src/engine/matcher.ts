@@ -8,7 +8,7 @@ import { RE2JS } from "re2js";
 import { ConfigError } from "../model/config-error.js";
 import { AhoCorasick, type AcState } from "../text/aho-corasick.js";
 import { dropMasked, HitBuffer } from "./hit-table.js";
-import { nativePattern, type NativePattern } from "./native-regex.js";
+import { compileNative, nativePattern, nativeSource, type NativePattern, type NativeSource } from "./native-regex.js";
 import { compileVariants, normalize, normalizeTerm, type CompiledVariants, type NormalizedText } from "../text/normalize.js";
 import { endingSets, type EndingSets } from "../text/obligation.js";
 import { regexShortcut, type RegexShortcut } from "../text/regex-literals.js";
@@ -54,7 +54,8 @@ export interface MatcherTables {
   /** The mask words' literal indexes. */
   maskLiterals: number[];
   literalRegexes: Lists;
-  regexes: { source: string; concepts: number[]; sets: number; cs: boolean; mask: boolean }[];
+  /** `native`: the pattern's translation for V8's engine (native-regex.ts), null when it has none. */
+  regexes: { source: string; concepts: number[]; sets: number; cs: boolean; mask: boolean; native: NativeSource | null }[];
   entries: TermEntry[];
   ac: AcState;
 }
@@ -296,7 +297,7 @@ class Builder {
       literals: this.literals, literalConcepts: flatLists(this.literalConcepts),
       literalCased: this.literalCased.flatMap((l, li) => l.map(({ concept, cased }) => [li, concept, cased] as [number, number, string])),
       maskLiterals: this.literalMask.flatMap((m, li) => (m ? [li] : [])), literalRegexes: flatLists(this.literalRegexes),
-      regexes: this.regexes.map(({ source, concepts, sets, cs, mask }) => ({ source, concepts, sets, cs, mask })),
+      regexes: this.regexes.map(({ source, concepts, sets, cs, mask }) => ({ source, concepts, sets, cs, mask, native: nativeSource(source, !cs) ?? null })),
       entries: [...this.concepts.keys()], ac: new AhoCorasick(this.literals).state(),
     };
   }
@@ -473,6 +474,16 @@ function lazyNative(source: string, cs: boolean): () => NativePattern | undefine
   return () => (native === null ? (native = nativePattern(source, !cs)) : native);
 }
 
+/**
+ * A stored translation (MatcherTables), compiled when a document first needs it: a worker's first
+ * file then skips parsing and bounding every pattern it runs (~50 ms, more before the parser is
+ * optimised).
+ */
+function storedNative(n: NativeSource | null): () => NativePattern | undefined {
+  let native: NativePattern | undefined;
+  return () => (n ? (native ??= compileNative(n)) : undefined);
+}
+
 /** The matcher of `config` as data, for a build step to store (see MatcherTables). */
 export function matcherTables(config: ResolvedConfig, kindTerms: KindTerms): MatcherTables {
   return builderOf(config, compileVariants(config.variants), collectEntries(config, kindTerms)).tables();
@@ -487,7 +498,7 @@ export function restoreMatcher(config: ResolvedConfig, t: MatcherTables): Compil
     let compiled: RE2JS | undefined;
     // Compiled when a document first needs it; the build compiled each once, so none fails here.
     const re = () => (compiled ??= RE2JS.compile(r.source, r.cs ? 0 : RE2JS.CASE_INSENSITIVE));
-    return { ...r, re, native: lazyNative(r.source, r.cs) };
+    return { ...r, re, native: storedNative(r.native) };
   });
   const concepts = new Map(t.entries.map((e, i) => [e, i] as const));
   const none: { concept: number; cased: string }[] = [];
