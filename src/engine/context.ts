@@ -96,7 +96,7 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
       if (!blockAllowed(b, kinds)) continue;
       if (blocks[b]!.block.kind !== "heading" && outOfProcurement(sentenceAt(b, hs[k]!))) continue;
       n++;
-      out?.push(table.hitAt(k, named));
+      out?.push(table.hitAt(concept, k, named));
     }
     return n;
   };
