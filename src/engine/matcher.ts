@@ -311,6 +311,11 @@ class Builder {
     /** Per regex: the mask of all its required sets. */
     const allSets = Int32Array.from(regexes, (r) => 2 ** r.sets - 1);
     const caseSensitive = literalCased.some((l) => l.length > 0) || regexes.some((r) => r.cs);
+    /**
+     * Each regex's RE2JS matcher, made on its first line and given each later line (resetMatcherInput):
+     * a matcher made per candidate line cost its set-up (program size, group tables) every time.
+     */
+    const re2Matchers: (ReturnType<RE2JS["matcher"]> | undefined)[] = new Array(regexes.length);
     return {
       variants: this.variants,
       endings: endingSets(this.config.obligations, this.config.negations, (s) => normalizeTerm(s, this.variants)),
@@ -370,7 +375,7 @@ class Builder {
         if (mask) masks.push(s, e);
         for (const c of cs) out.push(c, s, e);
       };
-      const run = (r: (typeof regexes)[number], sub: string, offset: number) => {
+      const run = (r: (typeof regexes)[number], ri: number, sub: string, offset: number) => {
         // V8's engine where it gives the same matches within a linear bound (native-regex.ts), else RE2JS.
         const native = r.native();
         if (native && sub.length <= native.maxSubject) {
@@ -379,7 +384,7 @@ class Builder {
           for (let m = rx.exec(sub); m; m = rx.exec(sub)) found(r.concepts, r.mask, offset + m.index, offset + m.index + m[0].length);
           return;
         }
-        const m = r.re().matcher(sub);
+        const m = re2Matchers[ri] ? re2Matchers[ri]!.resetMatcherInput(sub) : (re2Matchers[ri] = r.re().matcher(sub));
         let from = 0;
         while (from <= sub.length && m.find(from)) {
           const s = m.start(); const e = m.end();
@@ -389,10 +394,10 @@ class Builder {
       };
       regexes.forEach((r, ri) => {
         const subject = r.cs ? cased : text;
-        if (!r.sets) { run(r, subject, 0); return; }
+        if (!r.sets) { run(r, ri, subject, 0); return; }
         for (const ls of candidates[ri]!) {
           const le = text.indexOf("\n", ls);
-          run(r, subject.slice(ls, le < 0 ? text.length : le), ls);
+          run(r, ri, subject.slice(ls, le < 0 ? text.length : le), ls);
         }
       });
       // A mask ends after the hits inside it: they are dropped once every mask occurrence is known.
