@@ -15,7 +15,8 @@ import { errorResult, formatFromName, ioErrorResult, type FileTask, type LintSet
 
 export { errorResult, formatFromName, ioErrorResult, type FileTask, type LintSettings, type LintTask } from "./file-result.js";
 
-async function readBytes(task: FileTask, s: LintSettings): Promise<Uint8Array | FileResult> {
+/** A file task's bytes, or the result that says why they cannot be read. */
+export async function readBytes(task: FileTask, s: LintSettings): Promise<Uint8Array | FileResult> {
   if (task.kind === "bytes") return task.bytes;
   try {
     const st = await fs.stat(task.path);
@@ -66,9 +67,12 @@ export async function readTask(task: FileTask, s: LintSettings): Promise<SpecDoc
   return "doc" in read ? read.doc : read;
 }
 
-/** A task's document and the bytes it was read from (the draft is rendered from the file as it is). */
-async function readDocument(task: FileTask, s: LintSettings): Promise<{ doc: SpecDocument; bytes: Uint8Array } | FileResult> {
-  const bytes = await readBytes(task, s);
+/**
+ * A task's document and the bytes it was read from (the draft is rendered from the file as it is);
+ * `read`: its bytes when reading them started earlier.
+ */
+async function readDocument(task: FileTask, s: LintSettings, read = readBytes(task, s)): Promise<{ doc: SpecDocument; bytes: Uint8Array } | FileResult> {
+  const bytes = await read;
   if (!(bytes instanceof Uint8Array)) return bytes;
   try {
     return { doc: await readSpec(await withoutOwnComments(task, bytes), task.uri, s.readOptions), bytes };
@@ -90,9 +94,10 @@ function crashResult(uri: string, e: unknown, s: LintSettings): FileResult {
   return errorResult(uri, "internal", "cli.file.crashed", { reason }, s.locale);
 }
 
-export async function lintFile(task: LintTask, s: LintSettings): Promise<FileResult> {
+/** `reading`: the file's bytes when reading them started earlier (readBytes), else it reads them now. */
+export async function lintFile(task: LintTask, s: LintSettings, reading?: Promise<Uint8Array | FileResult>): Promise<FileResult> {
   if (task.kind === "package") return lintPackageTask(task, s);
-  const read = await readDocument(task, s);
+  const read = await readDocument(task, s, reading);
   if (!("doc" in read)) return read;
   const { doc, bytes } = read;
   try {

@@ -36,9 +36,20 @@ export function readersFor(inputs: string[]): ReaderName[] {
 interface Slot {
   worker: Worker;
   ready: boolean;
+  /** The file the worker is linting, under its budget's timer (null: idle). */
   busy: { id: number; timer: NodeJS.Timeout } | null;
+  /** Files handed over behind `busy`, which the worker starts as soon as it posts the one before. */
+  queued: number[];
   dead: boolean;
 }
+
+/**
+ * Files a worker holds at once: the one it lints and one more. Between a result and the next task
+ * the worker would otherwise wait for the main thread to take the result and post the next file
+ * (and then for that file's read): about 1.5 ms a file, a tenth of the worker's time on the bench's
+ * later files.
+ */
+const DEPTH = 2;
 
 const WORKER_URL = new URL("./worker.js", import.meta.url);
 const STARTUP_BUDGET_MS = 60_000;
@@ -94,7 +105,7 @@ export class LintPool {
       stdout: true, stderr: false,
     });
     worker.stdout.pipe(process.stderr);
-    const slot: Slot = { worker, ready: false, busy: null, dead: false };
+    const slot: Slot = { worker, ready: false, busy: null, queued: [], dead: false };
     this.all.add(slot);
     this.init(slot);
     // A worker that never finishes starting must not hang the run either. Start-up is not a file's
@@ -150,6 +161,11 @@ export class LintPool {
     let done = 0;
     if (this.settings !== settings) this.configure(settings);
 
+    /** Files handed back by a worker that died or was stopped before starting them: dispatched first. */
+    const retry: number[] = [];
+    const pending = () => retry.length + tasks.length - next;
+    const take = () => retry.shift() ?? next++;
+
     return new Promise((resolve) => {
       const finish = (id: number, r: FileResult) => {
         if (results[id]) return;
@@ -158,22 +174,47 @@ export class LintPool {
         onProgress?.(done, tasks.length);
         if (done === tasks.length) { this.close(); resolve(results as FileResult[]); }
       };
-      const dispatch = (slot: Slot) => {
-        if (next >= tasks.length) { this.kill(slot); return; }
-        const id = next++;
+      /** Starts the budget of the file the worker takes up now. */
+      const start = (slot: Slot, id: number) => {
         const task = tasks[id]!;
         const timer = setTimeout(() => {
           slot.busy = null;
           finish(id, errorResult(task.uri, "timeout", "cli.file.timeout", { ms: timeoutMs }, locale));
           this.kill(slot);
+          requeue(slot);
           refill();
         }, timeoutMs);
         slot.busy = { id, timer };
+      };
+      const send = (slot: Slot, id: number) => {
+        const task = tasks[id]!;
         const transfer = task.kind === "bytes" ? [task.bytes.buffer as ArrayBuffer] : [];
         slot.worker.postMessage({ type: "task", id, task }, transfer);
       };
+      /**
+       * Keeps the worker holding up to DEPTH files; a second one only while more files wait than there
+       * are workers, so the run's last files are not queued behind a long one while another worker idles.
+       */
+      const dispatch = (slot: Slot) => {
+        if (!slot.busy) {
+          if (pending() === 0) { this.kill(slot); return; }
+          const id = take();
+          start(slot, id);
+          send(slot, id);
+        }
+        while (1 + slot.queued.length < DEPTH && pending() > this.opts.jobs) {
+          const id = take();
+          slot.queued.push(id);
+          send(slot, id);
+        }
+      };
+      /** The files a stopped worker held but had not started go back to the front. */
+      const requeue = (slot: Slot) => {
+        retry.unshift(...slot.queued);
+        slot.queued = [];
+      };
       const refill = () => {
-        const wanted = Math.min(this.opts.jobs, tasks.length - next);
+        const wanted = Math.min(this.opts.jobs, pending());
         for (let i = this.all.size; i < wanted; i++) this.spawn();
       };
       this.onReady = dispatch;
@@ -181,15 +222,19 @@ export class LintPool {
         clearTimeout(slot.busy!.timer);
         slot.busy = null;
         finish(id, r);
+        // The worker went on to its queued file as it posted this result.
+        const queued = slot.queued.shift();
+        if (queued !== undefined) start(slot, queued);
         dispatch(slot);
       };
       this.onDeath = (slot, code, reason) => {
         const busy = slot.busy;
         slot.busy = null;
+        requeue(slot);
         let id: number | undefined = busy?.id;
         if (busy) clearTimeout(busy.timer);
         // A worker that dies while starting is charged one file, so a broken install cannot loop forever.
-        else if (!slot.ready && next < tasks.length) id = next++;
+        else if (!slot.ready && pending() > 0) id = take();
         if (id !== undefined) {
           const uri = tasks[id]!.uri;
           finish(id, code === "out-of-memory"

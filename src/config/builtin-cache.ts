@@ -110,7 +110,7 @@ export function readBuiltinData(dataFile: string, format: string, dir: string = 
  * a user config or a rebuilt engine simply finds none and builds its own.
  */
 const MATCHER_FORMAT = "1";
-const MATCHER_CODE = ["engine/matcher.js", "text/aho-corasick.js", "text/normalize.js", "text/regex-literals.js", "text/obligation.js"];
+const MATCHER_CODE = ["engine/matcher.js", "engine/native-regex.js", "text/aho-corasick.js", "text/normalize.js", "text/regex-literals.js", "text/obligation.js"];
 
 /** Under vitest the engine runs from src/, which dist/'s stored matchers need not match. */
 const runningFromDist = () => relative(packageRoot(), fileURLToPath(import.meta.url)).split(sep)[0] === "dist";

@@ -103,11 +103,13 @@ function inheritLeadDuty(blocks: AnalysedBlock[]): void {
       nested = undefined;
       continue;
     }
-    const style = numberingPrefix(ab.block.text.trimStart())?.type ?? ab.block.kind;
-    if (nested && nested.style === style) nested = undefined;
+    // The item's numbering style, read only when a nested lead is open or the item leads (most items
+    // of a long table are neither).
+    const styleOf = () => numberingPrefix(ab.block.text.trimStart())?.type ?? ab.block.kind;
+    if (nested && nested.style === styleOf()) nested = undefined;
     const current = nested?.lead ?? lead;
     if (current) applyLead(current, ab);
-    if (leads(ab)) nested = { lead: ab, style };
+    if (leads(ab)) nested = { lead: ab, style: styleOf() };
   }
 }
 

@@ -96,7 +96,7 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
       if (!blockAllowed(b, kinds)) continue;
       if (blocks[b]!.block.kind !== "heading" && outOfProcurement(sentenceAt(b, hs[k]!))) continue;
       n++;
-      out?.push(table.hitAt(k, named));
+      out?.push(table.hitAt(concept, k, named));
     }
     return n;
   };
@@ -163,39 +163,46 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
     return entries.some((e) => hits(e).some((x) => chain.has(x.block)));
   };
 
+  /** Whether a word of `framedBy` occurs in the unit, or in a heading above it. */
+  const framedIn = (u: UnitMatch, framedBy: readonly TermEntry[]): boolean => {
+    const inUnit = u.sentence
+      ? framedBy.some((e) => collect(e, u.block, u.block + 1, u.sentence!.start, u.sentence!.end, "any", undefined) > 0)
+      : u.hits.some((h) => near(framedBy, h, u.within).length > 0);
+    return inUnit || underAny(u.block, framedBy);
+  };
+  /**
+   * Whether the anchor words (the first `all` entry, else the unit's hits) occur somewhere that is
+   * neither a table of contents, nor an item of a list or table (a list of laws naming
+   * 「○○市情報セキュリティポリシー」 is not a title), nor under a disqualifying heading.
+   */
+  const placedOutside = (u: UnitMatch, anchor: TermEntry | undefined, notUnder: readonly TermEntry[]): boolean =>
+    u.hits.some((h) => (anchor === undefined || h.entry === anchor)
+      && !isTocLine(h.block) && !LISTED.has(blocks[h.block]!.block.kind) && !underAny(h.block, notUnder));
+
+  /**
+   * The units where `spec` holds, in document order, the first `limit` of them. `framedBy` and
+   * `notUnder` filter the units as they are found, so the search stops at the limit instead of
+   * finding every unit of the document first (multi-layer-defense asks for one unit of a section
+   * spec whose anchor, $attack, fills a 200-page spec).
+   */
   const units = (spec: MatchSpec, limit = Infinity): UnitMatch[] => {
-    if (spec.framedBy?.length) {
-      const { framedBy, ...rest } = spec;
-      const out: UnitMatch[] = [];
-      for (const u of units(rest)) {
-        if (out.length >= limit) break;
-        const inUnit = u.sentence
-          ? framedBy.some((e) => collect(e, u.block, u.block + 1, u.sentence!.start, u.sentence!.end, "any", undefined) > 0)
-          : u.hits.some((h) => near(framedBy, h, u.within).length > 0);
-        if (inUnit || underAny(u.block, framedBy)) out.push(u);
-      }
-      return out;
-    }
-    if (spec.notUnder?.length) {
-      const { notUnder, ...rest } = spec;
-      const out: UnitMatch[] = [];
-      // The anchor words (the first `all` entry, else the unit's hits) must occur somewhere that is
-      // neither a table of contents, nor an item of a list or table (a list of laws naming
-      // 「○○市情報セキュリティポリシー」 is not a title), nor under a disqualifying heading.
-      const anchor = spec.all?.[0];
-      for (const u of units(rest)) {
-        if (out.length >= limit) break;
-        const mine = u.hits.filter((h) => anchor === undefined || h.entry === anchor);
-        if (mine.some((h) => !isTocLine(h.block) && !LISTED.has(blocks[h.block]!.block.kind) && !underAny(h.block, notUnder))) out.push(u);
-      }
-      return out;
-    }
+    const framedBy = spec.framedBy?.length ? spec.framedBy : undefined;
+    const notUnder = spec.notUnder?.length ? spec.notUnder : undefined;
+    const anchor = spec.all?.[0];
+    const accept = framedBy || notUnder
+      ? (u: UnitMatch) => (!notUnder || placedOutside(u, anchor, notUnder)) && (!framedBy || framedIn(u, framedBy))
+      : undefined;
+    return unitsWhere(spec, limit, accept);
+  };
+
+  const unitsWhere = (spec: MatchSpec, limit: number, accept: ((u: UnitMatch) => boolean) | undefined): UnitMatch[] => {
     const within = spec.within ?? "sentence";
     const which = spec.blocks ?? "body";
     // One entry's hits are already in (block, start) order: the stable sort would leave them as they are.
     const anchors = spec.all?.length ? hits(spec.all[0]!) : spec.any?.length === 1 ? hits(spec.any[0]!)
       : (spec.any ?? []).flatMap((e) => hits(e)).sort((a, b) => a.block - b.block || a.start - b.start);
     const out: UnitMatch[] = [];
+    const keep = (u: UnitMatch) => { if (!accept || accept(u)) out.push(u); };
     // Most specs' anchor words are absent from a given document.
     if (!anchors.length) return out;
     // Units already judged: a sentence (one object per sentence), a block index, or a section's range.
@@ -212,20 +219,20 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
         // The sentence's own obligation was checked above: holds need not look for one among the hits.
         const found = holds(spec, a.block, a.block + 1, s.start, s.end, undefined, false)
           ?? (s.lead ? holds(spec, a.block, a.block + 1, s.start, s.end, s.lead, false) : null);
-        if (found) { out.push({ within, block: a.block, sentence: s, hits: found }); continue; }
+        if (found) { keep({ within, block: a.block, sentence: s, hits: found }); continue; }
         // An anchor in a lead sentence (「次の対策を講じ、その実施状況を報告すること。」) also reaches the
         // items it leads: each item with the lead's words is a unit of its own, as when the item anchors.
         for (const t of itemsLedBy(a.block, s)) {
           if (seen.has(t) || out.length >= limit) continue;
           seen.add(t);
           const led = holds(spec, t.block, t.block + 1, t.start, t.end, t.lead, false);
-          if (led) out.push({ within, block: t.block, sentence: t, hits: led });
+          if (led) keep({ within, block: t.block, sentence: t, hits: led });
         }
       } else if (within === "block") {
         if (seen.has(a.block)) continue;
         seen.add(a.block);
         const found = holds(spec, a.block, a.block + 1);
-        if (found) out.push({ within, block: found[0]!.block, hits: found });
+        if (found) keep({ within, block: found[0]!.block, hits: found });
       } else {
         // Every section containing the anchor, innermost first; the preamble is a section too.
         const ranges: [number, number][] = [];
@@ -239,7 +246,7 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
           if (seen.has(key)) continue;
           seen.add(key);
           const found = holds(spec, from, to);
-          if (found) { out.push({ within, block: found[0]!.block, hits: found }); break; }
+          if (found) { keep({ within, block: found[0]!.block, hits: found }); break; }
         }
       }
     }

@@ -77,8 +77,13 @@ export class HitTable {
   readonly start: Int32Array;
   readonly end: Int32Array;
   private readonly made: (Hit[] | undefined)[];
-  /** Hit k as an object, made when first asked for (one object per hit, whoever asks). */
-  private readonly objects: (Hit | undefined)[];
+  /**
+   * Per concept, its hits as objects, each made when first asked for (one object per hit, whoever
+   * asks); a concept's list is made when one of its hits is first asked for. One list for all hits
+   * was a large array per document (a 200-page spec has 230 000 hits), filled with holes, in the
+   * large-object space, of which a few entries were ever set.
+   */
+  private readonly objects: ((Hit | undefined)[] | undefined)[];
 
   /**
    * `buf`: hits in offsets of the blocks' texts joined by one separator each; `blockStarts`: where
@@ -136,7 +141,7 @@ export class HitTable {
     keptFirst[conceptCount] = w;
     this.first = keptFirst; this.block = block; this.start = start; this.end = end;
     this.made = new Array(conceptCount);
-    this.objects = new Array(w);
+    this.objects = new Array(conceptCount);
   }
 
   /** The hits of `concept` as Hit objects naming `entry`, made on the first call. */
@@ -144,15 +149,17 @@ export class HitTable {
     let hits = this.made[concept];
     if (!hits) {
       hits = [];
-      for (let k = this.first[concept]!; k < this.first[concept + 1]!; k++) hits.push(this.hitAt(k, entry));
+      for (let k = this.first[concept]!; k < this.first[concept + 1]!; k++) hits.push(this.hitAt(concept, k, entry));
       this.made[concept] = hits;
     }
     return hits;
   }
 
-  /** Hit k (of a concept whose entry is `entry`) as an object, the same one on every call. */
-  hitAt(k: number, entry: TermEntry): Hit {
-    return this.objects[k] ??= { entry, block: this.block[k]!, start: this.start[k]!, end: this.end[k]! };
+  /** Hit k (of `concept`, whose entry is `entry`) as an object, the same one on every call. */
+  hitAt(concept: number, k: number, entry: TermEntry): Hit {
+    const from = this.first[concept]!;
+    const list = this.objects[concept] ??= new Array(this.first[concept + 1]! - from);
+    return list[k - from] ??= { entry, block: this.block[k]!, start: this.start[k]!, end: this.end[k]! };
   }
 
   /** One past `concept`'s last hit. */

@@ -8,7 +8,7 @@ import { RE2JS } from "re2js";
 import { ConfigError } from "../model/config-error.js";
 import { AhoCorasick, type AcState } from "../text/aho-corasick.js";
 import { dropMasked, HitBuffer } from "./hit-table.js";
-import { nativePattern, type NativePattern } from "./native-regex.js";
+import { compileNative, nativePattern, nativeSource, type NativePattern, type NativeSource } from "./native-regex.js";
 import { compileVariants, normalize, normalizeTerm, type CompiledVariants, type NormalizedText } from "../text/normalize.js";
 import { endingSets, type EndingSets } from "../text/obligation.js";
 import { regexShortcut, type RegexShortcut } from "../text/regex-literals.js";
@@ -54,7 +54,8 @@ export interface MatcherTables {
   /** The mask words' literal indexes. */
   maskLiterals: number[];
   literalRegexes: Lists;
-  regexes: { source: string; concepts: number[]; sets: number; cs: boolean; mask: boolean }[];
+  /** `native`: the pattern's translation for V8's engine (native-regex.ts), null when it has none. */
+  regexes: { source: string; concepts: number[]; sets: number; cs: boolean; mask: boolean; native: NativeSource | null }[];
   entries: TermEntry[];
   ac: AcState;
 }
@@ -100,23 +101,33 @@ export function casedText(norm: NormalizedText, original: string): string {
   const t = norm.text;
   // A block normalised to its own text (most are) lost no letter case.
   if (t === original) return t;
-  let out: number[] | null = null;
+  let upper: number[] | null = null;
   for (let i = 0; i < t.length; i++) {
     const c = t.charCodeAt(i);
     if (c < 0x61 || c > 0x7a) continue;
     const o = norm.toOriginal(i);
     if (norm.toOriginalEnd(i + 1) - o !== 1) continue;
     const oc = original.charCodeAt(o);
-    if ((oc >= 0x41 && oc <= 0x5a) || (oc >= 0xff21 && oc <= 0xff3a)) {
-      out ??= Array.from(t, (ch) => ch.charCodeAt(0));
-      out[i] = c - 32;
-    }
+    if ((oc >= 0x41 && oc <= 0x5a) || (oc >= 0xff21 && oc <= 0xff3a)) (upper ??= []).push(i);
   }
-  if (!out) return t;
+  if (!upper) return t;
+  // The text as code units, each letter in `upper` raised: built from slices of `t` rather than an
+  // array of every code unit (a block's worth of garbage). A text with surrogates is built as it
+  // always was, one element per code point, which this must give unchanged.
+  if (SURROGATE.test(t)) {
+    const out = Array.from(t, (ch) => ch.charCodeAt(0));
+    for (const i of upper) out[i] = t.charCodeAt(i) - 32;
+    let s = "";
+    for (let i = 0; i < out.length; i += 4096) s += String.fromCharCode(...out.slice(i, i + 4096));
+    return s;
+  }
   let s = "";
-  for (let i = 0; i < out.length; i += 4096) s += String.fromCharCode(...out.slice(i, i + 4096));
-  return s;
+  let from = 0;
+  for (const i of upper) { s += t.slice(from, i) + String.fromCharCode(t.charCodeAt(i) - 32); from = i + 1; }
+  return s + t.slice(from);
 }
+
+const SURROGATE = /[\ud800-\udfff]/;
 
 function isAsciiWordChar(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f;
@@ -296,7 +307,7 @@ class Builder {
       literals: this.literals, literalConcepts: flatLists(this.literalConcepts),
       literalCased: this.literalCased.flatMap((l, li) => l.map(({ concept, cased }) => [li, concept, cased] as [number, number, string])),
       maskLiterals: this.literalMask.flatMap((m, li) => (m ? [li] : [])), literalRegexes: flatLists(this.literalRegexes),
-      regexes: this.regexes.map(({ source, concepts, sets, cs, mask }) => ({ source, concepts, sets, cs, mask })),
+      regexes: this.regexes.map(({ source, concepts, sets, cs, mask }) => ({ source, concepts, sets, cs, mask, native: nativeSource(source, !cs) ?? null })),
       entries: [...this.concepts.keys()], ac: new AhoCorasick(this.literals).state(),
     };
   }
@@ -310,6 +321,11 @@ class Builder {
     /** Per regex: the mask of all its required sets. */
     const allSets = Int32Array.from(regexes, (r) => 2 ** r.sets - 1);
     const caseSensitive = literalCased.some((l) => l.length > 0) || regexes.some((r) => r.cs);
+    /**
+     * Each regex's RE2JS matcher, made on its first line and given each later line (resetMatcherInput):
+     * a matcher made per candidate line cost its set-up (program size, group tables) every time.
+     */
+    const re2Matchers: (ReturnType<RE2JS["matcher"]> | undefined)[] = new Array(regexes.length);
     return {
       variants: this.variants,
       endings: endingSets(this.config.obligations, this.config.negations, (s) => normalizeTerm(s, this.variants)),
@@ -369,7 +385,7 @@ class Builder {
         if (mask) masks.push(s, e);
         for (const c of cs) out.push(c, s, e);
       };
-      const run = (r: (typeof regexes)[number], sub: string, offset: number) => {
+      const run = (r: (typeof regexes)[number], ri: number, sub: string, offset: number) => {
         // V8's engine where it gives the same matches within a linear bound (native-regex.ts), else RE2JS.
         const native = r.native();
         if (native && sub.length <= native.maxSubject) {
@@ -378,7 +394,7 @@ class Builder {
           for (let m = rx.exec(sub); m; m = rx.exec(sub)) found(r.concepts, r.mask, offset + m.index, offset + m.index + m[0].length);
           return;
         }
-        const m = r.re().matcher(sub);
+        const m = re2Matchers[ri] ? re2Matchers[ri]!.resetMatcherInput(sub) : (re2Matchers[ri] = r.re().matcher(sub));
         let from = 0;
         while (from <= sub.length && m.find(from)) {
           const s = m.start(); const e = m.end();
@@ -388,10 +404,10 @@ class Builder {
       };
       regexes.forEach((r, ri) => {
         const subject = r.cs ? cased : text;
-        if (!r.sets) { run(r, subject, 0); return; }
+        if (!r.sets) { run(r, ri, subject, 0); return; }
         for (const ls of candidates[ri]!) {
           const le = text.indexOf("\n", ls);
-          run(r, subject.slice(ls, le < 0 ? text.length : le), ls);
+          run(r, ri, subject.slice(ls, le < 0 ? text.length : le), ls);
         }
       });
       // A mask ends after the hits inside it: they are dropped once every mask occurrence is known.
@@ -473,6 +489,16 @@ function lazyNative(source: string, cs: boolean): () => NativePattern | undefine
   return () => (native === null ? (native = nativePattern(source, !cs)) : native);
 }
 
+/**
+ * A stored translation (MatcherTables), compiled when a document first needs it: a worker's first
+ * file then skips parsing and bounding every pattern it runs (~50 ms, more before the parser is
+ * optimised).
+ */
+function storedNative(n: NativeSource | null): () => NativePattern | undefined {
+  let native: NativePattern | undefined;
+  return () => (n ? (native ??= compileNative(n)) : undefined);
+}
+
 /** The matcher of `config` as data, for a build step to store (see MatcherTables). */
 export function matcherTables(config: ResolvedConfig, kindTerms: KindTerms): MatcherTables {
   return builderOf(config, compileVariants(config.variants), collectEntries(config, kindTerms)).tables();
@@ -487,7 +513,7 @@ export function restoreMatcher(config: ResolvedConfig, t: MatcherTables): Compil
     let compiled: RE2JS | undefined;
     // Compiled when a document first needs it; the build compiled each once, so none fails here.
     const re = () => (compiled ??= RE2JS.compile(r.source, r.cs ? 0 : RE2JS.CASE_INSENSITIVE));
-    return { ...r, re, native: lazyNative(r.source, r.cs) };
+    return { ...r, re, native: storedNative(r.native) };
   });
   const concepts = new Map(t.entries.map((e, i) => [e, i] as const));
   const none: { concept: number; cased: string }[] = [];

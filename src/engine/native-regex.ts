@@ -159,10 +159,27 @@ function repeatCost(x: Cost, min: number, max: number): Cost {
 interface Parsed { source: string; cost: Cost }
 
 /**
+ * A native pattern as data (JSON-safe: `maxSubject` null for any length), so a build can store the
+ * translation with a matcher and a worker skip parsing and bounding each pattern again.
+ */
+export interface NativeSource { source: string; flags: string; maxSubject: number | null }
+
+/**
  * `pattern`: an RE2 pattern as the matcher compiles it (after sentenceWindows and NFKC);
  * `caseless`: compiled with CASE_INSENSITIVE. Undefined when the pattern is outside the subset.
  */
 export function nativePattern(pattern: string, caseless: boolean): NativePattern | undefined {
+  const n = nativeSource(pattern, caseless);
+  return n && compileNative(n);
+}
+
+/** The RegExp of a translation nativeSource made (and checked to compile). */
+export function compileNative(n: NativeSource): NativePattern {
+  return { regex: new RegExp(n.source, n.flags), maxSubject: n.maxSubject ?? Infinity };
+}
+
+/** nativePattern's translation, before it is compiled. */
+export function nativeSource(pattern: string, caseless: boolean): NativeSource | undefined {
   let multiline = false;
   let src = pattern;
   const flags = /^\(\?([a-zA-Z]+)\)/.exec(src);
@@ -180,16 +197,16 @@ export function nativePattern(pattern: string, caseless: boolean): NativePattern
     if (e instanceof Unsupported) return undefined;
     throw e;
   }
-  let regex: RegExp;
+  const regexFlags = caseless && parser.cased ? "giu" : "gu";
   try {
-    regex = new RegExp(parsed.source, caseless && parser.cased ? "giu" : "gu");
+    new RegExp(parsed.source, regexFlags); // a translation V8 rejects stays with RE2JS
   } catch {
     return undefined;
   }
   const cost = parsed.cost;
   if (cost.nullable) return undefined; // empty matches step the search by one code unit, which may split a pair
   const maxSubject = longestWithin(cost);
-  return maxSubject > 0 ? { regex, maxSubject } : undefined;
+  return maxSubject > 0 ? { source: parsed.source, flags: regexFlags, maxSubject: maxSubject === Infinity ? null : maxSubject } : undefined;
 }
 
 /** The largest subject length for which `cost.work` stays within WORK_PER_START (work grows with the length). */

@@ -39,8 +39,22 @@ export interface NumberedPrefix { type: string; length: number }
 /** Letter-spaced text (「パ ソ コ ン 等 業 務」, a PDF title): its first katakana is no ア/イ/ウ number. */
 const SPACED = /^\S[ \t]+\S[ \t]+\S[ \t]+\S(?:[ \t]|$)/u;
 
+/**
+ * Whether a text starting with code unit `c` may open with a number of PATTERNS: each opens with
+ * 第, 別 / 付 / 附, a digit, "(", a katakana, a circled number or a small letter, full-width or not.
+ * Most blocks (table cells above all) open with none, and skip widening their whole text.
+ */
+function mayOpenNumber(c: number): boolean {
+  if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
+  return (c >= 0x30 && c <= 0x39) || c === 0x28 || (c >= 0x61 && c <= 0x7a) || c === 0x7b2c /* 第 */
+    || c === 0x5225 /* 別 */ || c === 0x4ed8 /* 付 */ || c === 0x9644 /* 附 */ || (c >= 0x30a2 && c <= 0x30f3) /* ア-ン */
+    || (c >= 0x2460 && c <= 0x2473) || (c >= 0x3251 && c <= 0x325f);
+}
+
 export function numberingPrefix(text: string): NumberedPrefix | undefined {
-  const s = asciiWidth(text.trimStart());
+  const t = text.trimStart();
+  if (!t || !mayOpenNumber(t.charCodeAt(0))) return undefined;
+  const s = asciiWidth(t);
   for (const [type, re] of PATTERNS) {
     const m = re.exec(s);
     if (!m || (type === "kata" && SPACED.test(s))) continue;

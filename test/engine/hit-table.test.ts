@@ -25,7 +25,7 @@ describe("HitTable", () => {
   });
   it("hands out the same object for a hit through hitAt and hitsOf", () => {
     const t = table();
-    const first = t.hitAt(t.lowerBound(0, 1, 0), "x");
+    const first = t.hitAt(0, t.lowerBound(0, 1, 0), "x");
     const all = t.hitsOf(0, "x");
     expect(all.map((h) => [h.block, h.start, h.end])).toEqual([[0, 0, 2], [0, 2, 3], [1, 1, 3]]);
     expect(all[2]).toBe(first);

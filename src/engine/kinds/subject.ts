@@ -115,9 +115,10 @@ export const subject = defineKind<SubjectParams, typeof schema>({
         const after = last;
         last = undefined;
         if (!s.obligation || s.narrative || s.negated || s.excluded || s.deferred) continue;
+        // Most duties follow no orderer's or joint sentence: their tail is not read.
+        if (after !== "orderer" && after !== "both") continue;
         const tail = sentenceTail(s.text);
         if (exempt.some((e) => tail.endsWith(e))) continue;
-        if (after !== "orderer" && after !== "both") continue;
         findings.push(ctx.finding(rule, { block: ab.index, start: s.start, end: s.start + tail.length }));
       }
     }
