@@ -7,11 +7,17 @@ describe("the date a specification was written (its cover date line)", () => {
     expect(dateLine("令和元年１１月１日")).toBe("2019-11-01");
     expect(dateLine("（平成31年3月 作成）")).toBe("2019-03-01");
     expect(dateLine("2024年4月 改定")).toBe("2024-04-01");
+    // the issuing office on the same line, as a PDF cover joins them
+    expect(dateLine("平成27年1月9日佐賀県統括本部情報・業務改革課")).toBe("2015-01-09");
+    expect(dateLine("令和5年4月 〇〇市総務局情報政策課")).toBe("2023-04-01");
   });
   it("is not a sentence or a period that holds a date", () => {
     expect(dateLine("契約期間は令和2年4月1日から令和3年3月31日までとする。")).toBeUndefined();
     expect(dateLine("令和3年度~令和5年度")).toBeUndefined();
     expect(dateLine("令和2年13月")).toBeUndefined();
+    expect(dateLine("令和2年4月1日から本市が実施する")).toBeUndefined();
+    expect(dateLine("令和2年4月1日、情報政策課")).toBeUndefined();
+    expect(dateLine("令和2年4月1日から本市")).toBeUndefined();
   });
   it("takes the first date line of the cover, and nothing beyond it", () => {
     expect(writtenDate(["令和3年度~令和5年度", "旅費等システム運用業務\n調達仕様書", "令和2年8月", "経済産業省"])).toBe("2020-08-01");
