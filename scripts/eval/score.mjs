@@ -159,10 +159,12 @@ export const TARGETS = { agreement: 0.95, balanced: 0.93, ruleMin: 0.85, precisi
  * (seventh session), unseen until then (on arrival 81.9% exact on their own; dev 91.6% / 90.0% / emergency-contact
  * 76.1% / P 83.6% / R 81.7%); 67 → 71 with r106, r107, r110, r111, unseen until then (on arrival 86.8%; dev 92.0% /
  * 90.6% / 76.1% / P 84.6% / R 83.5%), then set at the session's end figures (92.1% / 90.7% / emergency-contact 76.1%
- * / P 84.9% / R 83.5%) less about half a point (the worst rule's floor falls with the new documents' emergency-contact
- * labels, which the labellers split on).
+ * / P 84.9% / R 83.5%); 71 → 75 with r113, r114, r116, r119 in the same session, unseen until then (on arrival 83.3%
+ * exact on their own; dev 91.7% / 90.1% / emergency-contact 73.3% / P 84.1% / R 83.4%), then set at the session's
+ * end figures (91.7% / 90.1% / 73.3% / P 84.7% / R 83.4%) less about half a point (the worst rule's floor falls with
+ * the new documents' emergency-contact labels, which the labellers split on).
  */
-export const DEV_FLOOR = { agreement: 0.916, balanced: 0.902, ruleMin: 0.755, precision: 0.844, recall: 0.83 };
+export const DEV_FLOOR = { agreement: 0.912, balanced: 0.896, ruleMin: 0.728, precision: 0.842, recall: 0.829 };
 
 /** The bar the eval test holds dev to: TARGETS once met, the ratchet floor until then. */
 export const devBar = (r) => (shortfalls(r, TARGETS).length ? DEV_FLOOR : TARGETS);
