@@ -68,6 +68,8 @@ export const vague = defineKind<VagueParams, typeof schema>({
     const findings: Finding[] = [];
     const exempt = (p.exemptEndings ?? []).map((e) => normalizeTerm(e)).filter(Boolean);
     const topical = (block: number, start: number) => !p.when?.any?.length || ctx.near(p.when.any, { block, start }, "sentence").length > 0;
+    const topicalIn = (block: number, start: number, end: number) => !p.when?.any?.length
+      || p.when.any.some((e) => ctx.hits(e).some((x) => x.block === block && x.start >= start && x.end <= end));
     /** The qualifier at `h` is one a `definedBy` entry covers, and its unit states the criteria. */
     const definedHere = (h: Hit): boolean => (p.definedBy ?? []).some((d) =>
       d.qualifiers.some((q) => ctx.near([q], h, "sentence").some((x) => x.start === h.start && x.end === h.end))
@@ -83,7 +85,11 @@ export const vague = defineKind<VagueParams, typeof schema>({
       let lastKey = "";
       for (const h of hits) {
         const s = ctx.sentenceAt(h.block, h.start);
-        if (!s || !s.obligation || s.negated || !topical(h.block, h.start)) continue;
+        // A deferral weakened the same way (「セキュリティ対策の詳細は、必要に応じて協議の上で決定する」) leaves the matter as
+        // open as a weakened duty. Its words are out of procurement for term queries, so its topic is read off the hits.
+        const deferred = !!s?.deferred && !s.excluded;
+        if (!s || !(s.obligation || deferred) || (s.negated && !deferred)) continue;
+        if (deferred ? !topicalIn(h.block, s.start, s.end) : !topical(h.block, h.start)) continue;
         if (orderersDuty(h.block, s.start, h.start)) continue;
         if (p.unless?.any?.length && ctx.near(p.unless.any, h, "sentence").length > 0) continue;
         if (definedHere(h)) continue;
