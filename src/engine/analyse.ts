@@ -57,7 +57,7 @@ export function analyseBlocks(doc: SpecDocument, matcher: CompiledMatcher): Anal
 const LEAD_WORDS = /次の|以下の|下記の|次に掲げる|以下に掲げる|次のとおり|以下のとおり/u;
 
 /** A lead whose topic, right before its lead words, is what the items go into (「業務実施計画書には、次の事項を…」). */
-const LEAD_CONTAINER = /^[^、。]{1,20}(には|については|では|は)[、,]?(次の|以下の|下記の|次に掲げる|以下に掲げる)/u;
+const LEAD_CONTAINER = new RegExp(`^[^、。]{1,20}(には|については|では|は)[、,]?(?:${LEAD_WORDS.source})`, "u");
 
 /** A lead that defines the deliverables (「本業務の成果品は次のとおりとする。」): its items name documents. */
 const DELIVERABLES_LEAD = /(成果品|成果物|納入物|納品物|提出物|納入成果物|提出書類)(等)?(は|を)[^。]{0,10}(次|以下|下記)(のとおり|の通り)/u;

@@ -120,7 +120,6 @@ export function casedText(norm: NormalizedText, original: string): string {
   return s + t.slice(from);
 }
 
-
 function isAsciiWordChar(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f;
 }

@@ -115,6 +115,8 @@ export function readText(text: string, uri: string): SpecDocument {
       return;
     }
 
+    /** This line's content, to stand as a block of its own or to open one. */
+    const lineBuilder = () => { const builder = new TextBuilder(); builder.pushSlice(content, contentStart); return builder; };
     const numbered = numberingPrefix(content);
     // The line after this one; across a page break, the first one after the page number.
     const next = (pageGaps.get(i + 1) ?? lines[i + 1])?.replace(/^[ \t\u3000]+/u, "") ?? "";
@@ -122,9 +124,7 @@ export function readText(text: string, uri: string): SpecDocument {
     // previous article's 「…周知するものとする。」 to the next one's subject): it stands as its own block.
     if (CAPTION.test(content) && (numberingPrefix(next) !== undefined || itemMarker(next) !== undefined)) {
       close();
-      const builder = new TextBuilder();
-      builder.pushSlice(content, contentStart);
-      emit("paragraph", builder, contentStart);
+      emit("paragraph", lineBuilder(), contentStart);
       closedLine = content; itemType = undefined;
       return;
     }
@@ -153,9 +153,7 @@ export function readText(text: string, uri: string): SpecDocument {
       close();
       const level = leveler.level(numbered.type);
       while (headings.length && headings[headings.length - 1]!.level >= level) headings.pop();
-      const builder = new TextBuilder();
-      builder.pushSlice(content, contentStart);
-      emit("heading", builder, contentStart).level = level;
+      emit("heading", lineBuilder(), contentStart).level = level;
       headings.push({ level, title: content });
       itemType = undefined; closedLine = undefined;
       return;
@@ -173,9 +171,7 @@ export function readText(text: string, uri: string): SpecDocument {
       return;
     }
     close();
-    const builder = new TextBuilder();
-    builder.pushSlice(content, contentStart);
-    open = { kind: item ? "listItem" : "paragraph", builder, startOffset: contentStart, lastLine: content };
+    open = { kind: item ? "listItem" : "paragraph", builder: lineBuilder(), startOffset: contentStart, lastLine: content };
     itemType = item && numbered ? numberingOf(content, numbered) : undefined;
   });
   close();

@@ -216,15 +216,14 @@ function pass1(src: string): Builder {
     let j = i + 1;
     if (c >= 0xd800 && c <= 0xdbff && j < len) j++;
     while (j < len && isCombining(src.charCodeAt(j))) j++;
-    if (j === i + 1 && pendingFrom < 0 && (c < 0x80 || isStable(c))) {
-      const punct = c === 0x2c || c === 0x2e ? japanesePunctuation(c, b.last()) : -1;
-      b.push(punct >= 0 ? punct : c >= 0x41 && c <= 0x5a ? c + 32 : c, i, j);
-      i = j;
-      continue;
-    }
-    if (j === i + 1 && pendingFrom < 0 && (c === 0xff0c || c === 0xff0e)) {
-      const punct = japanesePunctuation(c, b.last());
-      if (punct >= 0) { b.push(punct, i, j); i = j; continue; }
+    if (j === i + 1 && pendingFrom < 0) {
+      // 「，」「．」 and ASCII , . after Japanese text, whichever branch below would read them.
+      const punct = c === 0x2c || c === 0x2e || c === 0xff0c || c === 0xff0e ? japanesePunctuation(c, b.last()) : -1;
+      if (punct >= 0 || c < 0x80 || isStable(c)) {
+        b.push(punct >= 0 ? punct : c >= 0x41 && c <= 0x5a ? c + 32 : c, i, j);
+        i = j;
+        continue;
+      }
     }
     let norm: string;
     if (c < 0x80 && j === i + 1) norm = c >= 0x41 && c <= 0x5a ? String.fromCharCode(c + 32) : src[i]!;
