@@ -171,13 +171,14 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
     return inUnit || underAny(u.block, framedBy);
   };
   /**
-   * Whether the anchor words (the first `all` entry, else the unit's hits) occur somewhere that is
-   * neither a table of contents, nor an item of a list or table (a list of laws naming
-   * 「○○市情報セキュリティポリシー」 is not a title), nor under a disqualifying heading.
+   * Whether the anchor words (the first `all` entry, else the unit's hits) occur somewhere under no
+   * disqualifying heading and, with `outsideLists`, neither in a table of contents nor in an item of a
+   * list or table (a list of laws naming 「○○市情報セキュリティポリシー」 is not a title).
    */
-  const placedOutside = (u: UnitMatch, anchor: TermEntry | undefined, notUnder: readonly TermEntry[]): boolean =>
+  const placedOutside = (u: UnitMatch, anchor: TermEntry | undefined, notUnder: readonly TermEntry[] | undefined, outsideLists: boolean): boolean =>
     u.hits.some((h) => (anchor === undefined || h.entry === anchor)
-      && !isTocLine(h.block) && !LISTED.has(blocks[h.block]!.block.kind) && !underAny(h.block, notUnder));
+      && (!outsideLists || (!isTocLine(h.block) && !LISTED.has(blocks[h.block]!.block.kind)))
+      && (!notUnder || !underAny(h.block, notUnder)));
 
   /**
    * The units where `spec` holds, in document order, the first `limit` of them. `framedBy` and
@@ -188,9 +189,10 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
   const units = (spec: MatchSpec, limit = Infinity): UnitMatch[] => {
     const framedBy = spec.framedBy?.length ? spec.framedBy : undefined;
     const notUnder = spec.notUnder?.length ? spec.notUnder : undefined;
+    const outsideLists = spec.outsideLists === true;
     const anchor = spec.all?.[0];
-    const accept = framedBy || notUnder
-      ? (u: UnitMatch) => (!notUnder || placedOutside(u, anchor, notUnder)) && (!framedBy || framedIn(u, framedBy))
+    const accept = framedBy || notUnder || outsideLists
+      ? (u: UnitMatch) => (!(notUnder || outsideLists) || placedOutside(u, anchor, notUnder, outsideLists)) && (!framedBy || framedIn(u, framedBy))
       : undefined;
     return unitsWhere(spec, limit, accept);
   };

@@ -60,3 +60,23 @@ describe("MatchSpec framedBy", () => {
     expect(status("# 業務仕様書\n\n## 第9 報告\n\n媒体の管理状況を報告すること。\n")).toBe("absent");
   });
 });
+
+describe("MatchSpec notUnder and outsideLists", () => {
+  const rule = (extra: Record<string, unknown>) => config([{ id: "r", kind: "require", params: {
+    match: { all: ["事故"], any: ["報告"], within: "sentence", ...extra } } }]);
+  const status = (c: ReturnType<typeof config>, text: string) => lintDocument(md(text), c).coverage["r"]!.status;
+  it("notUnder drops a unit under a heading naming a term, wherever the unit stands", () => {
+    const c = rule({ notUnder: ["re:(?m)^[0-9 ]*安全管理$"] });
+    expect(status(c, "# 仕様書\n\n## 7 安全管理\n\n事故が発生した場合は報告すること。\n")).toBe("absent");
+    expect(status(c, "# 仕様書\n\n## 7 安全管理\n\n- 事故が発生した場合は報告すること。\n")).toBe("absent");
+    expect(status(c, "# 仕様書\n\n## 7 情報の安全管理\n\n事故が発生した場合は報告すること。\n")).toBe("present");
+    // a list item under another heading still counts: notUnder alone says nothing of lists
+    expect(status(c, "# 仕様書\n\n## 7 情報の管理\n\n- 事故が発生した場合は報告すること。\n")).toBe("present");
+  });
+  it("outsideLists drops a unit whose anchor stands in a list item or a table cell", () => {
+    const c = rule({ outsideLists: true });
+    expect(status(c, "# 仕様書\n\n- 事故が発生した場合は報告すること。\n")).toBe("absent");
+    expect(status(c, "# 仕様書\n\n| 事項 | 内容 |\n|---|---|\n| 事故 | 事故が発生した場合は報告すること。 |\n")).toBe("absent");
+    expect(status(c, "# 仕様書\n\n事故が発生した場合は報告すること。\n")).toBe("present");
+  });
+});

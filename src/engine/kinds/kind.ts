@@ -31,11 +31,16 @@ export interface MatchSpec {
   /** "body" (default): non-heading blocks; "heading": headings only; "any": both. */
   blocks?: "body" | "heading" | "any";
   /**
-   * The unit counts only where its anchor words (the first `all` entry) occur outside a table of
-   * contents and under no heading (their own or one above) naming one of these: a security heading
-   * inside 非機能要件 is a requirement, not the compliance clause (labelling.md §9).
+   * The unit counts only where its anchor words (the first `all` entry, else any hit) sit under no
+   * heading (their own or one above) naming one of these: a security heading inside 非機能要件 is a
+   * requirement, not the compliance clause (labelling.md §9); an accident under 「安全管理」 is an injury.
    */
   notUnder?: TermEntry[];
+  /**
+   * The anchor words must stand as text of their own: outside a table of contents, a list item and a
+   * table cell (a list of laws naming 「○○市情報セキュリティポリシー」 is not a title).
+   */
+  outsideLists?: boolean;
   /**
    * One of these must occur in the unit or in a heading above it (the document's title included): in
    * a 「個人情報取扱特記事項」 or under 「情報セキュリティ」, 「管理状況を報告すること」 is about that subject.
@@ -159,7 +164,8 @@ export const matchSpecSchema: JsonSchema = {
     within: { enum: ["sentence", "block", "section"] },
     obligation: { type: "boolean" },
     blocks: { enum: ["body", "heading", "any"] },
-    notUnder: { ...termListSchema, description: "Headings (the unit's own or any above it) that disqualify the unit." },
+    notUnder: { ...termListSchema, description: "Headings (the anchor's own or any above it) that disqualify the unit." },
+    outsideLists: { type: "boolean", description: "The anchor words must stand outside a table of contents, a list item and a table cell." },
     framedBy: { ...termListSchema, description: "One of these must occur in the unit or in a heading above it (the document title included)." },
   },
 };
