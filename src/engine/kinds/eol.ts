@@ -1,5 +1,6 @@
 // eol: products named in the spec whose end of support falls before max(the date the spec was
-// written (its cover date, else asOf), the end of the contract period the spec states), from a YAML
+// written (its cover date; without one, asOf unless a contract period dates the spec), the end of
+// the contract period the spec states), from a YAML
 // product table next to the ruleset (read by the config loader into rule.data).
 import type { Finding } from "../../model/finding.js";
 import { findDates } from "../../text/dates.js";
@@ -47,8 +48,11 @@ export const eol = defineKind<EolParams, typeof schema>({
     const products = productsOf(rule);
     const end = contractEnd(ctx);
     // Judged at the date the spec was written (its cover date), as for outdated names: an old edition
-    // that named a product still supported then is no defect of it; without a cover date, asOf.
-    const base = ctx.writtenOn() ?? ctx.asOf;
+    // that named a product still supported then is no defect of it. Without a cover date, a stated
+    // contract period dates the spec (it was written before the work it buys), so the horizon is that
+    // period's end; with neither, asOf.
+    const written = ctx.writtenOn();
+    const base = written ?? (end ? "" : ctx.asOf);
     const horizon = end && end > base ? end : base;
     const findings: Finding[] = [];
     for (const p of products) {

@@ -31,6 +31,13 @@ describe("eol", () => {
     const r = lint("令和元年11月\n\n契約期間は令和2年4月1日から令和6年3月31日までとする。\n\nサーバOSは Windows Server 2012 とする。\n", c);
     expect(locs(r)).toEqual([["eol", 5, 8, 5, 27]]);
   });
+  it("without a cover date, dates the spec by its contract period, not by today", () => {
+    // written before a contract that ran to March 2023: Windows Server 2012 (EOS 2023-10) was supported through it
+    expect(lint("契約期間は令和2年4月1日から令和5年3月31日までとする。\n\nサーバOSは Windows Server 2012 とする。\n", c).findings).toEqual([]);
+    // a contract running past the end of support still makes it a defect
+    const r = lint("契約期間は令和2年4月1日から令和6年3月31日までとする。\n\nサーバOSは Windows Server 2012 とする。\n", c);
+    expect(locs(r)).toEqual([["eol", 3, 8, 3, 27]]);
+  });
   it("parses Japanese and western dates", () => {
     expect(findDates("令和9年3月31日、2027年3月31日、令和元年5月1日、平成31年4月末、2027/3/1").map((d) => d.iso))
       .toEqual(["2027-03-31", "2027-03-31", "2019-05-01", "2019-04-30", "2027-03-01"]);
