@@ -12,6 +12,7 @@ import { LEAD, finished, itemMarker, leadSentenceOf, sentenceFragment, startsIte
 import type { Directive } from "../model/document.js";
 import { titleLinesOf } from "./title-lines.js";
 import { tocLine } from "../text/toc.js";
+import { HEADING_SHAPE, titleShaped } from "../text/title-line.js";
 import { BLANK, PAGE_NUMBER, pageGapsOf, wrapWidth } from "./page-furniture.js";
 
 /** A line starting with hiragana continues a word or a sentence, bar the few words a sentence opens with. */
@@ -91,6 +92,17 @@ export function readText(text: string, uri: string): SpecDocument {
     return (n.ordinal === undefined || n.ordinal === 1) && follows(n, numberingOf(after, numberingPrefix(after)!))
       && last !== undefined && finished(last) && LEAD.test(lastSentence(last));
   };
+  /** Starts a heading at `level` from `builder` (its title: `title`). */
+  const heading = (builder: TextBuilder, startOffset: number, type: string, title: string): void => {
+    close();
+    const level = leveler.level(type);
+    while (headings.length && headings[headings.length - 1]!.level >= level) headings.pop();
+    emit("heading", builder, startOffset).level = level;
+    headings.push({ level, title });
+    itemType = undefined; closedLine = undefined;
+  };
+  /** An annex label printed alone on its line (「別記」), waiting for its title on the next line. */
+  let annexLabel: { builder: TextBuilder; startOffset: number; label: string } | undefined;
   let offset = 0;
   lines.forEach((line, i) => {
     const lineNo = i + 1;
@@ -106,6 +118,13 @@ export function readText(text: string, uri: string): SpecDocument {
     const lead = /^[ \t\u3000]*/u.exec(line)![0].length;
     const content = line.slice(lead).replace(/[ \t\u3000]+$/u, "");
     const contentStart = lineStart + lead;
+    if (annexLabel) {
+      const { builder, startOffset, label } = annexLabel;
+      annexLabel = undefined;
+      builder.pushAt("\n", lineStart - 1);
+      builder.pushSlice(content, contentStart);
+      return heading(builder, startOffset, "appendix", `${label} ${content}`);
+    }
 
     const directive = parseDirectiveComment(content);
     if (directive) {
@@ -150,12 +169,16 @@ export function readText(text: string, uri: string): SpecDocument {
         || (fullWidth > 0 && [...content].length >= fullWidth - 2 && ENDS_IN_PARTICLE.test(content)));
     // A line of a table of contents (「1.調達件名 …… 1」) names a chapter; it is not the chapter's heading.
     if (numbered && headingShaped(content, numbered) && breaks && !wrapped && !tocLine(content) && !listEntry(numberingOf(content, numbered), i)) {
-      close();
-      const level = leveler.level(numbered.type);
-      while (headings.length && headings[headings.length - 1]!.level >= level) headings.pop();
-      emit("heading", lineBuilder(), contentStart).level = level;
-      headings.push({ level, title: content });
-      itemType = undefined; closedLine = undefined;
+      return heading(lineBuilder(), contentStart, numbered.type, content);
+    }
+    // An annex label alone on its line over the annex's title on the next (「別記」 / 「個人情報取扱特記事項」), as a PDF prints
+    // them: the two lines are one heading at the top of the hierarchy. Read as a list item, the annex's label and title
+    // joined the last chapter of the body (「11 その他」), and every article of the annex sat under it.
+    const following = lines[i + 1] ?? "";
+    if (numbered?.type === "appendix" && asciiWidth(content).trim().length === numbered.length && !open
+      && !BLANK.test(following) && !PAGE_NUMBER.test(following) && !pageGaps.has(i + 1)
+      && titleShaped(following.trim(), HEADING_SHAPE) && numberingPrefix(following.trim()) === undefined) {
+      annexLabel = { builder: lineBuilder(), startOffset: contentStart, label: content };
       return;
     }
 

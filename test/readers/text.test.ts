@@ -54,9 +54,26 @@ describe("plain-text details", () => {
     const doc = readText("受注者は、秘密を守ること。\n\n- 5 -\n別記\n個人情報の取扱いに関する特記事項\n\n－ 12 －\n", "x.txt");
     expect(doc.blocks.map((b) => [b.kind, b.text])).toEqual([
       ["paragraph", "受注者は、秘密を守ること。"],
-      ["listItem", "別記\n個人情報の取扱いに関する特記事項"],
+      ["heading", "別記\n個人情報の取扱いに関する特記事項"],
     ]);
     expect(readText("- 5 件の報告\n", "x.txt").blocks[0]).toMatchObject({ kind: "listItem", text: "- 5 件の報告" });
+  });
+
+  it("reads an annex label alone on its line and the annex title under it as one top-level heading", () => {
+    const doc = readText("1 業務内容\n受注者は、郵便物を発送すること。\n11 その他\n⑴ 協議して定める。\n\n別記\n個人情報取扱特記事項\n(秘密の保持)\n第1 受注者は、個人情報を他に漏らしてはならない。\n", "x.txt");
+    expect(doc.blocks.map((b) => [b.kind, b.level ?? null, b.text, b.sectionPath])).toEqual([
+      ["heading", 1, "1 業務内容", []],
+      ["paragraph", null, "受注者は、郵便物を発送すること。", ["1 業務内容"]],
+      ["heading", 1, "11 その他", []],
+      ["paragraph", null, "⑴ 協議して定める。", ["11 その他"]],
+      // the annex's articles are under the annex, not under 「11 その他」
+      ["heading", 1, "別記\n個人情報取扱特記事項", []],
+      ["paragraph", null, "(秘密の保持)", ["別記 個人情報取扱特記事項"]],
+      ["listItem", null, "第1 受注者は、個人情報を他に漏らしてはならない。", ["別記 個人情報取扱特記事項"]],
+    ]);
+    // a label with its title on the same line was a heading already; a label over a sentence stays text
+    expect(readText("別記 個人情報取扱特記事項\n", "x.txt").blocks[0]).toMatchObject({ kind: "heading" });
+    expect(readText("別記\n受注者は、次の事項を守ること。\n", "x.txt").blocks[0]!.kind).not.toBe("heading");
   });
 
   it("joins a sentence that a page break cuts, across the page number and the blank lines around it", () => {
