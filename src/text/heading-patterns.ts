@@ -21,6 +21,8 @@ const PATTERNS: [string, RegExp][] = [
   ["dec", /^\d+(?:\.\d+)+\.?(?=[ \t]|[^\d.])/],
   // Section numbers joined by hyphens (「1-1.基本事項」「3-3 データセンター」) nest like 1.1.
   ["dec", /^\d+(?:-\d+)+\.?(?=[ \t]|[^\d.\-])/],
+  // A branch number inserted after a section (「6の2 業務の検査」, as 「第6条の2」 in laws) is a section of that level.
+  ["dec", /^\d+の\d+(?=[ \t]|[^\d])/],
   ["dec", /^\d+(?:\.(?!\d)|\s|、)/],
   ["pdec", /^\(\d+\)/],
   ["hpdec", /^\d+\)/],
@@ -58,8 +60,8 @@ export function numberingPrefix(text: string): NumberedPrefix | undefined {
   for (const [type, re] of PATTERNS) {
     const m = re.exec(s);
     if (!m || (type === "kata" && SPACED.test(s))) continue;
-    // 1.2.3 nests by its depth: its own type per depth.
-    const depth = type === "dec" ? (m[0].match(/\d+/g) ?? []).length : 1;
+    // 1.2.3 nests by its depth: its own type per depth (a branch number 「6の2」 is at its base number's depth).
+    const depth = type === "dec" ? (m[0].replace(/の\d+/u, "").match(/\d+/g) ?? []).length : 1;
     return { type: depth > 1 ? `dec${depth}` : type, length: m[0].length };
   }
   return undefined;

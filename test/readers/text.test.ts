@@ -59,6 +59,17 @@ describe("plain-text details", () => {
     expect(readText("- 5 件の報告\n", "x.txt").blocks[0]).toMatchObject({ kind: "listItem", text: "- 5 件の報告" });
   });
 
+  it("reads a branch number (「6の2 業務の検査」) as a section of its base number's level", () => {
+    const doc = readText("6 業務の報告\n受託者は、報告すること。\n6の2 業務の検査\n受託者は、検査を受けること。\n2の2 乙は、次の法令等を遵守すること。\n", "x.txt");
+    expect(doc.blocks.map((b) => [b.kind, b.level ?? null, b.text])).toEqual([
+      ["heading", 1, "6 業務の報告"],
+      ["paragraph", null, "受託者は、報告すること。"],
+      ["heading", 1, "6の2 業務の検査"],
+      ["paragraph", null, "受託者は、検査を受けること。"],
+      ["listItem", null, "2の2 乙は、次の法令等を遵守すること。"],
+    ]);
+  });
+
   it("reads an annex label alone on its line and the annex title under it as one top-level heading", () => {
     const doc = readText("1 業務内容\n受注者は、郵便物を発送すること。\n11 その他\n⑴ 協議して定める。\n\n別記\n個人情報取扱特記事項\n(秘密の保持)\n第1 受注者は、個人情報を他に漏らしてはならない。\n", "x.txt");
     expect(doc.blocks.map((b) => [b.kind, b.level ?? null, b.text, b.sectionPath])).toEqual([
