@@ -40,6 +40,12 @@ export interface RequireParams {
    * deferral of the topic still makes it absent.
    */
   delegatedTo?: MatchSpec;
+  /**
+   * Words that make a delegation one of details (「…アクセス制御、ログの取得…等の対策を講ずること。具体的な要件は、別紙4
+   * による。」): such a reference names only the matters its block lists, so it leaves partial only a clause whose
+   * topic or element words are in that block.
+   */
+  delegatedDetails?: MatchSpec;
 }
 
 /** `present`, recursive through `#/definitions/present` (hoisted to the root by the schema builder). */
@@ -70,6 +76,7 @@ const schema = {
     elementLabels: { type: "object", additionalProperties: labelSchema, description: "Names of the elements as {missing} shows them ({ ja, en } or a string)." },
     weakenedBy: { type: "array", items: { type: "string", minLength: 1 }, description: "Qualifiers that weaken a duty: an element found only in sentences holding one does not make the clause present (labelling.md §4)." },
     delegatedTo: { ...matchSpecSchema, description: "A sentence handing the clause's matters to an annex (別紙N / 要件定義書): with no annex it names in the input, a clause found nowhere else is partial (annex-not-supplied) instead of absent." },
+    delegatedDetails: { ...matchSpecSchema, description: "Words that make a delegation one of details (具体的な要件は…による): it then leaves partial only a clause its block names (topic or element words)." },
     supporting: { type: "array", items: { type: "string", minLength: 1, title: "element name" }, description: "Elements that complete the clause but alone are not a duty on its topic: found without any other element, the clause stays absent." },
   },
   oneOf: [{ required: ["match"], not: { required: ["elements"] } }, { required: ["elements"], not: { required: ["match"] } }],
@@ -186,16 +193,25 @@ export function judge(ctx: CheckContext, rule: RuleOf<RequireParams>): Judgement
   }
   const { why, at } = absentReason(ctx, p, elements);
   if (p.delegatedTo && (why === "nothing" || why === "not-a-duty")) {
-    const delegation = unsuppliedDelegation(ctx, p.delegatedTo);
+    const delegation = unsuppliedDelegation(ctx, p.delegatedTo, p.delegatedDetails, namingEntries(p, elements));
     if (delegation) return { status: "partial", matched, missing, why: "annex-not-supplied", topicAt: delegation };
   }
   return { status: "absent", matched, missing, why, ...(at ? { mentionAt: at } : {}) };
 }
 
-/** The first sentence where `spec` holds that names annexes none of which the input supplies. */
-function unsuppliedDelegation(ctx: CheckContext, spec: MatchSpec): { block: number; start: number; end: number } | undefined {
+/** The words that name a clause's matter: its topic's, and each element's first word. */
+function namingEntries(p: RequireParams, elements: Record<string, MatchSpec>): TermEntry[] {
+  return [...(p.topic ? specTerms(p.topic) : []), ...Object.values(elements).flatMap((e) => e.all?.slice(0, 1) ?? e.any ?? [])];
+}
+
+/**
+ * The first sentence where `spec` holds that names annexes none of which the input supplies; a delegation of
+ * details (`details`) counts only where its block names the clause (`naming`).
+ */
+function unsuppliedDelegation(ctx: CheckContext, spec: MatchSpec, details: MatchSpec | undefined, naming: TermEntry[]): { block: number; start: number; end: number } | undefined {
   for (const u of ctx.units({ ...spec, within: "sentence" })) {
     const s = u.sentence!;
+    if (details && specInSentence(ctx, details, u.block, s) && !naming.some((e) => ctx.hits(e).some((h) => h.block === u.block))) continue;
     const keys = annexKeys(ctx.blocks[u.block]!.text.slice(s.start, s.end));
     if (keys.length && !keys.some((k) => annexSupplied(ctx.blocks, k))) {
       const h = u.hits[0]!;
@@ -295,7 +311,7 @@ export const require = defineKind<RequireParams, typeof schema>({
     const p = rule.params;
     const out: TermEntry[] = [];
     for (const spec of Object.values(elementsOf(rule))) out.push(...specTerms(spec));
-    out.push(...specTerms(p.topic), ...specTerms(p.delegatedTo), ...(p.weakenedBy ?? []));
+    out.push(...specTerms(p.topic), ...specTerms(p.delegatedTo), ...specTerms(p.delegatedDetails), ...(p.weakenedBy ?? []));
     return out;
   },
   check(ctx, rule) {
