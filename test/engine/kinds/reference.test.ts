@@ -6,7 +6,7 @@ import { testKind } from "./tester.js";
 
 testKind("reference", {
   rule: { id: "referenced-not-provided", message: "「{match}」が入力にありません。",
-    params: { patterns: ["re:別紙[0-9０-９]+", "要件定義書", "re:「[^」]{0,30}特記事項」"], when: { any: ["のとおり", "に定める", "を遵守"] }, about: { any: ["セキュリティ"] }, unless: { any: ["re:別紙[0-9]+の様式"] } } },
+    params: { patterns: ["re:別紙[0-9０-９]+", "要件定義書", "re:「[^」]{0,30}特記事項」"], when: { any: ["のとおり", "に定める", "を遵守", "による"] }, about: { any: ["セキュリティ"] }, unless: { any: ["re:別紙[0-9]+の様式"] }, prefer: { any: ["については"] } } },
   silent: [
     { name: "the annex is there as a heading", text: "# 仕様\n\nセキュリティ要件は別紙1のとおりとする。\n\n## 別紙1 情報セキュリティ要件\n\n受注者は、…。\n" },
     { name: "the annex is there as a title line without heading style", text: "セキュリティ要件は別紙１のとおりとする。\n\n別紙1　情報セキュリティ要件\n\n受注者は、…。\n" },
@@ -23,6 +23,9 @@ testKind("reference", {
       findings: [{ at: "3:10-3:13", message: "「別紙1」が入力にありません。" }] },
     { name: "one finding per missing document, at its first reference",
       text: "セキュリティ要件は要件定義書に定める。\n\nセキュリティの詳細も要件定義書に定める。\n", findings: [{ at: "1:10-1:15" }] },
+    { name: "at the sentence handing a matter to it, not at a lead listing every document to follow",
+      text: "受託者は、「委託契約約款」及び「情報セキュリティ特記事項」を遵守すること。\n\nセキュリティの取扱いについては、「情報セキュリティ特記事項」による。\n",
+      findings: [{ at: "3:17-3:31" }] },
     { name: "別紙10 is not 別紙1", text: "セキュリティ要件は別紙1のとおりとする。\n\n## 別紙10 料金表\n", findings: [{ at: "1:10-1:13" }] },
     { name: "an entry of a list of documents is not the annex (under 附属文書)",
       text: "# 仕様\n\nセキュリティ要件は別紙1のとおりとする。\n\n## 10 附属文書\n\n- 別紙1 情報セキュリティ要件（入札説明書と併せて配付）\n", findings: [{ at: "3:10-3:13" }] },
