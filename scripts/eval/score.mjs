@@ -162,9 +162,13 @@ export const TARGETS = { agreement: 0.95, balanced: 0.93, ruleMin: 0.85, precisi
  * / P 84.9% / R 83.5%); 71 → 75 with r113, r114, r116, r119 in the same session, unseen until then (on arrival 83.3%
  * exact on their own; dev 91.7% / 90.1% / emergency-contact 73.3% / P 84.1% / R 83.4%), then set at the session's
  * end figures (91.7% / 90.1% / 73.3% / P 84.7% / R 83.4%) less about half a point (the worst rule's floor falls with
- * the new documents' emergency-contact labels, which the labellers split on).
+ * the new documents' emergency-contact labels, which the labellers split on); 75 → 95 in the eighth session with
+ * r121–r159's twenty dev documents in five batches, unseen until then (on arrival 86.1%, 90.3%, 74.3%, 85.4% and
+ * 80.6% exact on their own; at the last arrival dev 90.7% / 89.1% / emergency-contact 71.6% / P 82.1% / R 82.3%), then
+ * set at the session's end figures (91.1% / 89.5% / emergency-contact 75.8% / P 82.6% / R 82.3%) less about half a
+ * point: the floor falls because a fifth of dev is new, not because a rule was loosened.
  */
-export const DEV_FLOOR = { agreement: 0.912, balanced: 0.896, ruleMin: 0.728, precision: 0.842, recall: 0.829 };
+export const DEV_FLOOR = { agreement: 0.906, balanced: 0.890, ruleMin: 0.752, precision: 0.820, recall: 0.818 };
 
 /** The bar the eval test holds dev to: TARGETS once met, the ratchet floor until then. */
 export const devBar = (r) => (shortfalls(r, TARGETS).length ? DEV_FLOOR : TARGETS);
