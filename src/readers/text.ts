@@ -177,7 +177,8 @@ export function readText(text: string, uri: string): SpecDocument {
     const following = lines[i + 1] ?? "";
     if (numbered?.type === "appendix" && asciiWidth(content).trim().length === numbered.length && !open
       && !BLANK.test(following) && !PAGE_NUMBER.test(following) && !pageGaps.has(i + 1)
-      && titleShaped(following.trim(), HEADING_SHAPE) && numberingPrefix(following.trim()) === undefined) {
+      && titleShaped(following.trim(), HEADING_SHAPE) && numberingPrefix(following.trim()) === undefined
+      && !parseDirectiveComment(following.trim())) {
       annexLabel = { builder: lineBuilder(), startOffset: contentStart, label: content };
       return;
     }
