@@ -166,7 +166,7 @@ export const TARGETS = { agreement: 0.95, balanced: 0.93, ruleMin: 0.85, precisi
  * r121–r159's twenty dev documents in five batches, unseen until then (on arrival 86.1%, 90.3%, 74.3%, 85.4% and
  * 80.6% exact on their own; at the last arrival dev 90.7% / 89.1% / emergency-contact 71.6% / P 82.1% / R 82.3%), then
  * set at the session's figures at test scoring #15 (91.1% / 89.5% / emergency-contact 75.8% / P 82.6% / R 82.3%; at the
- * session's end 91.3% / 89.7%) less about half a
+ * session's end 91.4% / 89.7%) less about half a
  * point: the floor falls because a fifth of dev is new, not because a rule was loosened.
  */
 export const DEV_FLOOR = { agreement: 0.906, balanced: 0.890, ruleMin: 0.752, precision: 0.820, recall: 0.818 };
