@@ -52,8 +52,7 @@ export const eol = defineKind<EolParams, typeof schema>({
     // contract period dates the spec (it was written before the work it buys), so the horizon is that
     // period's end; with neither, asOf.
     const written = ctx.writtenOn();
-    const base = written ?? (end ? "" : ctx.asOf);
-    const horizon = end && end > base ? end : base;
+    const horizon = written ? (end && end > written ? end : written) : (end ?? ctx.asOf);
     const findings: Finding[] = [];
     for (const p of products) {
       if (p.eos >= horizon) continue;

@@ -199,6 +199,9 @@ export function judge(ctx: CheckContext, rule: RuleOf<RequireParams>): Judgement
   return { status: "absent", matched, missing, why, ...(at ? { mentionAt: at } : {}) };
 }
 
+/** A block's whole text as the span specInSentence reads. */
+const WHOLE_BLOCK = { start: 0, end: Infinity };
+
 /** The words that name a clause's matter: its topic's, and each element's first word. */
 function namingEntries(p: RequireParams, elements: Record<string, MatchSpec>): TermEntry[] {
   return [...(p.topic ? specTerms(p.topic) : []), ...Object.values(elements).flatMap((e) => e.all?.slice(0, 1) ?? e.any ?? [])];
@@ -211,7 +214,7 @@ function namingEntries(p: RequireParams, elements: Record<string, MatchSpec>): T
 function unsuppliedDelegation(ctx: CheckContext, spec: MatchSpec, details: MatchSpec | undefined, naming: TermEntry[]): { block: number; start: number; end: number } | undefined {
   for (const u of ctx.units({ ...spec, within: "sentence" })) {
     const s = u.sentence!;
-    if (details && specInSentence(ctx, details, u.block, s) && !naming.some((e) => ctx.hits(e).some((h) => h.block === u.block))) continue;
+    if (details && specInSentence(ctx, details, u.block, s) && !specInSentence(ctx, { any: naming }, u.block, WHOLE_BLOCK)) continue;
     const keys = annexKeys(ctx.blocks[u.block]!.text.slice(s.start, s.end));
     if (keys.length && !keys.some((k) => annexSupplied(ctx.blocks, k))) {
       const h = u.hits[0]!;
