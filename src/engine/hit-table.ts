@@ -197,3 +197,11 @@ export function lowerBound(hits: readonly Hit[], block: number, start: number): 
   }
   return lo;
 }
+
+/** Whether one of `hits` (sorted by block, start) lies wholly within [start, end) of `block`: a search, not a scan. */
+export function hasHitWithin(hits: readonly Hit[], block: number, start: number, end: number): boolean {
+  for (let i = lowerBound(hits, block, start); i < hits.length && hits[i]!.block === block && hits[i]!.start < end; i++) {
+    if (hits[i]!.end <= end) return true;
+  }
+  return false;
+}

@@ -1,7 +1,7 @@
 // HitTable: hits grouped per concept in (block, start) order; the packed arrays a context reads
 // directly and the Hit objects it hands out agree, one object per hit whoever asks.
 import { describe, expect, it } from "vitest";
-import { HitBuffer, HitTable } from "../../src/engine/hit-table.js";
+import { HitBuffer, HitTable, hasHitWithin } from "../../src/engine/hit-table.js";
 
 /** Two blocks, "aaaa" at 0 and "bbbb" at 5 of the joined text; concept 0 has three hits, concept 1 one. */
 function table(): HitTable {
@@ -30,5 +30,14 @@ describe("HitTable", () => {
     expect(all.map((h) => [h.block, h.start, h.end])).toEqual([[0, 0, 2], [0, 2, 3], [1, 1, 3]]);
     expect(all[2]).toBe(first);
     expect(t.hitsOf(0, "x")).toBe(all);
+  });
+  it("says whether a hit lies wholly within a span of one block", () => {
+    const hits = table().hitsOf(0, "x");    // [0,0,2] [0,2,3] [1,1,3]
+    expect(hasHitWithin(hits, 0, 0, 2)).toBe(true);
+    expect(hasHitWithin(hits, 0, 1, 3)).toBe(true);     // [0,2,3]; [0,0,2] starts before the span
+    expect(hasHitWithin(hits, 0, 1, 2)).toBe(false);
+    expect(hasHitWithin(hits, 1, 0, 2)).toBe(false);    // [1,1,3] runs past the span's end
+    expect(hasHitWithin(hits, 1, 0, 3)).toBe(true);
+    expect(hasHitWithin(hits, 2, 0, 9)).toBe(false);
   });
 });

@@ -3,7 +3,7 @@
 import type { ClauseStatus, Coverage, Finding } from "../../model/finding.js";
 import type { ConditionExpr, TermEntry } from "../../model/ruleset.js";
 import { annexKeys, annexSupplied } from "../annex-titles.js";
-import { lowerBound } from "../hit-table.js";
+import { hasHitWithin } from "../hit-table.js";
 import { labelSchema, matchSpecSchema, specTerms, type CheckContext, type FindingAt, type JsonSchema, type MatchSpec, defineKind, type RuleOf, type RuleRef, type UnitMatch } from "./kind.js";
 
 /**
@@ -259,14 +259,7 @@ function absentReason(ctx: CheckContext, p: RequireParams, elements: Record<stri
 
 /** Whether all of `spec`'s words (and one of its alternatives) occur in the sentence, whatever its mood. */
 function specInSentence(ctx: CheckContext, spec: MatchSpec, block: number, s: { start: number; end: number }): boolean {
-  // Hits are sorted by (block, start): from the sentence's start, a search rather than a scan of the document's hits.
-  const inside = (e: TermEntry) => {
-    const all = ctx.hits(e);
-    for (let i = lowerBound(all, block, s.start); i < all.length && all[i]!.block === block && all[i]!.start < s.end; i++) {
-      if (all[i]!.end <= s.end) return true;
-    }
-    return false;
-  };
+  const inside = (e: TermEntry) => hasHitWithin(ctx.hits(e), block, s.start, s.end);
   if (!spec.all?.length && !spec.any?.length) return false;
   return (spec.all ?? []).every(inside) && (!spec.any?.length || spec.any.some(inside));
 }

@@ -5,6 +5,7 @@ import { normalizeTerm } from "../../text/normalize.js";
 import { sentenceTail } from "../../text/obligation.js";
 import { isSubjectName } from "../../text/actor.js";
 import type { TermEntry } from "../../model/ruleset.js";
+import { hasHitWithin } from "../hit-table.js";
 import { defineKind, termListSchema, type Hit, type JsonSchema } from "./kind.js";
 
 export interface VagueParams {
@@ -69,7 +70,7 @@ export const vague = defineKind<VagueParams, typeof schema>({
     const exempt = (p.exemptEndings ?? []).map((e) => normalizeTerm(e)).filter(Boolean);
     const topical = (block: number, start: number) => !p.when?.any?.length || ctx.near(p.when.any, { block, start }, "sentence").length > 0;
     const topicalIn = (block: number, start: number, end: number) => !p.when?.any?.length
-      || p.when.any.some((e) => ctx.hits(e).some((x) => x.block === block && x.start >= start && x.end <= end));
+      || p.when.any.some((e) => hasHitWithin(ctx.hits(e), block, start, end));
     /** The qualifier at `h` is one a `definedBy` entry covers, and its unit states the criteria. */
     const definedHere = (h: Hit): boolean => (p.definedBy ?? []).some((d) =>
       d.qualifiers.some((q) => ctx.near([q], h, "sentence").some((x) => x.start === h.start && x.end === h.end))
