@@ -11,7 +11,7 @@ import { InputError } from "./errors.js";
 import { LineIndex, TextBuilder, positionMapper, type SourceOffsets } from "./positioned.js";
 import { parseDirectiveComment, resolveNextLineTargets } from "./directives.js";
 import { markdownChunks, plainLineKind } from "./markdown-chunks.js";
-import { itemPieces } from "../text/item-lines.js";
+import { itemPieces, opensList } from "../text/item-lines.js";
 import { rowPieces } from "./markdown-table.js";
 import type { Directive } from "../model/document.js";
 import { titleLinesOf } from "./title-lines.js";
@@ -398,10 +398,12 @@ class MarkdownWalker {
       this.emitBuilt(kind, text, offsets, from, to);
       return;
     }
+    // The first piece is a title (「(1) 管理体制」 over 「ア …」), unless it is the first entry of the same list.
+    const first = opensList(text.slice(pieces[0]!.start, pieces[0]!.end), text.slice(pieces[1]!.start, pieces[1]!.end)) ? "listItem" : kind;
     pieces.forEach(({ start, end }, i) => {
       const pieceFrom = i === 0 ? from : this.lineLead(offsets.at(start)!);
       const pieceTo = i === pieces.length - 1 ? to : offsets.at(end - 1)! + 1;
-      this.emitBuilt(i === 0 ? kind : "listItem", text.slice(start, end), offsets.slice(start, end), pieceFrom, pieceTo);
+      this.emitBuilt(i === 0 ? first : "listItem", text.slice(start, end), offsets.slice(start, end), pieceFrom, pieceTo);
     });
   }
 

@@ -5,10 +5,10 @@
 // until a blank line. Every line keeps its exact position.
 import type { Block, BlockKind, SpecDocument } from "../model/document.js";
 // The Word reader's detector for hand-numbered headings, so both readers agree on what a heading is.
-import { PatternLevels, asciiWidth, headingShaped, numberingPrefix, type NumberedPrefix } from "../text/heading-patterns.js";
+import { PatternLevels, asciiWidth, headingShaped, numberingPrefix } from "../text/heading-patterns.js";
 import { LineIndex, TextBuilder, positionMapper } from "./positioned.js";
 import { parseDirectiveComment, resolveNextLineTargets } from "./directives.js";
-import { LEAD, finished, itemMarker, leadSentenceOf, sentenceFragment, startsItem } from "../text/item-lines.js";
+import { LEAD, finished, follows, itemMarker, leadSentenceOf, numberingOf, sentenceFragment, startsItem, type Numbering } from "../text/item-lines.js";
 import type { Directive } from "../model/document.js";
 import { titleLinesOf } from "./title-lines.js";
 import { tocLine } from "../text/toc.js";
@@ -38,6 +38,8 @@ export function readText(text: string, uri: string): SpecDocument {
   const headings: Array<{ level: number; title: string }> = [];
   const leveler = new PatternLevels();
   let open: Open | undefined;
+  /** Numbering style of the heading emitted last, while nothing has followed it (bodilessRun). */
+  let bareHeadingType: string | undefined;
 
   const emit = (kind: BlockKind, builder: TextBuilder, startOffset: number): Block => {
     builder.trimEnd();
@@ -54,6 +56,7 @@ export function readText(text: string, uri: string): SpecDocument {
       ...positionMapper(offsets, index, startOffset),
     };
     blocks.push(block);
+    bareHeadingType = undefined;
     return block;
   };
   /** The last line of the block closed last (undefined after a heading): a lead for the lines after it. */
@@ -80,9 +83,9 @@ export function readText(text: string, uri: string): SpecDocument {
    * entry: 「② 作業手順書」「③ 従事者名簿」 are the documents a lead asks for, not chapters.
    */
   const listEntry = (n: Numbering, i: number): boolean => {
-    let k = i + 1;
-    while (k < lines.length && (BLANK.test(lines[k]!) || PAGE_NUMBER.test(lines[k]!) || pageGaps.has(k))) k++;
+    const k = nextContent(i);
     if (k >= lines.length || !numberingPrefix(lines[k]!.replace(/^[ \t\u3000]+/u, ""))) return false;
+    if (bodilessRun(n, k)) return true;
     // The next entry of the open list; or, in another style, the first entry of a list that item leads
     // (「エ マスタパソコンには、次の設定を含めること。」 / 「(ア)BIOSの管理者パスワードの設定」).
     if (itemType && follows(itemType, n)) return true;
@@ -92,6 +95,31 @@ export function readText(text: string, uri: string): SpecDocument {
     return (n.ordinal === undefined || n.ordinal === 1) && follows(n, numberingOf(after, numberingPrefix(after)!))
       && last !== undefined && finished(last) && LEAD.test(lastSentence(last));
   };
+  /** The next line with content after line i: blank lines, page numbers and page gaps skipped. */
+  const nextContent = (i: number): number => {
+    let k = i + 1;
+    while (k < lines.length && (BLANK.test(lines[k]!) || PAGE_NUMBER.test(lines[k]!) || pageGaps.has(k))) k++;
+    return k;
+  };
+  /**
+   * Numbered lines of one list right under a numbered heading of another style, each followed at once by the
+   * next entry and none with a body of its own (「(2) ネットワーク運用管理」 / 「(ア) ルータ…等の稼働監視」
+   * 「(イ) VLAN…の設定変更」 / 「(3) 利用者管理」): the tasks the section lists, not sub-headings with nothing under
+   * them. `k` is the line after the first entry. An entry with a body (「(ア) 概要」 / 「本業務は…」) is a heading.
+   */
+  const bodilessRun = (first: Numbering, k: number): boolean => {
+    if (open || bareHeadingType === undefined || bareHeadingType === first.type) return false;
+    let entries = 1;
+    for (let prev = first; k < lines.length; k = nextContent(k)) {
+      const line = lines[k]!.replace(/^[ \t\u3000]+/u, "");
+      const prefix = numberingPrefix(line);
+      if (!prefix) return false;
+      const n = numberingOf(line, prefix);
+      if (!follows(prev, n)) break;
+      prev = n; entries++;
+    }
+    return entries >= 2;
+  };
   /** Starts a heading at `level` from `builder` (its title: `title`). */
   const heading = (builder: TextBuilder, startOffset: number, type: string, title: string): void => {
     close();
@@ -99,7 +127,7 @@ export function readText(text: string, uri: string): SpecDocument {
     while (headings.length && headings[headings.length - 1]!.level >= level) headings.pop();
     emit("heading", builder, startOffset).level = level;
     headings.push({ level, title });
-    itemType = undefined; closedLine = undefined;
+    itemType = undefined; closedLine = undefined; bareHeadingType = type;
   };
   /** An annex label printed alone on its line (「別記」), waiting for its title on the next line. */
   let annexLabel: { builder: TextBuilder; startOffset: number; label: string } | undefined;
@@ -201,23 +229,6 @@ export function readText(text: string, uri: string): SpecDocument {
   close();
   resolveNextLineTargets(directives, blocks, index, text);
   return { uri, format: "text", blocks, directives, notices: [] };
-}
-
-/** A line's numbering: its style, its marks around the number (「7.」 vs 「9 」) and the number, where it has one. */
-interface Numbering { type: string; marks: string; ordinal: number | undefined }
-
-function numberingOf(content: string, prefix: NumberedPrefix): Numbering {
-  const label = asciiWidth(content).slice(0, prefix.length).trim();
-  const digits = /\d+/.exec(label);
-  const circled = /[\u2460-\u2473]/u.exec(label);
-  const ordinal = digits ? Number(digits[0]) : circled ? circled[0].charCodeAt(0) - 0x245f : undefined;
-  return { type: prefix.type, marks: label.replace(/[\d\u2460-\u2473ア-ンa-z]/gu, ""), ordinal };
-}
-
-/** Whether `next` is the entry after `prev` in one list: same style and marks, and the next number where both have one. */
-function follows(prev: Numbering, next: Numbering): boolean {
-  if (prev.type !== next.type || prev.marks !== next.marks) return false;
-  return prev.ordinal === undefined || next.ordinal === undefined || next.ordinal === prev.ordinal + 1;
 }
 
 /** A bracket the line opens and does not close (「…の状況(第三者認証の取得状」): the clause goes on below. */

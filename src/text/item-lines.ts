@@ -3,7 +3,7 @@
 // mid-way can put a digit at the start of a line (「…を\n1年間保存すること。」). A line starts an
 // item when it opens with an item marker AND the line before it is finished (a sentence end, a
 // colon, a short title) or the marker stands apart as a label (followed by a space).
-import { asciiWidth, numberingPrefix } from "./heading-patterns.js";
+import { asciiWidth, numberingPrefix, type NumberedPrefix } from "./heading-patterns.js";
 
 // A symbol bullet, but not a run of them: 「○○省」 is a placeholder name, not a list item.
 export const BULLET = /^(?:[・●○◆◇■□▪※](?![・●○◆◇■□▪])|[-‐－*][ \t\u3000])/u;
@@ -116,4 +116,31 @@ export function itemPieces(text: string): Piece[] {
     if (end > start) pieces.push({ start, end });
   });
   return pieces;
+}
+
+/** A line's numbering: its style, its marks around the number (「7.」 vs 「9 」) and the number, where it has one. */
+export interface Numbering { type: string; marks: string; ordinal: number | undefined }
+
+export function numberingOf(content: string, prefix: NumberedPrefix): Numbering {
+  const label = asciiWidth(content).slice(0, prefix.length).trim();
+  const digits = /\d+/.exec(label);
+  const circled = /[\u2460-\u2473]/u.exec(label);
+  const ordinal = digits ? Number(digits[0]) : circled ? circled[0].charCodeAt(0) - 0x245f : undefined;
+  return { type: prefix.type, marks: label.replace(/[\d\u2460-\u2473ア-ンa-z]/gu, ""), ordinal };
+}
+
+/** Whether `next` is the entry after `prev` in one list: same style and marks, and the next number where both have one. */
+export function follows(prev: Numbering, next: Numbering): boolean {
+  if (prev.type !== next.type || prev.marks !== next.marks) return false;
+  return prev.ordinal === undefined || next.ordinal === undefined || next.ordinal === prev.ordinal + 1;
+}
+
+/**
+ * Whether the first piece of a paragraph is the first entry of the list its second piece goes on with
+ * (「(ア) 各サーバの稼働監視」 / 「(イ) ログの確認」), not a title over items of another style (「(1) 管理体制」 / 「ア …」).
+ */
+export function opensList(first: string, second: string): boolean {
+  const a = first.trimStart(); const b = second.trimStart();
+  const pa = numberingPrefix(a); const pb = numberingPrefix(b);
+  return !!pa && !!pb && follows(numberingOf(a, pa), numberingOf(b, pb));
 }

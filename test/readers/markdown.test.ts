@@ -89,12 +89,20 @@ describe("structure", () => {
 
   it("makes each list item, nested ones too, and each numbered line of a pasted paragraph its own block", () => {
     const items = doc.blocks.filter((b) => b.kind === "listItem");
+    // The first numbered line is an entry too: the line after it goes on with its list (①, ②).
     expect(items.map((b) => [b.text, b.location.line, b.location.column])).toEqual([
+      ["① アクセスログは１年間保存すること。", 16, 1],
       ["② 保存期間は令和７年４月～令和８年３月を目安とし、㈱や№などの機種依存文字も正しく読むこと。", 17, 1],
       ["③ 監視項目：Ⅰ 認証、Ⅱ 通信（約≒100件／日）", 18, 1],
       ["インシデントを認知した場合は、直ちに発注者へ報告すること。", 20, 3],
       ["報告は電話及び電子メールで行う。", 21, 5],
     ]);
+  });
+
+  it("reads a pasted paragraph's first numbered line as an entry of the list after it, and a title over another style as a title", () => {
+    const kinds = (md: string) => readMarkdown(md, "x.md").blocks.map((b) => b.kind);
+    expect(kinds("(ア) 各サーバの稼働監視\n(イ) ログの確認\n(ウ) その他必要な作業\n")).toEqual(["listItem", "listItem", "listItem"]);
+    expect(kinds("(1) 管理体制\nア 責任者を置くこと。\nイ 要員を置くこと。\n")).toEqual(["paragraph", "listItem", "listItem"]);
   });
 
   it("keeps paragraphs with soft breaks as one block", () => {

@@ -131,6 +131,18 @@ describe("plain-text details", () => {
       .toEqual(["listItem", "heading", "paragraph"]);
   });
 
+  it("reads numbered lines right under a numbered heading, none with a body, as the section's list, not as sub-headings", () => {
+    const kinds = (t: string) => readText(t, "x.txt").blocks.map((b) => b.kind);
+    // The tasks a section lists (the last may be a sentence), up to the next chapter.
+    expect(kinds("(2) ネットワーク運用管理\n(ア) ルータ、スイッチ等の稼働監視\n(イ) VLAN等の設定変更\n(ウ) その他必要な作業を行うこと。\n(3) 利用者管理\n利用者を登録すること。\n"))
+      .toEqual(["heading", "listItem", "listItem", "listItem", "heading", "paragraph"]);
+    // Sub-headings with a body keep their headings; so does a chapter with nothing under it before a chapter with a body.
+    expect(kinds("(1) 体制\n(ア) 責任者\n責任者を置くこと。\n(イ) 要員\n要員を置くこと。\n"))
+      .toEqual(["heading", "heading", "paragraph", "heading", "paragraph"]);
+    expect(kinds("10 守秘義務\n秘密を漏らさないこと。\n11 情報セキュリティ\n12 再委託\n再委託をしてはならない。\n"))
+      .toEqual(["heading", "paragraph", "heading", "heading", "paragraph"]);
+  });
+
   it("keeps the annexes a table of contents lists after its entries in the table, and drops roman page numbers", () => {
     const doc = readText("目 次\n1.調達件名 ............ 1\n12.遵守事項 ............ 5\n別紙1 現行システムの概要\n別紙2 要件定義書\n\n- ii -\n\n1.調達件名\n\n本件は、システムの運用である。\n", "x.txt");
     expect(doc.blocks.map((b) => [b.kind, b.text.split("\n").length])).toEqual([
