@@ -13,6 +13,8 @@ export interface ForbidParams {
   whenWithin?: Within;
   obligationOnly?: boolean;
   replacements?: Record<string, string>;
+  /** A match inside a hit of one of these (a longer phrase the match is part of) is no finding, as in Vale's `exceptions`. */
+  exceptions?: TermEntry[];
   /** One finding per sentence, at its first match (how a reviewer marks a sentence with a defect). */
   perSentence?: boolean;
   /** Matched text → the date from which it is wrong: not reported in a document written before then. */
@@ -29,6 +31,7 @@ const schema = {
     within: { enum: ["sentence", "block", "section"], default: "sentence", description: "The unit in which when / unless are looked for." },
     whenWithin: { enum: ["sentence", "block", "section"], description: "Unit in which `when` is looked for (default: `within`)." },
     obligationOnly: { type: "boolean", default: false, description: "Only matches in obligation sentences (a duty, not a description)." },
+    exceptions: { ...termListSchema, description: "Longer phrases a match may be part of: a match inside one of their hits is no finding (「速やかに返却」 where 速やかに is forbidden)." },
     replacements: { type: "object", additionalProperties: { type: "string" }, description: "Matched text → the wording to use instead, shown as {replacement} (瑕疵担保責任 → 契約不適合責任)." },
     perSentence: { type: "boolean", default: false, description: "One finding per sentence, at its first match, however many matches it holds." },
     since: { type: "object", additionalProperties: { type: "string", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, description: "Matched text → the date (YYYY-MM-DD) from which it is wrong (a law superseded then): not reported in a document whose cover date is earlier; without a cover date, the run's asOf decides." },
@@ -40,7 +43,7 @@ export const forbid = defineKind<ForbidParams, typeof schema>({
   schema,
   terms(rule) {
     const p = rule.params;
-    return [...p.patterns, ...(p.when?.any ?? []), ...(p.when?.all ?? []), ...(p.unless?.any ?? []), ...(p.unless?.all ?? [])];
+    return [...p.patterns, ...(p.exceptions ?? []), ...(p.when?.any ?? []), ...(p.when?.all ?? []), ...(p.unless?.any ?? []), ...(p.unless?.all ?? [])];
   },
   check(ctx, rule) {
     const p = rule.params;
@@ -64,6 +67,7 @@ export const forbid = defineKind<ForbidParams, typeof schema>({
       if (p.perSentence && marked.has(sentenceKey)) continue;
       if (s?.narrative) continue;
       if (p.obligationOnly && !(s?.obligation && !s.negated)) continue;
+      if (p.exceptions?.length && ctx.near(p.exceptions, h, "sentence").some((x) => x.start <= h.start && x.end >= h.end)) continue;
       const has = (entries: TermEntry[] | undefined, mode: "any" | "all", unit: Within = within) =>
         mode === "any" ? ctx.near(entries ?? [], h, unit).length > 0 : (entries ?? []).every((e) => ctx.near([e], h, unit).length > 0);
       const whenUnit = p.whenWithin ?? within;

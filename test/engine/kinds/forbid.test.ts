@@ -35,6 +35,16 @@ describe("finding spans end where the matched text ends", () => {
   });
 });
 
+describe("forbid: exceptions (a longer phrase the match is part of)", () => {
+  const c = config([{ id: "deadline", kind: "forbid", message: "{match}",
+    params: { patterns: ["速やかに"], exceptions: ["re:速やかに[^。、]{0,12}返却"] } }]);
+  it("is silent on a match inside an exception's hit and fires on the same word elsewhere in the sentence and block", () => {
+    expect(lint("資料は業務完了後速やかに発注者に返却すること。\n", c).findings).toEqual([]);
+    expect(locs(lint("資料は速やかに返却し、データは速やかに消去すること。\n", c))).toEqual([["deadline", 1, 16, 1, 20]]);
+    expect(locs(lint("資料は速やかに消去し、返却すること。\n", c))).toEqual([["deadline", 1, 4, 1, 8]]);
+  });
+});
+
 describe("forbid: since (a name outdated from a date)", () => {
   const c = config([{ id: "outdated", kind: "forbid", message: "「{match}」→{replacement}",
     params: { patterns: ["瑕疵担保", "re:平成3[2-9]年"], replacements: { 瑕疵担保: "契約不適合責任" }, since: { 瑕疵担保: "2020-04-01", 平成32年: "2019-05-01" } } }],
