@@ -62,6 +62,13 @@ const LEAD_CONTAINER = new RegExp(`^[^、。]{1,20}(には|については|で�
 /** A lead that defines the deliverables (「本業務の成果品は次のとおりとする。」): its items name documents. */
 const DELIVERABLES_LEAD = /(成果品|成果物|納入物|納品物|提出物|納入成果物|提出書類)(等)?(は|を)[^。]{0,10}(次|以下|下記)(のとおり|の通り)/u;
 
+/**
+ * The contractor's tasks announced in the plain form (「受託者は、次の業務を行う。」「受注者は、以下の作業を実施する。」): the
+ * scope of the contract, so the items that follow are its duties as under 「…を行うこと。」. A plain 「行う」 is not an
+ * obligation elsewhere (「本システムは、次の処理を行う。」 describes a system).
+ */
+const TASK_LEAD = /^(受注者|受託者|請負者|乙|受注事業者|受託事業者)は[、,]?[^。]{0,24}(次|以下|下記)(の|に掲げる)[^。]{0,12}(業務|作業|事項)を(行う|実施する|行います|実施します)[。．]?$/u;
+
 /** A list item, a table cell, or a paragraph opening with an item marker typed by hand (「(1) …」「① …」). */
 export function ledBlock(ab: AnalysedBlock): boolean {
   return ab.block.kind === "listItem" || ab.block.kind === "tableCell" || itemMarker(ab.block.text.trimStart()) !== undefined;
@@ -87,19 +94,29 @@ function inheritLeadDuty(blocks: AnalysedBlock[]): void {
     const last = leadSentence(ab);
     // The lead words must be in the sentence that puts the duty: in 「関連する調達案件は次のとおりである。受注者は、これらの
     // 事業者と協力すること。」 the items list procurements, the duty is on cooperating.
-    return !!last && LEAD.test(last.text) && (last.obligation || /[:：]$/u.test(ab.text.trim())) && !last.negated;
+    return !!last && LEAD.test(last.text) && (last.obligation || /[:：]$/u.test(ab.text.trim()) || TASK_LEAD.test(last.text.trim())) && !last.negated;
   };
+  /**
+   * Inside a sub-section of a lead's list, a paragraph of the sub-section's own (「なお、…は本業務の範囲外とする。」) ends
+   * the lead's reach there, or leads the items after it itself, until the next sub-heading: the lead still speaks of
+   * the sub-sections after it. null: the sub-section's items have no lead; undefined: the lead's own.
+   */
+  let local: AnalysedBlock | null | undefined;
   for (const ab of blocks) {
     if (ab.block.kind === "heading") {
       // A lead whose items are grouped under sub-headings (「次の対策を講じ、その実施状況を報告すること。」, then
       // 「ア 基本事項」「(ア)…」) still speaks of them; a heading of its own level or above ends it.
       if (lead && (leadLevel === Infinity || (ab.block.level ?? 1) <= leadLevel)) lead = undefined;
-      nested = undefined;
+      nested = undefined; local = undefined;
       continue;
     }
     if (!ledBlock(ab)) {
-      lead = leads(ab) ? ab : undefined;
-      leadLevel = lead ? levelOf(lead.section) : Infinity;
+      if (lead && ab.section !== lead.section) local = leads(ab) ? ab : null;
+      else {
+        lead = leads(ab) ? ab : undefined;
+        leadLevel = lead ? levelOf(lead.section) : Infinity;
+        local = undefined;
+      }
       nested = undefined;
       continue;
     }
@@ -107,7 +124,7 @@ function inheritLeadDuty(blocks: AnalysedBlock[]): void {
     // of a long table are neither).
     const styleOf = () => numberingPrefix(ab.block.text.trimStart())?.type ?? ab.block.kind;
     if (nested && nested.style === styleOf()) nested = undefined;
-    const current = nested?.lead ?? lead;
+    const current = nested?.lead ?? (local === undefined ? lead : local ?? undefined);
     if (current) applyLead(current, ab);
     if (leads(ab)) nested = { lead: ab, style: styleOf() };
   }

@@ -225,6 +225,19 @@ describe("require: items under a lead sentence are read with it", () => {
     expect(lintDocument(md("# 遵守事項\n\n受注者は、対策の実施状況を報告すること。\n\n# 体制\n\n- 従事者にセキュリティ教育を行うこと。\n"), report)
       .coverage.edu!.status).toBe("absent");
   });
+  it("reads the contractor's tasks announced in the plain form as a lead, through sub-sections with paragraphs of their own", () => {
+    const mon = config([{ id: "mon", kind: "require", params: { match: { all: ["監視"], within: "sentence", obligation: true } } }]);
+    const doc = (lead: string, aside = "") =>
+      `# 業務内容\n\n${lead}\n\n## (1) 利用者支援\n\n(ア) 問合せへの対応\n${aside}\n## (2) セキュリティ対策\n\n(ア) 不正アクセスの兆候の監視\n(イ) その他必要な作業\n`;
+    expect(lintDocument(md(doc("受託者は、次の業務を行う。")), mon).coverage.mon!.status).toBe("present");
+    // A sentence after the lead that says where a list is (「…の一覧は別紙1のとおりとする。」) leaves it the lead.
+    expect(lintDocument(md(doc("受託者は、次の業務を行う。対象機器の一覧は別紙1のとおりとする。")), mon).coverage.mon!.status).toBe("present");
+    // A paragraph inside the first sub-section does not end the lead's reach over the next one.
+    expect(lintDocument(md(doc("受託者は、次の業務を行う。", "\nなお、個人所有の端末の修理は本業務の範囲外とする。\n")), mon).coverage.mon!.status).toBe("present");
+    // A system described in the plain form is no lead; nor is the lead once a paragraph of its own section follows.
+    expect(lintDocument(md(doc("本システムは、次の処理を行う。")), mon).coverage.mon!.status).toBe("absent");
+    expect(lintDocument(md(doc("受託者は、次の業務を行う。\n\n本業務の期間は1年間とする。")), mon).coverage.mon!.status).toBe("absent");
+  });
   it("reads a lead whose last sentence only says where the details are (「詳細は手順書による。」)", () => {
     const doc = "# 遵守事項\n\n受注者は、次の法令等を遵守すること。詳細は作業要領による。\n\n- 厚生労働省情報セキュリティポリシー\n";
     expect(lintDocument(md(doc), c).coverage.policy!.status).toBe("present");
