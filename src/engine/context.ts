@@ -231,9 +231,10 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
           if (led) keep({ within, block: t.block, sentence: t, hits: led });
         }
       } else if (within === "block") {
-        if (seen.has(a.block)) continue;
-        seen.add(a.block);
-        const found = holds(spec, a.block, a.block + 1);
+        const [from, to] = blockUnit(a.block);
+        if (seen.has(from)) continue;
+        seen.add(from);
+        const found = holds(spec, from, to);
         if (found) keep({ within, block: found[0]!.block, hits: found });
       } else {
         // Every section containing the anchor, innermost first; the preamble is a section too.
@@ -275,9 +276,23 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
     return ledItems.get(block)?.get(s.end) ?? NO_SENTENCES;
   };
 
+  /**
+   * The blocks of a `within: block` unit: the block itself, or for a table cell the cells of its row (「毎月」 |
+   * 「パッチ情報の収集及び適用計画の作成」, 「アクセスログ」 | 「1年間」): a row is one clause split into columns.
+   */
+  let rowOf: Int32Array | undefined;
+  const blockUnit = (b: number): [number, number] => {
+    if (blocks[b]!.block.kind !== "tableCell") return [b, b + 1];
+    rowOf ??= rowStarts(blocks);
+    let to = b + 1;
+    while (to < blocks.length && rowOf[to] === rowOf[b]) to++;
+    return [rowOf[b]!, to];
+  };
+
   const near = (entries: readonly TermEntry[], at: { block: number; start: number }, within: "sentence" | "block" | "section"): Hit[] => {
     let from = at.block; let to = at.block + 1; let start = 0; let end = Infinity;
-    if (within === "sentence") {
+    if (within === "block") [from, to] = blockUnit(at.block);
+    else if (within === "sentence") {
       const s = sentenceAt(at.block, at.start);
       if (s) { start = s.start; end = s.end; }
     } else if (within === "section") {
@@ -455,4 +470,16 @@ function excerpt(ab: AnalysedBlock, start: number, end: number): string {
   const os = ab.norm.toOriginal(start); const oe = ab.norm.toOriginalEnd(end);
   const s = ab.block.text.slice(os, oe).replace(/\s+/g, " ").trim();
   return s.length > EXCERPT_MAX ? s.slice(0, EXCERPT_MAX - 1) + "…" : s;
+}
+
+/** For each block, the index of the first cell of its table row (a table cell) or itself (any other block). */
+function rowStarts(blocks: readonly AnalysedBlock[]): Int32Array {
+  const out = new Int32Array(blocks.length);
+  for (let i = 0; i < blocks.length; i++) {
+    const t = blocks[i]!.block.kind === "tableCell" ? blocks[i]!.block.location.table : undefined;
+    const p = i > 0 ? blocks[i - 1]!.block : undefined;
+    const prev = p?.kind === "tableCell" ? p.location.table : undefined;
+    out[i] = t && prev && prev.index === t.index && prev.row === t.row ? out[i - 1]! : i;
+  }
+  return out;
 }

@@ -185,6 +185,13 @@ describe("require", () => {
     expect(lint("## 事故対応\n\nインシデントを検知すること。\n\n## 他\n\n第一報は24時間以内とする。\n", mk("section")).coverage["r"]!.status).toBe("absent");
     expect(lint("インシデントを検知し、24時間以内に報告。\n", mk("block")).coverage["r"]!.status).toBe("present");
   });
+  it("reads a table row as one block unit (a clause split into columns), not a single cell or the whole table", () => {
+    const mk = config([{ id: "r", kind: "require", params: { match: { all: ["パッチ"], any: ["毎月"], within: "block" } } }]);
+    const table = (row2: string) => `| 周期 | 作業 |\n|---|---|\n| 毎月 | ${row2} |\n| 毎週 | ログの確認 |\n`;
+    expect(lint(table("パッチ情報の収集"), mk).coverage["r"]).toMatchObject({ status: "present", evidence: { line: 3 } });
+    // Another row's cell is not in the unit.
+    expect(lint("| 周期 | 作業 |\n|---|---|\n| 毎週 | パッチ情報の収集 |\n| 毎月 | ログの確認 |\n", mk).coverage["r"]!.status).toBe("absent");
+  });
   it("supports none and blocks: heading", () => {
     const none = config([{ id: "r", kind: "require", params: { match: { all: ["パッチ"], none: ["対象外"] } } }]);
     expect(lint("パッチ適用は対象外の機器もある。\n", none).coverage["r"]!.status).toBe("absent");
