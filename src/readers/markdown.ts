@@ -15,6 +15,7 @@ import { itemPieces, opensList } from "../text/item-lines.js";
 import { rowPieces } from "./markdown-table.js";
 import type { Directive } from "../model/document.js";
 import { titleLinesOf } from "./title-lines.js";
+import { numberedTitleLine, promoteNumberedTitles } from "./numbered-titles.js";
 import { isJsSpace } from "../text/js-space.js";
 
 /**
@@ -177,6 +178,7 @@ class MarkdownWalker {
   }
 
   finish(): SpecDocument {
+    promoteNumberedTitles(this.blocks);
     resolveNextLineTargets(this.directives, this.blocks, this.index, this.source);
     return { uri: this.uri, format: "markdown", blocks: this.blocks, directives: this.directives, notices: [] };
   }
@@ -394,14 +396,20 @@ class MarkdownWalker {
   private emitItems(kind: BlockKind, builder: TextBuilder, from: number, to: number): void {
     const { text, offsets } = builder.build();
     const pieces = itemPieces(text);
-    if (pieces.length === 1) {
-      this.emitBuilt(kind, text, offsets, from, to);
-      return;
-    }
     // The first piece is a title (「(1) 管理体制」 over 「ア …」), unless it is the first entry of the same list.
-    const first = opensList(text.slice(pieces[0]!.start, pieces[0]!.end), text.slice(pieces[1]!.start, pieces[1]!.end)) ? "listItem" : kind;
+    const first = pieces.length > 1
+      && opensList(text.slice(pieces[0]!.start, pieces[0]!.end), text.slice(pieces[1]!.start, pieces[1]!.end)) ? "listItem" : kind;
+    // A numbered title on the first line of a paragraph, its clause on the lines below (「(1) 情報セキュリティ対策」 /
+    // 「受注者は、…を遵守すること。」), stands as a block of its own, as in a Word or text file: promoteNumberedTitles
+    // then reads it as the heading of the clause.
+    const titleEnd = first === "paragraph" ? numberedTitleLine(text, pieces[0]!, this.blocks[this.blocks.length - 1]) : -1;
+    if (titleEnd > 0) {
+      const bodyStart = titleEnd + 1 + /^[ \t\u3000]*/u.exec(text.slice(titleEnd + 1))![0].length;
+      this.emitBuilt("paragraph", text.slice(0, titleEnd), offsets.slice(0, titleEnd), from, offsets.at(titleEnd - 1)! + 1);
+      pieces[0] = { start: bodyStart, end: pieces[0]!.end };
+    }
     pieces.forEach(({ start, end }, i) => {
-      const pieceFrom = i === 0 ? from : this.lineLead(offsets.at(start)!);
+      const pieceFrom = i === 0 && titleEnd < 0 ? from : this.lineLead(offsets.at(start)!);
       const pieceTo = i === pieces.length - 1 ? to : offsets.at(end - 1)! + 1;
       this.emitBuilt(i === 0 ? first : "listItem", text.slice(start, end), offsets.slice(start, end), pieceFrom, pieceTo);
     });

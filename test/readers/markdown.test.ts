@@ -102,7 +102,24 @@ describe("structure", () => {
   it("reads a pasted paragraph's first numbered line as an entry of the list after it, and a title over another style as a title", () => {
     const kinds = (md: string) => readMarkdown(md, "x.md").blocks.map((b) => b.kind);
     expect(kinds("(ア) 各サーバの稼働監視\n(イ) ログの確認\n(ウ) その他必要な作業\n")).toEqual(["listItem", "listItem", "listItem"]);
-    expect(kinds("(1) 管理体制\nア 責任者を置くこと。\nイ 要員を置くこと。\n")).toEqual(["paragraph", "listItem", "listItem"]);
+    expect(kinds("(1) 管理体制\nア 責任者を置くこと。\nイ 要員を置くこと。\n")).toEqual(["heading", "listItem", "listItem"]);
+  });
+
+  it("reads a numbered title typed as a paragraph as the heading of the clauses after it, as the Word and text readers do", () => {
+    const blocks = (md: string) => readMarkdown(md, "x.md").blocks.map((b) => [b.kind, b.level ?? 0, b.text, b.sectionPath.length]);
+    // Alone between blank lines, or on the first line of its clause; one level below the Markdown heading above it.
+    expect(blocks("## 6 遵守事項\n\n(4) インシデントへの対処\n\nイ 受託者は、指示に従うこと。\n\n(5) 情報の返却\n受託者は、資料を返却すること。\n")).toEqual([
+      ["heading", 2, "6 遵守事項", 0],
+      ["heading", 3, "(4) インシデントへの対処", 1],
+      ["paragraph", 0, "イ 受託者は、指示に従うこと。", 2],
+      ["heading", 3, "(5) 情報の返却", 1],
+      ["paragraph", 0, "受託者は、資料を返却すること。", 2],
+    ]);
+    // Not the entries of a lead's list, nor siblings with no body between them, nor a cut sentence.
+    const kinds = (md: string) => readMarkdown(md, "x.md").blocks.map((b) => b.kind);
+    expect(kinds("受託者は、次の書類を提出すること。\n\n(1) 作業計画書\n\n本書は着手前に提出する。\n")).toEqual(["paragraph", "paragraph", "paragraph"]);
+    expect(kinds("(1) 作業計画書\n\n(2) 体制図\n\n以上を提出すること。\n")).toEqual(["paragraph", "heading", "paragraph"]);
+    expect(kinds("(1) 受託者は、本業務の実施に当たり\n発注者の指示に従うこと。\n")).toEqual(["paragraph"]);
   });
 
   it("keeps paragraphs with soft breaks as one block", () => {
