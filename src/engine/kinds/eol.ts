@@ -3,8 +3,8 @@
 // the contract period the spec states), from a YAML
 // product table next to the ruleset (read by the config loader into rule.data).
 import type { Finding } from "../../model/finding.js";
-import { findDates } from "../../text/dates.js";
 import type { ProductEntry } from "../../model/ruleset.js";
+import { CONTRACT_PERIOD_TERMS, contractPeriod } from "./contract-period.js";
 import { defineKind, type CheckContext, type JsonSchema, type RuleOf } from "./kind.js";
 
 export interface EolParams { products: string }
@@ -14,27 +14,9 @@ const schema = {
   properties: { products: { type: "string", minLength: 1, description: "YAML list of products (name, patterns, eos YYYY-MM-DD), relative to the ruleset file; the config loader reads it into rule.data when the configuration loads." } },
 } satisfies JsonSchema;
 
-/** Words that introduce the contract period; its end date extends the horizon of support. */
-export const CONTRACT_PERIOD_TERMS = ["契約期間", "履行期間", "賃貸借期間", "借入期間", "保守期間", "運用期間", "委託期間"];
-
 /** The product list, as the config loader read it from the file `products` names. */
 function productsOf(rule: RuleOf<EolParams>): ProductEntry[] {
   return (rule.data?.products as ProductEntry[] | undefined) ?? [];
-}
-
-/** The latest date stated next to a contract-period term (same block or the next two: table cells). */
-export function contractEnd(ctx: CheckContext): string | undefined {
-  let best: string | undefined;
-  for (const term of CONTRACT_PERIOD_TERMS) {
-    for (const h of ctx.hits(term)) {
-      for (let b = h.block; b < Math.min(ctx.blocks.length, h.block + 3); b++) {
-        const text = b === h.block ? ctx.blocks[b]!.text.slice(h.start) : ctx.blocks[b]!.text;
-        for (const d of findDates(text)) if (!best || d.iso > best) best = d.iso;
-        if (b === h.block && findDates(text).length) break;
-      }
-    }
-  }
-  return best;
 }
 
 export const eol = defineKind<EolParams, typeof schema>({
@@ -46,7 +28,7 @@ export const eol = defineKind<EolParams, typeof schema>({
   },
   check(ctx, rule) {
     const products = productsOf(rule);
-    const end = contractEnd(ctx);
+    const end = contractPeriod(ctx).end;
     // Judged at the date the spec was written (its cover date), as for outdated names: an old edition
     // that named a product still supported then is no defect of it. Without a cover date, a stated
     // contract period dates the spec (it was written before the work it buys), so the horizon is that

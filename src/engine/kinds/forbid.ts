@@ -2,6 +2,7 @@
 import type { Finding } from "../../model/finding.js";
 import type { TermEntry } from "../../model/ruleset.js";
 import { normalizeTerm } from "../../text/normalize.js";
+import { CONTRACT_PERIOD_TERMS, contractPeriod } from "./contract-period.js";
 import { termListSchema, type Hit, type JsonSchema, defineKind, type Within } from "./kind.js";
 
 export interface ForbidParams {
@@ -34,7 +35,7 @@ const schema = {
     exceptions: { ...termListSchema, description: "Longer phrases a match may be part of: a match inside one of their hits is no finding (「速やかに返却」 where 速やかに is forbidden)." },
     replacements: { type: "object", additionalProperties: { type: "string" }, description: "Matched text → the wording to use instead, shown as {replacement} (瑕疵担保責任 → 契約不適合責任)." },
     perSentence: { type: "boolean", default: false, description: "One finding per sentence, at its first match, however many matches it holds." },
-    since: { type: "object", additionalProperties: { type: "string", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, description: "Matched text → the date (YYYY-MM-DD) from which it is wrong (a law superseded then): not reported in a document whose cover date is earlier; without a cover date, the run's asOf decides." },
+    since: { type: "object", additionalProperties: { type: "string", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, description: "Matched text → the date (YYYY-MM-DD) from which it is wrong (a law superseded then): not reported in a document whose cover date is earlier; without a cover date, the start of the contract period it states, else the run's asOf, decides." },
   },
 } satisfies JsonSchema;
 
@@ -43,7 +44,7 @@ export const forbid = defineKind<ForbidParams, typeof schema>({
   schema,
   terms(rule) {
     const p = rule.params;
-    return [...p.patterns, ...(p.exceptions ?? []), ...(p.when?.any ?? []), ...(p.when?.all ?? []), ...(p.unless?.any ?? []), ...(p.unless?.all ?? [])];
+    return [...p.patterns, ...(p.since ? CONTRACT_PERIOD_TERMS : []), ...(p.exceptions ?? []), ...(p.when?.any ?? []), ...(p.when?.all ?? []), ...(p.unless?.any ?? []), ...(p.unless?.all ?? [])];
   },
   check(ctx, rule) {
     const p = rule.params;
@@ -51,8 +52,9 @@ export const forbid = defineKind<ForbidParams, typeof schema>({
     const replacements = new Map<string, string>();
     for (const [k, v] of Object.entries(p.replacements ?? {})) replacements.set(normalizeTerm(k), v);
     const since = new Map(Object.entries(p.since ?? {}).map(([k, v]) => [normalizeTerm(k), v]));
-    // What was current when the document was written is no defect of it (an old edition read today).
-    const writtenOn = since.size ? ctx.writtenOn() ?? ctx.asOf : ctx.asOf;
+    // What was current when the document was written is no defect of it (an old edition read today). Without a
+    // cover date, the start of the contract period it states dates it (a spec is written before the work it buys).
+    const writtenOn = since.size ? ctx.writtenOn() ?? contractPeriod(ctx).start ?? ctx.asOf : ctx.asOf;
     const found: Hit[] = p.patterns.flatMap((e) => [...ctx.hits(e)])
       .sort((a, b) => a.block - b.block || a.start - b.start || b.end - a.end);
     const findings: Finding[] = [];

@@ -57,6 +57,11 @@ describe("forbid: since (a name outdated from a date)", () => {
     expect(locs(lint("令和2年8月\n\n受注者は、瑕疵担保責任を負う。\n", c))).toEqual([["outdated", 3, 6, 3, 10]]);
     expect(locs(lint("# 仕様書\n\n受注者は、瑕疵担保責任を負う。\n", c))).toEqual([["outdated", 3, 6, 3, 10]]);
   });
+  it("dates a document without a cover date by the start of the contract period it states", () => {
+    const lease = (period: string) => `# 仕様書\n\n## 1 賃貸借期間\n\n${period}\n\n## 2 保守\n\n受注者は、瑕疵担保責任を負う。\n`;
+    expect(lint(lease("平成29年3月1日から平成32年2月28日まで"), c).findings).toEqual([]);
+    expect(locs(lint(lease("令和3年4月1日から令和8年3月31日まで"), c))).toEqual([["outdated", 9, 6, 9, 10]]);
+  });
   it("keeps the date of a later line that is not the cover's (a deadline in the body) out of it", () => {
     expect(locs(lint("# 仕様書\n\n受注者は、瑕疵担保責任を負う。期限は令和元年11月1日とする。\n", c))).toEqual([["outdated", 3, 6, 3, 10]]);
   });
