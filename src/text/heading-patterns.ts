@@ -18,6 +18,8 @@ const PATTERNS: [string, RegExp][] = [
   ["article", new RegExp(`^第[${KANSUJI}]+条`)],
   ["dai", new RegExp(`^第[${KANSUJI}]+(?=[ \\t.、]|$)`)],
   ["appendix", new RegExp(`^(?:別紙|別添|別記|付録|附属書)[${KANSUJI}A-Z]*(?=[ \\t.、]|$)`)],
+  // Chapters numbered in Roman numerals (「Ⅲ　受注資格」「Ⅶ セキュリティ資産の管理」).
+  ["roman", /^[\u2160-\u216b](?=[.、．]|\s|$)/u],
   ["dec", /^\d+(?:\.\d+)+\.?(?=[ \t]|[^\d.])/],
   // Section numbers joined by hyphens (「1-1.基本事項」「3-3 データセンター」) nest like 1.1.
   ["dec", /^\d+(?:-\d+)+\.?(?=[ \t]|[^\d.\-])/],
@@ -43,14 +45,14 @@ const SPACED = /^\S[ \t]+\S[ \t]+\S[ \t]+\S(?:[ \t]|$)/u;
 
 /**
  * Whether a text starting with code unit `c` may open with a number of PATTERNS: each opens with
- * 第, 別 / 付 / 附, a digit, "(", a katakana, a circled number or a small letter, full-width or not.
+ * 第, 別 / 付 / 附, a digit, "(", a katakana, a circled number, a Roman numeral or a small letter, full-width or not.
  * Most blocks (table cells above all) open with none, and skip widening their whole text.
  */
 function mayOpenNumber(c: number): boolean {
   if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
   return (c >= 0x30 && c <= 0x39) || c === 0x28 || (c >= 0x61 && c <= 0x7a) || c === 0x7b2c /* 第 */
     || c === 0x5225 /* 別 */ || c === 0x4ed8 /* 付 */ || c === 0x9644 /* 附 */ || (c >= 0x30a2 && c <= 0x30f3) /* ア-ン */
-    || (c >= 0x2460 && c <= 0x2473) || (c >= 0x3251 && c <= 0x325f);
+    || (c >= 0x2460 && c <= 0x2473) || (c >= 0x3251 && c <= 0x325f) || (c >= 0x2160 && c <= 0x216b);
 }
 
 export function numberingPrefix(text: string): NumberedPrefix | undefined {

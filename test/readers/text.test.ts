@@ -131,6 +131,12 @@ describe("plain-text details", () => {
       .toEqual(["listItem", "heading", "paragraph"]);
   });
 
+  it("reads Roman-numeral chapters as headings, at the level their style first takes", () => {
+    const heads = (t: string) => readText(t, "x.txt").blocks.filter((b) => b.kind === "heading").map((b) => [b.text, b.level]);
+    expect(heads("Ⅱ　用語定義\n用語は次のとおりとする。\nⅢ　受注資格\n受注者は、次の条件を全て満たすこと。\n")).toEqual([["Ⅱ　用語定義", 1], ["Ⅲ　受注資格", 1]]);
+    expect(heads("3．業務内容\n(1)　作成\nⅠ　納付書の作成\n納付書を作成する。\n4．スケジュール\n日程は次のとおり。\n")).toEqual([["3．業務内容", 1], ["(1)　作成", 2], ["Ⅰ　納付書の作成", 3], ["4．スケジュール", 1]]);
+  });
+
   it("reads numbered lines right under a numbered heading, none with a body, as the section's list, not as sub-headings", () => {
     const kinds = (t: string) => readText(t, "x.txt").blocks.map((b) => b.kind);
     // The tasks a section lists (the last may be a sentence), up to the next chapter.

@@ -33,6 +33,10 @@ describe("titleShaped", () => {
     expect(numberingPrefix("3-3.データセンター")).toEqual({ type: "dec2", length: 4 });
     expect(numberingPrefix("1-2-1 基本要件")).toEqual({ type: "dec3", length: 5 });
     expect(headingShaped("3-3.データセンター", numberingPrefix("3-3.データセンター")!)).toBe(true);
+    // Roman-numeral chapters, with a full-width space or a dot; not a word that opens with one
+    expect(numberingPrefix("Ⅲ　受注資格")).toEqual({ type: "roman", length: 1 });
+    expect(numberingPrefix("Ⅶ. セキュリティ資産の管理")).toEqual({ type: "roman", length: 1 });
+    expect(numberingPrefix("Ⅲ型の端末")).toBeUndefined();
   });
 });
 
