@@ -136,7 +136,16 @@ export function judge(ctx: CheckContext, rule: RuleOf<RequireParams>): Judgement
   const matched: Record<string, UnitMatch | undefined> = {};
   /** Elements found only in weakened sentences (「必要に応じて多要素認証等の対策を講じること」). */
   const weak = new Set<string>();
-  const weakened = (u: UnitMatch) => !!p.weakenedBy?.length && ctx.near(p.weakenedBy, u.hits[0]!, "sentence").length > 0;
+  /**
+   * A unit is weakened when the duties that carry it are: every obligation sentence among its hits holds a qualifier
+   * (else, with none, its first hit's sentence does). A qualifier on the orderer's own act in the same clause
+   * (「当省は、必要に応じて…確認する。請負者はこれに協力し、指摘事項があれば是正計画を提出すること。」) weakens nothing.
+   */
+  const weakened = (u: UnitMatch) => {
+    if (!p.weakenedBy?.length) return false;
+    const duties = u.hits.filter((h) => ctx.sentenceAt(h.block, h.start)?.obligation);
+    return (duties.length ? duties : [u.hits[0]!]).every((h) => ctx.near(p.weakenedBy!, h, "sentence").length > 0);
+  };
   for (const name of names) {
     if (!p.weakenedBy?.length) { matched[name] = ctx.units(elements[name]!, 1)[0]; continue; }
     const units = ctx.units(elements[name]!, 50);

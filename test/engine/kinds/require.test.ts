@@ -106,6 +106,12 @@ describe("require", () => {
     expect(lint("# 仕様書\n\n本業務の目的はパッチ管理の改善である。\n", withTopic).coverage["patch-latest"])
       .toMatchObject({ status: "absent", why: "not-a-duty" });
   });
+  it("reads a qualifier as weakening the contractor's duty, not the orderer's own act in the same clause", () => {
+    const remedy = config([{ id: "remedy", kind: "require", params: {
+      match: { all: ["監査"], any: ["是正"], within: "block" }, weakenedBy: ["必要に応じて"] } }]);
+    expect(lint("当省は、必要に応じて監査を行う。受注者は、指摘があれば是正すること。\n", remedy).coverage.remedy!.status).toBe("present");
+    expect(lint("当省は監査を行う。受注者は、必要に応じて是正すること。\n", remedy).coverage.remedy).toMatchObject({ status: "partial", why: "bare-duty" });
+  });
   it("counts a prohibition (してはならない) as an obligation", () => {
     const c = config([{ id: "no-internet", kind: "require",
       params: { match: { all: ["インターネット", "個人情報"], within: "sentence", obligation: true } } }]);
