@@ -27,6 +27,8 @@ export interface VagueParams {
   definedBy?: { qualifiers: TermEntry[]; any: TermEntry[]; /** Filled from the schema default by defineKind. */ within: "sentence" | "block" }[];
   /** Sentence endings that state a qualification or a state, not a duty (「…体制を整備していること」 of a bidder). */
   exemptEndings?: string[];
+  /** qualifier mode: a qualifier inside a hit of one of these longer phrases is not reported, as forbid's `exceptions`. */
+  exceptions?: TermEntry[];
 }
 
 const schema = {
@@ -37,6 +39,7 @@ const schema = {
     endings: { type: "array", items: { type: "string", minLength: 1 }, description: "form mode: non-obligation endings (が望ましい, を検討する …)." },
     when: { type: "object", additionalProperties: false, properties: { any: termListSchema }, description: "Only sentences that also contain one of these (the topic)." },
     exemptEndings: { type: "array", items: { type: "string", minLength: 1 }, description: "Sentence endings that state a qualification or a state, not a duty; such sentences are not reported." },
+    exceptions: { ...termListSchema, description: "qualifier mode: longer phrases a qualifier may be part of (a purpose: 「適切な管理のために」); a qualifier inside one of their hits is not reported." },
     definedBy: {
       type: "array", description: "Qualifiers that are not reported when the unit also states what they leave open (the exception's criteria).",
       items: {
@@ -61,7 +64,7 @@ export const vague = defineKind<VagueParams, typeof schema>({
   schema,
   terms(rule) {
     const p = rule.params;
-    return [...(p.qualifiers ?? []), ...(p.when?.any ?? []), ...(p.exemptSubjects ?? []), ...(p.unless?.any ?? []),
+    return [...(p.qualifiers ?? []), ...(p.exceptions ?? []), ...(p.when?.any ?? []), ...(p.exemptSubjects ?? []), ...(p.unless?.any ?? []),
       ...(p.definedBy ?? []).flatMap((d) => [...d.qualifiers, ...d.any])];
   },
   check(ctx, rule) {
@@ -93,6 +96,7 @@ export const vague = defineKind<VagueParams, typeof schema>({
         if (deferred ? !topicalIn(h.block, s.start, s.end) : !topical(h.block, h.start)) continue;
         if (orderersDuty(h.block, s.start, h.start)) continue;
         if (p.unless?.any?.length && ctx.near(p.unless.any, h, "sentence").length > 0) continue;
+        if (p.exceptions?.length && ctx.near(p.exceptions, h, "sentence").some((x) => x.start <= h.start && x.end >= h.end)) continue;
         if (definedHere(h)) continue;
         const tail = sentenceTail(s.text);
         if (exempt.some((e) => tail.endsWith(e))) continue;

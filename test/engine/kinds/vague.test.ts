@@ -17,6 +17,11 @@ describe("vague", () => {
     expect(lint("受注者は、直ちにパッチを適用すること。\n", q).findings).toEqual([]);
     expect(lint("必要に応じて相談できる。\n", q).findings).toEqual([]);
   });
+  it("is silent on a qualifier inside an exception's phrase, and fires on the same word elsewhere in the sentence", () => {
+    const e = config([{ id: "vague", kind: "vague", message: "「{match}」", params: { qualifiers: ["適切な", "適切に"], exceptions: ["re:適切な[^、。]{0,10}のため"] } }]);
+    expect(lint("受注者は、情報の適切な管理のために必要な措置を講じること。\n", e).findings).toEqual([]);
+    expect(locs(lint("受注者は、情報の適切な管理のために、適切に対策を講じること。\n", e))).toEqual([["vague", 1, 19, 1, 22]]);
+  });
   it("form mode fires on a non-obligation ending about the topic", () => {
     const r = lint("ログは1年間保存することが望ましい。\n\n印刷は両面が望ましい。\n", f);
     expect(locs(r)).toEqual([["form", 1, 13, 1, 18]]);
