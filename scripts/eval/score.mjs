@@ -167,9 +167,13 @@ export const TARGETS = { agreement: 0.95, balanced: 0.93, ruleMin: 0.85, precisi
  * 80.6% exact on their own; at the last arrival dev 90.7% / 89.1% / emergency-contact 71.6% / P 82.1% / R 82.3%), then
  * set at the session's figures at test scoring #15 (91.1% / 89.5% / emergency-contact 75.8% / P 82.6% / R 82.3%; at the
  * session's end 91.4% / 89.7%) less about half a
- * point: the floor falls because a fifth of dev is new, not because a rule was loosened.
+ * point: the floor falls because a fifth of dev is new, not because a rule was loosened; 95 → 115 in the ninth session
+ * with r160–r199's twenty dev documents in five batches, unseen until then (on arrival 83.3%, 82.6%, 81.3%, 77.8% and
+ * 84.0% exact on their own; at the last arrival dev 90.1% / 88.4% / emergency-contact 72.2% / P 77.9% / R 79.6%), then
+ * set at the figures of test scoring #16 (90.1% / 88.4% / emergency-contact 72.2% / P 79.0% / R 79.4%; the 95 older
+ * documents 91.4% → 91.5%) less about half a point, for the same reason.
  */
-export const DEV_FLOOR = { agreement: 0.906, balanced: 0.890, ruleMin: 0.752, precision: 0.820, recall: 0.818 };
+export const DEV_FLOOR = { agreement: 0.896, balanced: 0.879, ruleMin: 0.717, precision: 0.785, recall: 0.789 };
 
 /** The bar the eval test holds dev to: TARGETS once met, the ratchet floor until then. */
 export const devBar = (r) => (shortfalls(r, TARGETS).length ? DEV_FLOOR : TARGETS);
