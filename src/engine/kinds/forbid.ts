@@ -3,7 +3,7 @@ import type { Finding } from "../../model/finding.js";
 import type { TermEntry } from "../../model/ruleset.js";
 import { normalizeTerm } from "../../text/normalize.js";
 import { CONTRACT_PERIOD_TERMS, contractPeriod } from "./contract-period.js";
-import { termListSchema, type Hit, type JsonSchema, defineKind, type Within } from "./kind.js";
+import { insidePhrase, termListSchema, type Hit, type JsonSchema, defineKind, type Within } from "./kind.js";
 
 export interface ForbidParams {
   patterns: TermEntry[];
@@ -69,7 +69,7 @@ export const forbid = defineKind<ForbidParams, typeof schema>({
       if (p.perSentence && marked.has(sentenceKey)) continue;
       if (s?.narrative) continue;
       if (p.obligationOnly && !(s?.obligation && !s.negated)) continue;
-      if (p.exceptions?.length && ctx.near(p.exceptions, h, "sentence").some((x) => x.start <= h.start && x.end >= h.end)) continue;
+      if (insidePhrase(ctx, p.exceptions, h)) continue;
       const has = (entries: TermEntry[] | undefined, mode: "any" | "all", unit: Within = within) =>
         mode === "any" ? ctx.near(entries ?? [], h, unit).length > 0 : (entries ?? []).every((e) => ctx.near([e], h, unit).length > 0);
       const whenUnit = p.whenWithin ?? within;

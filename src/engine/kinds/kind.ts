@@ -153,6 +153,14 @@ export function specTerms(spec: MatchSpec | undefined): TermEntry[] {
 
 /** JSON Schema of a MatchSpec, shared by the kinds' schemas. */
 /** `cs:` (case-sensitive) applies to a literal or a `re:` pattern, not to a `$name` list. */
+/**
+ * Whether the match at `h` lies inside a hit of one of `phrases` in its sentence: the longer phrase it is part of
+ * (「速やかに返却」 around 速やかに, 「適切な管理のために」 around 適切な), which the kinds' `exceptions` exempt, as in Vale.
+ */
+export function insidePhrase(ctx: CheckContext, phrases: readonly TermEntry[] | undefined, h: Hit): boolean {
+  return !!phrases?.length && ctx.near(phrases, h, "sentence").some((x) => x.start <= h.start && x.end >= h.end);
+}
+
 export const termListSchema: JsonSchema = { type: "array", items: { type: "string", minLength: 1, pattern: "^(?!cs:(\\$|$))" } };
 export const matchSpecSchema: JsonSchema = {
   type: "object",

@@ -6,7 +6,7 @@ import { sentenceTail } from "../../text/obligation.js";
 import { isSubjectName } from "../../text/actor.js";
 import type { TermEntry } from "../../model/ruleset.js";
 import { hasHitWithin } from "../hit-table.js";
-import { defineKind, termListSchema, type Hit, type JsonSchema } from "./kind.js";
+import { defineKind, insidePhrase, termListSchema, type Hit, type JsonSchema } from "./kind.js";
 
 export interface VagueParams {
   mode?: "qualifier" | "form";
@@ -96,7 +96,7 @@ export const vague = defineKind<VagueParams, typeof schema>({
         if (deferred ? !topicalIn(h.block, s.start, s.end) : !topical(h.block, h.start)) continue;
         if (orderersDuty(h.block, s.start, h.start)) continue;
         if (p.unless?.any?.length && ctx.near(p.unless.any, h, "sentence").length > 0) continue;
-        if (p.exceptions?.length && ctx.near(p.exceptions, h, "sentence").some((x) => x.start <= h.start && x.end >= h.end)) continue;
+        if (insidePhrase(ctx, p.exceptions, h)) continue;
         if (definedHere(h)) continue;
         const tail = sentenceTail(s.text);
         if (exempt.some((e) => tail.endsWith(e))) continue;
