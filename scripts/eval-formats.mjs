@@ -61,17 +61,22 @@ export function devDocuments(extensions) {
 export async function renderingDifferences(variants, docs) {
   const work = mkdtempSync(path.join(tmpdir(), "chotatsu-renderings-"));
   try {
-    const original = await lintCorpus(docs);
-    const out = {};
+    // Every rendering is written first and the originals and all renderings are linted in a few large runs: each CLI
+    // run pays its start-up and a cold engine once, and a run per rendering (fourteen of them) paid it for each.
+    const renderings = [];
     for (const [variant, render] of Object.entries(variants)) {
       const rendered = render(docs, work);
       if (!rendered) continue; // the tool this rendering needs is not installed
-      const pairs = docs.map((d, i) => [d, rendered[i]]).filter(([, r]) => r);
-      const results = await lintCorpus(pairs.map(([, r]) => r));
+      renderings.push([variant, docs.map((d, i) => [d, rendered[i]]).filter(([, r]) => r)]);
+    }
+    const all = [...docs, ...renderings.flatMap(([, pairs]) => pairs.map(([, r]) => r))];
+    const results = await lintCorpus(all, { chunkSize: 400 });
+    const out = {};
+    for (const [variant, pairs] of renderings) {
       const differences = [];
       let judgements = 0;
       for (const [d, r] of pairs) {
-        const a = original.get(d.docPath)?.coverage ?? {};
+        const a = results.get(d.docPath)?.coverage ?? {};
         const b = results.get(r.docPath)?.coverage ?? {};
         const label = loadExpected(d.expectedPath).coverage;
         for (const rule of Object.keys(a)) {

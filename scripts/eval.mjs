@@ -42,8 +42,9 @@ export async function lintCorpus(docs, { cliPath = path.join(ROOT, "bin/chotatsu
   for (let i = 0; i < docs.length; i += chunkSize) {
     const chunk = docs.slice(i, i + chunkSize);
     const { report, stderr } = await runCli(cliPath, chunk.map((d) => path.relative(ROOT, d.docPath)));
+    const byPath = new Map((report?.files ?? []).map((f) => [path.resolve(ROOT, f.uri), f]));
     for (const d of chunk) {
-      const file = report?.files?.find((f) => path.resolve(ROOT, f.uri) === path.resolve(d.docPath));
+      const file = byPath.get(path.resolve(d.docPath));
       results.set(d.docPath, file ?? { error: { code: "no-result", message: report ? "file missing from report" : `CLI produced no JSON: ${stderr.trim().slice(0, 500)}` } });
     }
   }
