@@ -3,8 +3,8 @@
 // hand-numbered title line. Without it, the clauses under it lose their context (an incident heading over 「イ 受託者は、
 // 発注者の指示に従い、被害拡大の防止…を行うこと。」) and the same spec judged from its Word file differs.
 import type { Block } from "../model/document.js";
-import { PatternLevels, headingShaped, numberingPrefix } from "../text/heading-patterns.js";
-import { LEAD, follows, numberingOf, sentenceFragment } from "../text/item-lines.js";
+import { PatternLevels, headingShaped, numberingPrefix, type NumberedPrefix } from "../text/heading-patterns.js";
+import { LEAD, follows, leadSentenceOfText, numberingOf, sentenceFragment } from "../text/item-lines.js";
 import { tocLine } from "../text/toc.js";
 
 /**
@@ -21,10 +21,8 @@ export function promoteNumberedTitles(blocks: Block[]): void {
     if (b.kind === "heading") { levels.styledHeading(b.level ?? 1); return; }
     if (b.kind !== "paragraph" || b.text.includes("\n")) return;
     const text = b.text.trim();
-    const prefix = numberingPrefix(text);
-    if (!prefix || !titleCandidate(text)) return;
-    const prev = blocks[i - 1];
-    if (prev && prev.kind !== "heading" && LEAD.test(lastSentence(prev.text))) return;
+    const prefix = titleNumbering(text);
+    if (!prefix || leadsList(blocks[i - 1])) return;
     const next = blocks[i + 1];
     if (!next || next.kind === "heading") return;
     const nextPrefix = numberingPrefix(next.text.trim());
@@ -37,11 +35,19 @@ export function promoteNumberedTitles(blocks: Block[]): void {
   if (promoted) rewriteSectionPaths(blocks);
 }
 
-/** A numbered line that reads as a title (short, no sentence end, not a cut sentence, not a table of contents line). */
-function titleCandidate(line: string): boolean {
+/**
+ * The numbering of a line that reads as a numbered title (short, no sentence end, not a cut sentence, not a table of
+ * contents line); undefined for any other line.
+ */
+function titleNumbering(line: string): NumberedPrefix | undefined {
   const text = line.trim();
   const prefix = numberingPrefix(text);
-  return !!prefix && headingShaped(text, prefix) && !sentenceFragment(text) && !tocLine(text);
+  return prefix && headingShaped(text, prefix) && !sentenceFragment(text) && !tocLine(text) ? prefix : undefined;
+}
+
+/** The block before a numbered line introduces a list (「次の書類を提出すること。」): the line is one of its entries. */
+function leadsList(prev: Block | undefined): boolean {
+  return !!prev && prev.kind !== "heading" && LEAD.test(leadSentenceOfText(prev.text));
 }
 
 /**
@@ -50,16 +56,9 @@ function titleCandidate(line: string): boolean {
  */
 export function numberedTitleLine(text: string, piece: { start: number; end: number }, prev: Block | undefined): number {
   const nl = text.indexOf("\n", piece.start);
-  if (nl < 0 || nl >= piece.end || !titleCandidate(text.slice(piece.start, nl))) return -1;
-  if (text.slice(nl + 1, piece.end).trim() === "") return -1;
-  if (prev && prev.kind !== "heading" && LEAD.test(lastSentence(prev.text))) return -1;
+  if (nl < 0 || nl >= piece.end || !titleNumbering(text.slice(piece.start, nl))) return -1;
+  if (text.slice(nl + 1, piece.end).trim() === "" || leadsList(prev)) return -1;
   return nl;
-}
-
-/** The sentence a lead names its items in: its last. */
-function lastSentence(text: string): string {
-  const sentences = text.trim().replace(/[。．]$/u, "").split(/[。．]/u);
-  return sentences[sentences.length - 1] ?? "";
 }
 
 function rewriteSectionPaths(blocks: Block[]): void {

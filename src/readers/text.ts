@@ -8,7 +8,7 @@ import type { Block, BlockKind, SpecDocument } from "../model/document.js";
 import { PatternLevels, asciiWidth, headingShaped, numberingPrefix } from "../text/heading-patterns.js";
 import { LineIndex, TextBuilder, positionMapper } from "./positioned.js";
 import { parseDirectiveComment, resolveNextLineTargets } from "./directives.js";
-import { LEAD, finished, follows, itemMarker, leadSentenceOf, numberingOf, sentenceFragment, startsItem, type Numbering } from "../text/item-lines.js";
+import { LEAD, finished, follows, itemMarker, leadSentenceOfText, numberingOf, sentenceFragment, startsItem, type Numbering } from "../text/item-lines.js";
 import type { Directive } from "../model/document.js";
 import { titleLinesOf } from "./title-lines.js";
 import { tocLine } from "../text/toc.js";
@@ -93,7 +93,7 @@ export function readText(text: string, uri: string): SpecDocument {
     // The first entry after a lead is followed by its sibling; a title over sub-items (「(1)管理体制」 / 「ア …」) is not.
     const after = lines[k]!.replace(/^[ \t\u3000]+/u, "");
     return (n.ordinal === undefined || n.ordinal === 1) && follows(n, numberingOf(after, numberingPrefix(after)!))
-      && last !== undefined && finished(last) && LEAD.test(lastSentence(last));
+      && last !== undefined && finished(last) && LEAD.test(leadSentenceOfText(last));
   };
   /** The next line with content after line i: blank lines, page numbers and page gaps skipped. */
   const nextContent = (i: number): number => {
@@ -239,12 +239,4 @@ function unclosed(line: string): boolean {
     else if ((c === ")" || c === "）" || c === "」") && depth > 0) depth--;
   }
   return depth > 0;
-}
-
-/**
- * The last sentence of a line (a lead names its items in its last sentence), or the one before it when the
- * last only says where the details are (「次の設定を含めること。詳細は設定手順書による。」).
- */
-function lastSentence(line: string): string {
-  return leadSentenceOf(line.replace(/[。．][ \t\u3000]*$/u, "").split(/[。．]/u), (s) => s)!;
 }

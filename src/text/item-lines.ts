@@ -53,6 +53,14 @@ export function leadSentenceOf<T>(sentences: readonly T[], text: (s: T) => strin
   return n > 1 && DETAILS_REFERENCE.test(text(last!).trim()) ? sentences[n - 2] : last;
 }
 
+/**
+ * The sentence of a text that names the items after it (leadSentenceOf over its sentences as strings): the text
+ * reader asks it of a line, the Markdown reader of the block before a numbered title.
+ */
+export function leadSentenceOfText(text: string): string {
+  return leadSentenceOf(text.replace(/[。．][ \t\u3000]*$/u, "").split(/[。．]/u), (s) => s)!;
+}
+
 /** The previous line cannot continue onto the next: it ends a sentence, a bracket, or introduces. */
 export function finished(prev: string): boolean {
   return /[。．.:：）)」』】]$/u.test(asciiWidth(prev).trimEnd()) || /[。．][ \t\u3000]*$/u.test(prev);

@@ -118,6 +118,8 @@ describe("structure", () => {
     // Not the entries of a lead's list, nor siblings with no body between them, nor a cut sentence.
     const kinds = (md: string) => readMarkdown(md, "x.md").blocks.map((b) => b.kind);
     expect(kinds("受託者は、次の書類を提出すること。\n\n(1) 作業計画書\n\n本書は着手前に提出する。\n")).toEqual(["paragraph", "paragraph", "paragraph"]);
+    // The lead is read as the text reader reads it: its last sentence, or the one before a details reference.
+    expect(kinds("受託者は、次の書類を提出すること。詳細は作業要領による。\n\n(1) 作業計画書\n\n本書は着手前に提出する。\n")).toEqual(["paragraph", "paragraph", "paragraph"]);
     expect(kinds("(1) 作業計画書\n\n(2) 体制図\n\n以上を提出すること。\n")).toEqual(["paragraph", "heading", "paragraph"]);
     expect(kinds("(1) 受託者は、本業務の実施に当たり\n発注者の指示に従うこと。\n")).toEqual(["paragraph"]);
   });
