@@ -7,8 +7,17 @@ import type { CheckContext } from "./kind.js";
 /** Words that introduce the contract period. */
 export const CONTRACT_PERIOD_TERMS = ["契約期間", "履行期間", "賃貸借期間", "借入期間", "保守期間", "運用期間", "委託期間"];
 
+/** Each document's period, read once for the kinds that ask (eol and forbid's `since` both do). */
+const periods = new WeakMap<CheckContext, { start?: string; end?: string }>();
+
 /** The earliest and the latest date stated next to a contract-period term (same block or the next two: table cells). */
 export function contractPeriod(ctx: CheckContext): { start?: string; end?: string } {
+  let period = periods.get(ctx);
+  if (!period) periods.set(ctx, period = readPeriod(ctx));
+  return period;
+}
+
+function readPeriod(ctx: CheckContext): { start?: string; end?: string } {
   let start: string | undefined;
   let end: string | undefined;
   for (const term of CONTRACT_PERIOD_TERMS) {
