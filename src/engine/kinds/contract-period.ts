@@ -4,8 +4,8 @@
 import { findDates } from "../../text/dates.js";
 import type { CheckContext } from "./kind.js";
 
-/** Words that introduce the contract period. */
-export const CONTRACT_PERIOD_TERMS = ["契約期間", "履行期間", "賃貸借期間", "借入期間", "保守期間", "運用期間", "委託期間"];
+/** Words that introduce the contract period (a lease's own: 「リース期間」「レンタル期間」 beside 賃貸借期間). */
+export const CONTRACT_PERIOD_TERMS = ["契約期間", "履行期間", "賃貸借期間", "借入期間", "リース期間", "レンタル期間", "保守期間", "運用期間", "委託期間"];
 
 /** Each document's period, read once for the kinds that ask (eol and forbid's `since` both do). */
 const periods = new WeakMap<CheckContext, { start?: string; end?: string }>();

@@ -38,6 +38,12 @@ describe("eol", () => {
     const r = lint("契約期間は令和2年4月1日から令和6年3月31日までとする。\n\nサーバOSは Windows Server 2012 とする。\n", c);
     expect(locs(r)).toEqual([["eol", 3, 8, 3, 27]]);
   });
+  it("reads a lease's own period words (リース期間, レンタル期間) as the contract period", () => {
+    for (const term of ["リース期間", "レンタル期間"]) {
+      expect(lint(`${term}は令和2年4月1日から令和5年3月31日までとする。\n\nサーバOSは Windows Server 2012 とする。\n`, c).findings).toEqual([]);
+      expect(locs(lint(`${term}は令和2年4月1日から令和6年3月31日までとする。\n\nサーバOSは Windows Server 2012 とする。\n`, c))).toEqual([["eol", 3, 8, 3, 27]]);
+    }
+  });
   it("parses Japanese and western dates", () => {
     expect(findDates("令和9年3月31日、2027年3月31日、令和元年5月1日、平成31年4月末、2027/3/1").map((d) => d.iso))
       .toEqual(["2027-03-31", "2027-03-31", "2019-05-01", "2019-04-30", "2027-03-01"]);
