@@ -81,11 +81,12 @@ const REASSIGNED = new RegExp(String.raw`(他事業者|他の事業者|別の事
 const RECEIVED = /(受注者|受託者|請負者|乙|受注事業者|受託事業者)(に|には|へ|に対し|に対して)、?[^。]{0,30}(提供|貸与|交付|支給|送付|引き渡|引渡し|手渡し)(する|される|します)(もの(とする|とします))?$/u;
 const SEPARATELY = /別途(調達|契約|発注)(する|する予定である|予定|とする|を予定している)$/u;
 /**
- * A deferral with no content (labelling.md §2): 「詳細は協議して定める」「今後検討する」「別途指示する」.
+ * A deferral with no content (labelling.md §2): 「詳細は協議して定める」「今後検討する」「別途指示する」, and details the
+ * orderer gives only after the contract (「その詳細は契約締結後に必要な範囲で示す」).
  * The topic is not specified, so it is absent, not partial. Work done after consulting (「…は、必要に応じて
  * 担当者と協議の上行うものとする」) is a duty, as 「協議の上行うこと」 is: only what is fixed by agreement is deferred.
  */
-const DEFERRAL_TAIL = /(協議(の上|のうえ|して|により|による)?([^。]{0,8}(定める|決定する|決める)|とする)|別途協議(する|とする|の上決定する)?|別途(定める|決定する|指示する|示す)|今後検討(する|とする|を行う)?|検討中(である|です)?|未定(である|とする|です)?)(もの|こと)?(とする|とします)?$/u;
+const DEFERRAL_TAIL = /(協議(の上|のうえ|して|により|による)?([^。]{0,8}(定める|決定する|決める)|とする)|別途協議(する|とする|の上決定する)?|別途(定める|決定する|指示する|示す)|今後検討(する|とする|を行う)?|検討中(である|です)?|未定(である|とする|です)?|(詳細|具体的な(内容|方法|事項|要件|手順))(は|については)[、,]?[^。]{0,16}(契約締結後|契約後|受注後|着手時|着手後|後日)[^。]{0,12}(示す|提示する|指示する|定める|通知する))(もの|こと)?(とする|とします)?$/u;
 /**
  * A topic only announced for consultation (「操作記録の取得については、必要に応じて発注者と協議する」「移行の方法については、
  * 双方協議するものとする」) is deferred too; a duty to consult (「…について発注者と協議すること」) stays a duty.
@@ -238,4 +239,4 @@ export function scopeOf(tail: string): { excluded: boolean; deferred: boolean } 
  * alternative of DEFERRAL_TAIL and TOPIC_CONSULTED holds. Keep them in step with the patterns.
  */
 const EXCLUDING_LAST = new Set(Array.from("外いん要るすう定", (c) => c.charCodeAt(0)));
-const DEFERRAL_WORDS = ["協議", "別途", "検討", "未定"];
+const DEFERRAL_WORDS = ["協議", "別途", "検討", "未定", "詳細", "具体的な"];

@@ -136,6 +136,11 @@ describe("analyseSentence", () => {
     expect(analyseSentence("消去は復元が困難な方法によるものとし、具体的な方法は協議の上定める。"))
       .toMatchObject({ obligation: true, deferred: false });
     expect(analyseSentence("報告は書面によることとし、様式は別途指示する。")).toMatchObject({ obligation: true, deferred: false });
+    // details the orderer gives only after the contract: alone a deferral, after a duty that duty
+    expect(analyseSentence("具体的な手順については、契約締結後に発注者が示す。")).toMatchObject({ obligation: false, deferred: true });
+    expect(analyseSentence("受託者の業務は当課の定める規程に従うものとし、その詳細は契約後に指示する。"))
+      .toMatchObject({ obligation: true, deferred: false });
+    expect(analyseSentence("発注者は、契約締結後に貸与資料を示す。")).toMatchObject({ obligation: false, deferred: false });
     expect(analyseSentence("具体的な対策は、作業計画書において受注者が提案し、協議の上定めるものとする。"))
       .toMatchObject({ obligation: true, deferred: false });
     expect(analyseSentence("具体的な対策については、受託者が業務計画書の中で提案し、担当者との協議を経て定めるものとする。"))
