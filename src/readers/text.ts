@@ -26,6 +26,11 @@ const CLOSING = /^[、。，．,)）」』】]/u;
 const CAPTION = /^[(（][^()（）。、]{1,16}[)）]$/u;
 /** A line ending in a particle: cut mid-sentence, whatever its start looks like. */
 const ENDS_IN_PARTICLE = /[をにがはでとのへやも]$/u;
+/**
+ * A subject or an object with the clause going on after it (「受託事業者は機構情報を」「ログ等を設置場所から持ち」): on a line
+ * that fills the page width, a sentence the wrap cut mid-word, not a title.
+ */
+const MID_CLAUSE = /[^\s\u3000(（][はをが][^\s\u3000、。]/u;
 
 interface Open { kind: BlockKind; builder: TextBuilder; startOffset: number; lastLine: string }
 
@@ -194,7 +199,10 @@ export function readText(text: string, uri: string): SpecDocument {
         || tocLine(next)
         // A line that fills the page width and ends in a particle was cut mid-sentence, even with a numbered article's
         // label and no comma before the cut (「第10 甲は乙がこの契約による…取り扱っている個人情報の」 / 「状況について、…」).
-        || (fullWidth > 0 && [...content].length >= fullWidth - 2 && ENDS_IN_PARTICLE.test(content)));
+        || (fullWidth > 0 && [...content].length >= fullWidth - 2 && ENDS_IN_PARTICLE.test(content))
+        // ...or with a subject or an object and more of the clause after it, cut mid-word (「(4)受託事業者は機構情報を記録
+        // した媒体を施」 / 「錠可能な保管庫に保管し…」).
+        || (fullWidth > 0 && [...content].length >= fullWidth - 1 && MID_CLAUSE.test(content)));
     // A line of a table of contents (「1.調達件名 …… 1」) names a chapter; it is not the chapter's heading.
     if (numbered && headingShaped(content, numbered) && breaks && !wrapped && !tocLine(content) && !listEntry(numberingOf(content, numbered), i)) {
       return heading(lineBuilder(), contentStart, numbered.type, content);

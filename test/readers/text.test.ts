@@ -181,6 +181,19 @@ describe("plain-text details", () => {
     ]);
   });
 
+  it("reads a full numbered line with a subject or object going on, cut mid-word, as one clause (no heading)", () => {
+    const wrapped = "受注者は、本業務の実施に当たり、発注者の定める規程を遵守し、作業の記録を残すこと。";
+    const filler = Array.from({ length: 24 }, () => wrapped.slice(0, 38)).join("\n");
+    const article = "(4)受託者は委託者から貸与された資料及び記録した媒体を施";
+    const width = [...filler.split("\n")[0]!].length;
+    const padded = article + "保".repeat(Math.max(0, width - 1 - [...article].length));
+    const doc = readText(`${filler}。\n\n${padded}\n錠可能な保管庫に保管すること。\n(5)次の項目\n`, "x.txt");
+    expect(doc.blocks[1]).toMatchObject({ kind: "listItem", text: `${padded}\n錠可能な保管庫に保管すること。` });
+    // a title filling the line without a clause after its particle stays a heading
+    const title = "(5)情報セキュリティの確保";
+    expect(readText(`${filler}。\n\n${title}\n受注者は、規程を遵守すること。\n`, "x.txt").blocks[1]).toMatchObject({ kind: "heading" });
+  });
+
   it("reads the entries an item leads (another style, the lead's details named after it) as entries, not headings", () => {
     const doc = readText("エ マスタパソコンには、次の設定を含めること。詳細は設定手順書による。\n(ア)BIOSの管理者パスワードの設定\n(イ)記憶媒体の暗号化\nオ 設定は、承認を得てから行うこと。\n", "x.txt");
     expect(doc.blocks.map((b) => b.kind)).toEqual(["listItem", "listItem", "listItem", "listItem"]);
