@@ -32,7 +32,8 @@ const ENDS_IN_PARTICLE = /[をにがはでとのへやも]$/u;
  */
 const MID_CLAUSE = /[^\s\u3000(（][はをが][^\s\u3000、。]/u;
 
-interface Open { kind: BlockKind; builder: TextBuilder; startOffset: number; lastLine: string }
+/** A paragraph being read: `text` is its lines joined (the lead a list follows may end a line or more above the last). */
+interface Open { kind: BlockKind; builder: TextBuilder; startOffset: number; lastLine: string; text: string }
 
 
 /** `text` must already be decoded and LF-normalised (decodeText does both). */
@@ -66,8 +67,9 @@ export function readText(text: string, uri: string): SpecDocument {
   };
   /** The last line of the block closed last (undefined after a heading): a lead for the lines after it. */
   let closedLine: string | undefined;
+  let closedText: string | undefined;
   const close = (): void => {
-    if (open) { emit(open.kind, open.builder, open.startOffset); closedLine = open.lastLine; }
+    if (open) { emit(open.kind, open.builder, open.startOffset); closedLine = open.lastLine; closedText = open.text; }
     open = undefined;
   };
 
@@ -95,10 +97,11 @@ export function readText(text: string, uri: string): SpecDocument {
     // (「エ マスタパソコンには、次の設定を含めること。」 / 「(ア)BIOSの管理者パスワードの設定」).
     if (itemType && follows(itemType, n)) return true;
     const last = open ? open.lastLine : closedLine;
+    const lastText = open ? open.text : closedText;
     // The first entry after a lead is followed by its sibling; a title over sub-items (「(1)管理体制」 / 「ア …」) is not.
     const after = lines[k]!.replace(/^[ \t\u3000]+/u, "");
     return (n.ordinal === undefined || n.ordinal === 1) && follows(n, numberingOf(after, numberingPrefix(after)!))
-      && last !== undefined && finished(last) && LEAD.test(leadSentenceOfText(last));
+      && last !== undefined && finished(last) && LEAD.test(leadSentenceOfText(lastText ?? last));
   };
   /** The next line with content after line i: blank lines, page numbers and page gaps skipped. */
   const nextContent = (i: number): number => {
@@ -132,7 +135,7 @@ export function readText(text: string, uri: string): SpecDocument {
     while (headings.length && headings[headings.length - 1]!.level >= level) headings.pop();
     emit("heading", builder, startOffset).level = level;
     headings.push({ level, title });
-    itemType = undefined; closedLine = undefined; bareHeadingType = type;
+    itemType = undefined; closedLine = undefined; closedText = undefined; bareHeadingType = type;
   };
   /** An annex label printed alone on its line (「別記」), waiting for its title on the next line. */
   let annexLabel: { builder: TextBuilder; startOffset: number; label: string } | undefined;
@@ -177,7 +180,7 @@ export function readText(text: string, uri: string): SpecDocument {
     if (CAPTION.test(content) && (numberingPrefix(next) !== undefined || itemMarker(next) !== undefined)) {
       close();
       emit("paragraph", lineBuilder(), contentStart);
-      closedLine = content; itemType = undefined;
+      closedLine = content; closedText = content; itemType = undefined;
       return;
     }
     // Annexes a table of contents lists after its entries, without leaders (「…… 7」 / 「別紙1 現行システムの概要」),
@@ -228,10 +231,11 @@ export function readText(text: string, uri: string): SpecDocument {
       if (!cut) open.builder.pushAt("\n", lineStart - 1);
       open.builder.pushSlice(content, contentStart);
       open.lastLine = content;
+      open.text += content;
       return;
     }
     close();
-    open = { kind: item ? "listItem" : "paragraph", builder: lineBuilder(), startOffset: contentStart, lastLine: content };
+    open = { kind: item ? "listItem" : "paragraph", builder: lineBuilder(), startOffset: contentStart, lastLine: content, text: content };
     itemType = item && numbered ? numberingOf(content, numbered) : undefined;
   });
   close();

@@ -1,7 +1,7 @@
 // Headings in drafts typed as plain paragraphs: 「第1章 総則」「1. 目的」「(1) 範囲」「ア 対象」.
 // The level of each numbering style is learnt from the order styles first appear (as reStructuredText
 // does with underline styles), because Japanese specs vary in which style nests in which.
-import { HEADING_SHAPE, titleShaped } from "./title-line.js";
+import { HEADING_SHAPE, QUESTION_END, titleShaped } from "./title-line.js";
 
 /** Full-width ASCII and the ideographic space → ASCII; circled digits are kept (NFKC would flatten them). */
 export function asciiWidth(s: string): string {
@@ -73,7 +73,7 @@ export function numberingPrefix(text: string): NumberedPrefix | undefined {
 export function headingShaped(text: string, prefix: NumberedPrefix): boolean {
   if (!titleShaped(text, HEADING_SHAPE)) return false;
   const rest = asciiWidth(text.trim()).slice(prefix.length).trim();
-  return rest.length > 0 && !LABEL_VALUE.test(rest) && !CATCH_ALL.test(rest);
+  return rest.length > 0 && !LABEL_VALUE.test(rest) && !CATCH_ALL.test(rest) && !QUESTION_END.test(rest);
 }
 
 /**

@@ -4,6 +4,7 @@
 // item when it opens with an item marker AND the line before it is finished (a sentence end, a
 // colon, a short title) or the marker stands apart as a label (followed by a space).
 import { asciiWidth, numberingPrefix, type NumberedPrefix } from "./heading-patterns.js";
+import { QUESTION_END } from "./title-line.js";
 
 // A symbol bullet, but not a run of them: 「○○省」 is a placeholder name, not a list item.
 export const BULLET = /^(?:[・●○◆◇■□▪※](?![・●○◆◇■□▪])|[-‐－*][ \t\u3000])/u;
@@ -41,6 +42,8 @@ export const LEAD = /(次の|以下の|下記の|次に掲げる|以下に掲げ
  * where a list of what the items concern is (「受託者は、次の業務を行う。対象となる機器の一覧は別紙1のとおりとする。」):
  * the items still follow the lead before it.
  */
+/** A proviso after the lead (「監査は、次の観点から行う。ただし、重点は監査実施計画書で定める。」): the items still follow the lead. */
+const PROVISO = /^ただし[、,]/u;
 const DETAILS_REFERENCE = /^(詳細|具体的な(内容|方法|手順)|設定値|その詳細|[^、。]{0,24}(一覧|内訳|明細))(について)?は[、,]?[^。]{0,30}(による|のとおり|に定める|を参照|で定める)(こと|ものとする|とする)?[。．]?$/u;
 
 /**
@@ -50,7 +53,7 @@ const DETAILS_REFERENCE = /^(詳細|具体的な(内容|方法|手順)|設定値
 export function leadSentenceOf<T>(sentences: readonly T[], text: (s: T) => string): T | undefined {
   const n = sentences.length;
   const last = sentences[n - 1];
-  return n > 1 && DETAILS_REFERENCE.test(text(last!).trim()) ? sentences[n - 2] : last;
+  return n > 1 && (DETAILS_REFERENCE.test(text(last!).trim()) || PROVISO.test(text(last!).trim())) ? sentences[n - 2] : last;
 }
 
 /**
@@ -90,7 +93,8 @@ function titleLike(prev: string): boolean {
 export function startsItem(prev: string, line: string): boolean {
   const marker = itemMarker(line);
   if (!marker) return false;
-  if (finished(prev) || titleLike(prev)) return true;
+  // A check point (「…機能しているか」) ends its item without a full stop.
+  if (finished(prev) || QUESTION_END.test(prev.trimEnd()) || titleLike(prev)) return true;
   if (marker.weak) return false;
   // A strong marker written as a label (「（1）目的」「① 」) starts an item; one used as a word in
   // a wrapped sentence (「…次の\n（1）の規定により」) does not.

@@ -4,6 +4,7 @@
 // duties, not negations. Past-tense narrative (前回は〜であった) is background, never a duty.
 
 import { isJsSpace } from "./js-space.js";
+import { QUESTION_END } from "./title-line.js";
 
 /** How a sentence ends, judged once per document by analyseSentence below. */
 export interface SentenceInfo {
@@ -98,6 +99,8 @@ const VERBAL_NEGATION = /(ない|ず|ません)$/;
 const PROHIBITION_CORE = /(ない|ないよう|ないように|ず)$/;
 
 const PAST = /(た|だった|でした|ました)$/;
+/** The work's purpose (「本業務は、…ポリシーに基づき…監査し、…水準の向上を図ることを目的とする」): it says why, not what is owed. */
+const PURPOSE = /を目的と(する|している|します)$/u;
 const BACKGROUND_START = /^(前回|従来|これまで|過去|昨年度|前年度|前期)/;
 
 export interface EndingSets {
@@ -210,9 +213,11 @@ export function analyseSentence(sentence: string, sets: EndingSets = defaultSets
     const negated = endsWithAny(tail, sets.negations) !== undefined || endsWithAny(tail, sets.verbalNegations) !== undefined;
     return {
       obligation: false, prohibition: false, negated,
-      narrative: PAST.test(tail) || (BACKGROUND_START.test(tail) && !negated), excluded: false, deferred: false,
+      // A check point (QUESTION_END) names what an audit examines at the orderer, not what the contractor owes.
+      narrative: PAST.test(tail) || QUESTION_END.test(tail) || (BACKGROUND_START.test(tail) && !negated), excluded: false, deferred: false,
     };
   }
+  if (PURPOSE.test(tail)) return { obligation: false, prohibition: false, negated: false, narrative: true, excluded: false, deferred: false };
   const core = tail.slice(0, tail.length - ending.length);
   // A bare こと after a negation asks it of the thing delivered (「再インストールを要しないこと」「費用を含まないこと」).
   if ((ending !== "こと" && endsWithAny(core, sets.negations) !== undefined) || (ending === "とする" && /(ない|ず)$/.test(core) && !/こと$/.test(core))) {

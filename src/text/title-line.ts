@@ -28,6 +28,12 @@ export const TITLE_LINE_SHAPE: TitleShape = { maxChars: 60, notEndingWith: "" };
 export const TOC_TITLE_SHAPE: TitleShape = { maxChars: 60, notEndingWith: "" };
 
 /** Whether `line` (trimmed) reads as a title of `shape`. */
+/**
+ * A sentence that ends a question (「…の入退室管理が行われているか」「…が改善されたかどうか」): the check points an audit or
+ * a review lists, written without a full stop. It is no title, it ends its list item, and it puts no duty on anyone.
+ */
+export const QUESTION_END = /(いる|ある|ない|する|できる|される|れる|なる|た|かどう|か否)か$/u;
+
 export function titleShaped(line: string, shape: TitleShape): boolean {
   const s = line.trim();
   if (!s || s.length > shape.maxChars || s.includes("\n") || s.includes("。")) return false;

@@ -54,6 +54,14 @@ describe("item markers", () => {
     expect(startsItem("乙は、次の", "（1）の規定により")).toBe(false);
     expect(startsItem("乙は、次の事項を", "（1）従事者")).toBe(true);
     expect(startsItem("以下のとおりとする：", "ア 作業")).toBe(true);
+    // a check point ends its item without a full stop (「…が行われているか」); a word cut before か否か does not
+    expect(startsItem("ア 体制:責任者の役割が定められ、機能しているか", "イ 資産管理:台帳が整備されているか")).toBe(true);
+    expect(startsItem("パッチを適用するか", "否かを判断すること。")).toBe(false);
+  });
+
+  it("reads a lead's list after a proviso that closes the lead paragraph, the lead ending lines above it", () => {
+    const doc = readText("監査は、次の観点から行う。ただし、所属ごとの重点は監査実施計画書\nで定める。\nア 体制:役割が定められ、機能しているか\nイ 資産:台帳が整備されているか\n", "x.txt");
+    expect(doc.blocks.map((b) => b.kind)).toEqual(["paragraph", "listItem", "listItem"]);
   });
 });
 

@@ -131,6 +131,15 @@ describe("analyseSentence", () => {
     expect(analyseSentence("更新後のライセンスは、クライアントへの再インストールを要しないこと。")).toMatchObject({ excluded: false });
     expect(analyseSentence("ログの保存は要しないこととする。")).toMatchObject({ excluded: true });
   });
+  it("reads a check point (a question) and the work's purpose as naming a topic without a duty", () => {
+    expect(analyseSentence("ウ 物理的対策:サーバ室の入退室管理が行われているか")).toMatchObject({ obligation: false, narrative: true });
+    expect(analyseSentence("エ 前年度の指摘事項が改善されたかどうか")).toMatchObject({ obligation: false, narrative: true });
+    expect(analyseSentence("本業務は、当機構のポリシーに基づき対策の実施状況を点検し、水準の向上を図ることを目的とする。"))
+      .toMatchObject({ obligation: false, narrative: true });
+    // asking the contractor to examine it stays a duty
+    expect(analyseSentence("受注者は、手順が守られているかを確認すること。")).toMatchObject({ obligation: true, narrative: false });
+  });
+
   it("reads a duty with its details deferred as the duty, a bare deferral as deferred (labelling.md §2)", () => {
     expect(analyseSentence("詳細は協議の上定める。")).toMatchObject({ obligation: false, deferred: true });
     expect(analyseSentence("消去は復元が困難な方法によるものとし、具体的な方法は協議の上定める。"))
