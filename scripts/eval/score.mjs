@@ -171,9 +171,13 @@ export const TARGETS = { agreement: 0.95, balanced: 0.93, ruleMin: 0.85, precisi
  * with r160–r199's twenty dev documents in five batches, unseen until then (on arrival 83.3%, 82.6%, 81.3%, 77.8% and
  * 84.0% exact on their own; at the last arrival dev 90.1% / 88.4% / emergency-contact 72.2% / P 77.9% / R 79.6%), then
  * set at the figures of test scoring #16 (90.1% / 88.4% / emergency-contact 72.2% / P 79.0% / R 79.4%; the 95 older
- * documents 91.4% → 91.5%) less about half a point, for the same reason.
+ * documents 91.4% → 91.5%) less about half a point, for the same reason; 115 → 131 in the tenth session with
+ * r200–r231's sixteen dev documents in four batches, unseen until then (on arrival 84.7%, 81.3%, 84.7% and 78.5% exact
+ * on their own), then set at the session's end figures (90.0% / 88.1% / emergency-contact 74.0% / P 77.0% / R 79.3%)
+ * less about half a point: precision falls because the new documents bring false hits the older ones did not have
+ * (a security-audit contract, SLA tables), not because a rule was loosened.
  */
-export const DEV_FLOOR = { agreement: 0.896, balanced: 0.879, ruleMin: 0.717, precision: 0.785, recall: 0.789 };
+export const DEV_FLOOR = { agreement: 0.895, balanced: 0.876, ruleMin: 0.735, precision: 0.765, recall: 0.788 };
 
 /** The bar the eval test holds dev to: TARGETS once met, the ratchet floor until then. */
 export const devBar = (r) => (shortfalls(r, TARGETS).length ? DEV_FLOOR : TARGETS);
