@@ -27,6 +27,12 @@ export interface StructureSection {
    * children count as under it.
    */
   orChapter?: TermEntry[];
+  /**
+   * Also satisfied by a heading at any level holding one of `any`, when neither it nor a heading above
+   * it holds one of `notUnder`: a 「(3) 情報セキュリティ対策」 section in a 「制約条件」 or 「その他」 chapter
+   * carries the contract's security duties as a 遵守事項 chapter would; one inside 非機能要件 does not.
+   */
+  orSection?: { any: TermEntry[]; notUnder?: TermEntry[] };
 }
 export interface StructureParams {
   sections: Record<string, StructureSection>;
@@ -51,6 +57,14 @@ const schema = {
           mentionSuffices: { type: "boolean", default: false, description: "Also satisfied by a clause anywhere in the body naming the section." },
           nested: { type: "boolean", default: true, description: "false: once the `under` parent exists, the section may sit anywhere in the document; true: inside the parent." },
           orChapter: { ...termListSchema, description: "Titles of a stand-alone chapter that also satisfies the section (and contains its children)." },
+          orSection: {
+            type: "object", additionalProperties: false, required: ["any"],
+            description: "Titles of a heading at any level that also satisfies the section, unless it or a heading above it holds one of `notUnder`.",
+            properties: {
+              any: { ...termListSchema, minItems: 1, description: "Words of the heading (or title line)." },
+              notUnder: { ...termListSchema, description: "Headings (its own or any above it) that disqualify it (the system requirements)." },
+            },
+          },
         },
       },
     },
@@ -116,7 +130,8 @@ export const structure = defineKind<StructureParams, typeof schema>({
   schema,
   terms(rule) {
     const p = rule.params;
-    return [...Object.values(p.sections ?? {}).flatMap((s) => [...s.any, ...(s.orChapter ?? [])]), ...(p.notOn ?? [])];
+    return [...Object.values(p.sections ?? {}).flatMap((s) => [...s.any, ...(s.orChapter ?? []), ...(s.orSection?.any ?? []), ...(s.orSection?.notUnder ?? [])]),
+      ...(p.notOn ?? [])];
   },
   check(ctx, rule) {
     const p = rule.params;
@@ -128,9 +143,15 @@ export const structure = defineKind<StructureParams, typeof schema>({
     // A chapter: a heading with no heading above it but the document title (the first heading).
     const firstHeading = ctx.blocks.findIndex((b) => b.block.kind === "heading");
     const chapter = (h: Hit): boolean => !hasHeadings || ancestors(h.block).every((a) => a === firstHeading);
+    /** A heading hit neither in nor under a heading holding one of `notUnder`. */
+    const placedOutside = (notUnder: TermEntry[]): ((h: Hit) => boolean) => {
+      const bad = new Set(notUnder.flatMap((e) => ctx.hits(e).map((x) => x.block)).filter((b) => ctx.blocks[b]!.block.kind === "heading"));
+      return (h) => !bad.has(h.block) && !ancestors(h.block).some((a) => bad.has(a));
+    };
     const titles = (s: StructureSection): Hit[] => [
       ...titleHits(s.any),
       ...titleHits(s.orChapter ?? []).filter(chapter),
+      ...(s.orSection ? titleHits(s.orSection.any).filter(placedOutside(s.orSection.notUnder ?? [])) : []),
       ...(s.mentionSuffices ? s.any.flatMap((e) => ctx.hits(e).filter((h) => ctx.blocks[h.block]!.block.kind !== "heading")) : []),
     ];
     /** Heading indices above block `i` (outermost last). */
