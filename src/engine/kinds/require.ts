@@ -242,27 +242,34 @@ const earlier = (a: Span | undefined, h: Span): Span =>
  * and the first exclusion or deferral that decided it.
  */
 function absentReason(ctx: CheckContext, p: RequireParams, elements: Record<string, MatchSpec>): { why: Reason; at?: Span } {
-  const topicTerms = p.topic ? specTerms(p.topic) : [];
-  const entries = [...topicTerms, ...Object.values(elements).flatMap((e) => e.all?.slice(0, 1) ?? [])];
+  // The words that name the topic: its `all` and `any`, not the `none` words that rule a sentence out.
+  const topicTerms = p.topic ? [...(p.topic.all ?? []), ...(p.topic.any ?? [])] : [];
   const specs = [...(p.topic ? [p.topic] : []), ...Object.values(elements)];
+  // Each word with the spec it stands for: the topic's words, and each element's first word.
+  const entries: [TermEntry, MatchSpec][] = [...topicTerms.map((t): [TermEntry, MatchSpec] => [t, p.topic!]),
+    ...Object.values(elements).flatMap((e): [TermEntry, MatchSpec][] => (e.all?.length ? [[e.all[0]!, e]] : []))];
   let excluded: Span | undefined; let deferred: Span | undefined; let mentioned = false;
   /** The first body sentence naming the topic outside any duty (background, a purpose, the orderer's own act). */
   let aside: Span | undefined;
-  for (const [i, e] of entries.entries()) {
+  for (const [i, [e, spec]] of entries.entries()) {
+    const isTopic = i < topicTerms.length;
     for (const h of ctx.hits(e)) {
-      if (ctx.blocks[h.block]!.block.kind === "heading") { mentioned = true; continue; }
-      const s = ctx.sentenceAt(h.block, h.start);
+      const heading = ctx.blocks[h.block]!.block.kind === "heading";
+      const s = heading ? undefined : ctx.sentenceAt(h.block, h.start);
+      // One word (取扱い of staff education's 「…の取扱いに関する教育」, 記録 of its record) names nothing alone: a mention is a
+      // sentence or heading holding all the words of the topic or of an element, whatever its mood.
+      if (!specInSentence(ctx, spec, h.block, s ?? WHOLE_BLOCK)) continue;
+      if (heading) { mentioned = true; continue; }
       // An exclusion or deferral counts when it names the clause's matter, not only a general word of it
       // (「〜の取扱いは、別途協議する。」 defers no staff education).
       const out = s && (s.excluded || s.deferred) && specs.some((spec) => specInSentence(ctx, spec, h.block, s));
       if (out && s.excluded) excluded = earlier(excluded, h); else if (out) deferred = earlier(deferred, h); else mentioned = true;
-      if (!out && i < topicTerms.length && !ctx.isTocLine(h.block)) aside = earlier(aside, h);
+      if (!out && isTopic && !ctx.isTocLine(h.block)) aside = earlier(aside, h);
     }
   }
   if (excluded) return { why: "excluded", at: excluded };
   if (deferred) return { why: "deferred", at: deferred };
-  // A mention outside any duty is shown when the topic's own words make it (an element's first word may be a
-  // general one: セキュリティ).
+  // The sentence shown is one naming the topic (an element's words may be general ones: セキュリティ, 記録).
   return mentioned ? { why: "not-a-duty", ...(aside ? { at: aside } : {}) } : { why: "nothing" };
 }
 

@@ -96,6 +96,18 @@ describe("require", () => {
     // An element's general first word alone is not shown (it may be セキュリティ).
     expect(lint("# 仕様書\n\n最新の技術動向を調査する。\n", withTopic).coverage["patch-latest"]!.evidence).toBeNull();
   });
+  it("calls a clause mentioned only where a sentence holds all its words: one general word alone is nothing", () => {
+    // Staff education's topic is an education word with what it is about (取扱い); 取扱い alone names no education,
+    // and the element's first word (従事者) alone no training.
+    const education = config([{ id: "staff-education", kind: "require", params: {
+      elements: { training: { all: ["従事者", "取扱い"], any: ["教育"], obligation: true } },
+      present: { all: ["training"] }, topic: { all: ["取扱い"], any: ["教育"] } } }]);
+    const word = lint("# 仕様書\n\n成果物の取扱いは別紙のとおりとする。従事者は5名とする。\n", education);
+    expect(word.coverage["staff-education"]).toMatchObject({ status: "absent", why: "nothing", evidence: null });
+    const aside = lint("# 仕様書\n\n発注者は、個人情報の取扱いに関する教育を毎年実施している。\n", education);
+    expect(aside.coverage["staff-education"]).toMatchObject({ status: "absent", why: "not-a-duty",
+      evidence: { line: 3, text: "発注者は、個人情報の取扱いに関する教育を毎年実施している。" } });
+  });
   it("gives partial for a weak or bare duty on the topic, absent for a topic word outside any duty (labelling.md §4)", () => {
     const withTopic = config([{ id: "patch-latest", kind: "require", params: {
       match: { all: ["$latest", "$patch", "$apply"], obligation: true }, topic: { any: ["$patch"] } } }], { terms });
