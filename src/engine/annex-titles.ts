@@ -72,9 +72,9 @@ function mayProvide(ab: AnalysedBlock, key: string): boolean {
 
 /**
  * A title that says its body is elsewhere (「別紙1 機能要件一覧（省略）」「別記 個人情報取扱特記事項（契約書に添付）」
- * 「（別途配付）」): the annex is named, not supplied.
+ * 「（別途配付）」「（本仕様書には添付しない。契約書に添付する。）」): the annex is named, not supplied.
  */
-const ELSEWHERE = /[(（]\s*(?:省略|略|添付省略|掲載省略|契約書に添付|契約時に(?:交付|配付|添付)|別途(?:配付|配布|交付|提示|送付|添付)|別冊|[^)）]{0,20}(?:と併せて|とともに)(?:配付|配布|交付))\s*[)）]\s*$/u;
+const ELSEWHERE = /[(（]\s*(?:省略|略|添付省略|掲載省略|契約書に添付|契約時に(?:交付|配付|添付)|別途(?:配付|配布|交付|提示|送付|添付)|別冊|[^)）]{0,20}(?:と併せて|とともに)(?:配付|配布|交付)|[^)）]{0,16}(?:添付しない|添付せず|添付していない|掲載しない|掲載していない)[^)）]{0,20})\s*[)）]\s*$/u;
 
 /** Whether the block titles the annex `key` (a heading naming it, or a title line opening with its name). */
 export function providesAnnex(ab: AnalysedBlock, key: string): boolean {
@@ -182,9 +182,10 @@ export function annexSupplied(blocks: readonly AnalysedBlock[], key: string): bo
 }
 
 /** A word every name NUMBERED or NAMED finds holds: a text with none names no annex (one test, no scan). */
-const ANNEX_WORDS = /別紙|別添|別冊|別記|付属文書|要件定義書|特記事項/u;
+const ANNEX_WORDS = /別紙|別添|別冊|別記|付属文書|要件定義書|特記事項|特約条項|特記仕様書/u;
 const NUMBERED = /(?:別紙|別添|別冊|別記|付属文書)\s*[0-9０-９〇一二三四五六七八九十]+/gu;
-const NAMED = /要件定義書|[^\s、。，．「」『』（）()【】]{0,30}特記事項/gu;
+// An unnumbered annex is named by its kind: 「別添「個人情報等の保護に関する特約条項」」 as 「別記「個人情報取扱特記事項」」.
+const NAMED = /要件定義書|[^\s、。，．「」『』（）()【】]{0,30}(?:特記事項|特約条項|特記仕様書)/gu;
 /** 「この特記事項」「本要件定義書」 name the document itself, not another one. */
 const SELF = /^(?:この|本|当該|同|上記|前記|次の)/u;
 
@@ -198,6 +199,6 @@ export function annexKeys(text: string): string[] {
   const s = text.normalize("NFKC");
   if (!ANNEX_WORDS.test(s)) return [];
   // NAMED tries a 30-character window at every position: only worth it where its words occur.
-  const named = s.includes("要件定義書") || s.includes("特記事項") ? s.matchAll(NAMED) : [];
+  const named = s.includes("要件定義書") || s.includes("特記事項") || s.includes("特約条項") || s.includes("特記仕様書") ? s.matchAll(NAMED) : [];
   return [...s.matchAll(NUMBERED), ...named].map((m) => referenceKey(m[0])).filter((k) => !SELF.test(k));
 }
