@@ -147,9 +147,13 @@ export function judge(ctx: CheckContext, rule: RuleOf<RequireParams>): Judgement
     return (duties.length ? duties : [u.hits[0]!]).every((h) => ctx.near(p.weakenedBy!, h, "sentence").length > 0);
   };
   for (const name of names) {
-    if (!p.weakenedBy?.length) { matched[name] = ctx.units(elements[name]!, 1)[0]; continue; }
+    // Units come in document order and a limit only truncates them, so the first unit is the same
+    // whatever the limit: when it is not weakened (most clauses) it is the answer, and the search for
+    // 50 units (each a `holds` per anchor) and their qualifiers is not made.
+    const first = ctx.units(elements[name]!, 1)[0];
+    if (!p.weakenedBy?.length || !first || !weakened(first)) { matched[name] = first; continue; }
     const units = ctx.units(elements[name]!, 50);
-    const strong = units.find((u) => !weakened(u));
+    const strong = units.find((u, i) => i > 0 && !weakened(u));
     matched[name] = strong ?? units[0];
     if (!strong && units[0]) weak.add(name);
   }
