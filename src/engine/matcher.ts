@@ -11,7 +11,7 @@ import { dropMasked, HitBuffer } from "./hit-table.js";
 import { compileNative, nativePattern, nativeSource, type NativePattern, type NativeSource } from "./native-regex.js";
 import { compileVariants, normalize, normalizeTerm, type CompiledVariants, type NormalizedText } from "../text/normalize.js";
 import { endingSets, type EndingSets } from "../text/obligation.js";
-import { regexShortcut, type RegexShortcut } from "../text/regex-literals.js";
+import { anchoredAtStart, regexShortcut, type RegexShortcut } from "../text/regex-literals.js";
 import type { Origin, ResolvedConfig, ResolvedRule, TermEntry } from "../model/ruleset.js";
 
 export interface CompiledMatcher {
@@ -83,7 +83,7 @@ interface MatcherParts {
   literalCased: { concept: number; cased: string }[][];
   literalMask: boolean[];
   literalRegexes: number[][];
-  regexes: { re: () => RE2JS; native: () => NativePattern | undefined; concepts: number[]; sets: number; cs: boolean; mask: boolean }[];
+  regexes: { source: string; re: () => RE2JS; native: () => NativePattern | undefined; concepts: number[]; sets: number; cs: boolean; mask: boolean }[];
   concepts: Map<TermEntry, number>;
 }
 
@@ -317,6 +317,12 @@ class Builder {
      * a matcher made per candidate line cost its set-up (program size, group tables) every time.
      */
     const re2Matchers: (ReturnType<RE2JS["matcher"]> | undefined)[] = new Array(regexes.length);
+    /**
+     * Prefiltered regexes whose every match on a line starts at the line's start (`^…`, no top-level
+     * alternative): RE2JS's unanchored search of a line costs several times its anchored match, and
+     * most lines with a heading-like pattern's literals (a digit, 業務) are not headings.
+     */
+    const anchored = regexes.map((r) => r.sets > 0 && anchoredAtStart(r.source));
     return {
       variants: this.variants,
       endings: endingSets(this.config.obligations, this.config.negations, (s) => normalizeTerm(s, this.variants)),
@@ -386,6 +392,11 @@ class Builder {
           return;
         }
         const m = re2Matchers[ri] ? re2Matchers[ri]!.resetMatcherInput(sub) : (re2Matchers[ri] = r.re().matcher(sub));
+        if (anchored[ri]) {
+          // One match at most, at 0 (no later position of a line follows a line start); empty matches are not hits.
+          if (m.lookingAt() && m.end() > 0) found(r.concepts, r.mask, offset, offset + m.end());
+          return;
+        }
         let from = 0;
         while (from <= sub.length && m.find(from)) {
           const s = m.start(); const e = m.end();

@@ -242,3 +242,32 @@ export function regexShortcut(pattern: string): RegexShortcut {
   }
   return { kind: "none" };
 }
+
+/**
+ * Whether every match of an RE2 `pattern` on a subject without a line break starts at the subject's
+ * first character: the pattern opens with `^` (after a leading flag group; with or without (?m), ^
+ * matches only at the start of such a subject) and has no alternative outside a group. The matcher
+ * then asks RE2JS for the anchored match alone (lookingAt) instead of searching every position of a
+ * candidate line. Syntax this scan does not follow (\Q…\E, POSIX classes) answers false.
+ */
+export function anchoredAtStart(pattern: string): boolean {
+  const body = pattern.replace(/^\(\?[a-zA-Z]+\)/, "");
+  if (body[0] !== "^" || /^\^[*+?{]/.test(body) || body.includes("\\Q") || body.includes("[:")) return false;
+  let depth = 0;
+  for (let i = 1; i < body.length; i++) {
+    const c = body[i];
+    if (c === "\\") { i++; continue; }
+    if (c === "[") {
+      // A class: `]` right after `[` or `[^` is a member, and escapes may hide a `]`.
+      i++;
+      if (body[i] === "^") i++;
+      if (body[i] === "]") i++;
+      while (i < body.length && body[i] !== "]") i += body[i] === "\\" ? 2 : 1;
+      continue;
+    }
+    if (c === "(") depth++;
+    else if (c === ")") depth--;
+    else if (c === "|" && depth === 0) return false;
+  }
+  return true;
+}

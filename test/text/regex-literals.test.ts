@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { regexShortcut } from "../../src/text/regex-literals.js";
+import { anchoredAtStart, regexShortcut } from "../../src/text/regex-literals.js";
 
 describe("regexShortcut", () => {
   it("expands finite alternations to literals", () => {
@@ -27,5 +27,25 @@ describe("regexShortcut", () => {
       all: [["時間以内", "時間内", "日以内", "日内"], ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "一", "二"]] });
     // Inside an alternation only one branch holds: the alternation gives one set (the union), not each branch's.
     expect(regexShortcut("(権限.{0,5}制限|監査.{0,5}記録)")).toEqual({ kind: "prefilter", literals: ["権限", "監査"], all: [["権限", "監査"]] });
+  });
+});
+
+describe("anchoredAtStart", () => {
+  it("holds for a leading ^ (after a flag group) with no top-level alternative", () => {
+    expect(anchoredAtStart("(?m)^第?[0-9]+章?[..]?[0-9.]*[  ]*[^\\n]{0,24}(業務|作業)(の(実施)?内容|内容)?$")).toBe(true);
+    expect(anchoredAtStart("^[((]?別紙")).toBe(true);
+    expect(anchoredAtStart("^(?:[^。、]|。\\)){0,12}情報処理")).toBe(true);
+    expect(anchoredAtStart("^[|]a")).toBe(true);
+    expect(anchoredAtStart("^[]|]a")).toBe(true);
+  });
+  it("is false with a top-level alternative, a ^ not leading, or syntax it does not follow", () => {
+    expect(anchoredAtStart("^a|b")).toBe(false);
+    expect(anchoredAtStart("(?m)^a|^b")).toBe(false);
+    expect(anchoredAtStart("a^")).toBe(false);
+    expect(anchoredAtStart("(^a)")).toBe(false);
+    expect(anchoredAtStart("^a\\|b|c")).toBe(false);
+    expect(anchoredAtStart("^[\\]|]|c")).toBe(false);
+    expect(anchoredAtStart("^*a")).toBe(false);
+    expect(anchoredAtStart("^\\Q|\\E")).toBe(false);
   });
 });
