@@ -311,6 +311,7 @@ class Builder {
     const hasMasks = literalMask.some(Boolean) || regexes.some((r) => r.mask);
     /** Per regex: the mask of all its required sets. */
     const allSets = Int32Array.from(regexes, (r) => 2 ** r.sets - 1);
+    const { groupOf, groups } = prefilterGroups(literalRegexes);
     const caseSensitive = literalCased.some((l) => l.length > 0) || regexes.some((r) => r.cs);
     /**
      * Each regex's RE2JS matcher, made on its first line and given each later line (resetMatcherInput):
@@ -348,6 +349,8 @@ class Builder {
       const line = new Int32Array(regexes.length).fill(-1);
       const seen = new Int32Array(regexes.length);
       const candidates: number[][] = regexes.map(() => []);
+      // Per prefilter group, the line its sets were last marked on: a group's second literal on a line marks nothing new.
+      const groupLine = new Int32Array(groups).fill(-1);
       // The line the current literal lies on, [ls, nextBreak): literals hold no line break and come
       // in order of their end, so the line moves only forward (a search back from each literal
       // would cost a long line's length per literal).
@@ -357,13 +360,17 @@ class Builder {
         const rs = literalRegexes[p]!;
         if (rs.length) {
           if (nextBreak !== -1 && start > nextBreak) { ls = text.lastIndexOf("\n", start - 1) + 1; nextBreak = text.indexOf("\n", start); }
-          for (const x of rs) {
-            const r = x >> 5;
-            if (line[r] !== ls) { line[r] = ls; seen[r] = 0; }
-            const full = allSets[r]!;
-            if (seen[r] === full) continue;
-            seen[r]! |= 1 << (x & 31);
-            if (seen[r] === full) candidates[r]!.push(ls);
+          const g = groupOf[p]!;
+          if (groupLine[g] !== ls) {
+            groupLine[g] = ls;
+            for (const x of rs) {
+              const r = x >> 5;
+              if (line[r] !== ls) { line[r] = ls; seen[r] = 0; }
+              const full = allSets[r]!;
+              if (seen[r] === full) continue;
+              seen[r]! |= 1 << (x & 31);
+              if (seen[r] === full) candidates[r]!.push(ls);
+            }
           }
         }
         const lc = literalConcepts[p]!; const lcs = literalCased[p]!;
@@ -416,6 +423,27 @@ class Builder {
       if (hasMasks) dropMasked(out, masks);
     }
   }
+}
+
+/**
+ * Literals with the same list of prefilter sets (regex × 32 + set) form one group: the ten digits are
+ * each a member of the same 22 patterns' digit sets. A literal on a line sets all its list's bits for
+ * that line, so a later literal of its group on the same line sets none, and scanInto skips its list
+ * (a digit-heavy line repeated the 22 steps per digit). `groupOf`: per literal, its group (literals
+ * with an empty list share one group, never read).
+ */
+function prefilterGroups(literalRegexes: readonly number[][]): { groupOf: Int32Array; groups: number } {
+  const ids = new Map<string, number>([["", 0]]);
+  const groupOf = new Int32Array(literalRegexes.length);
+  for (let p = 0; p < literalRegexes.length; p++) {
+    const list = literalRegexes[p]!;
+    if (!list.length) continue;
+    const key = list.join(",");
+    let g = ids.get(key);
+    if (g === undefined) ids.set(key, g = ids.size);
+    groupOf[p] = g;
+  }
+  return { groupOf, groups: ids.size };
 }
 
 /** The term entries a rule's kind declares (the engine passes its kind registry's answer). */
