@@ -131,6 +131,9 @@ export const vague = defineKind<VagueParams, typeof schema>({
  * conceded in the same sentence (「診断は第三者によることが望ましいが、受注者自らが実施することも妨げない。」).
  */
 function formAt(sentence: string, endings: string[]): { ending: string; offset: number } | undefined {
+  // Both forms below hold an ending as written, and the tail is a part of the sentence: most sentences
+  // hold none, and are done without cutting their tail (a slice and a regex per sentence of the document).
+  if (!endings.some((x) => sentence.includes(x))) return undefined;
   const tail = sentenceTail(sentence);
   const e = endings.find((x) => tail.endsWith(x));
   if (e) return { ending: e, offset: sentence.lastIndexOf(tail) + tail.length - e.length };
