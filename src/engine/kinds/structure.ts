@@ -107,9 +107,12 @@ function titleBlocks(ctx: CheckContext): number[] {
   return out;
 }
 
-/** Chapter number of a heading as written (「第5章」「5.」「５　」), when it has one. */
+/**
+ * Chapter number of a heading as written (「第5章」「5.」「５　」), when it has one. An article (「第2条」) is no
+ * chapter: a spec written in articles starts its body at 第1条 whatever its first heading is.
+ */
 function chapterNumber(text: string): number | undefined {
-  const m = /^\s*(?:第\s*([0-9]+)\s*[章部編]?|([0-9]+)(?:[.．、)）]|\s))/u.exec(text);
+  const m = /^\s*(?:第\s*([0-9]+)\s*(?:[章部編]|(?![条項号0-9]))|([0-9]+)(?:[.．、)）]|\s))/u.exec(text);
   return m ? Number(m[1] ?? m[2]) : undefined;
 }
 
