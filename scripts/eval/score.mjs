@@ -175,9 +175,13 @@ export const TARGETS = { agreement: 0.95, balanced: 0.93, ruleMin: 0.85, precisi
  * r200–r231's sixteen dev documents in four batches, unseen until then (on arrival 84.7%, 81.3%, 84.7% and 78.5% exact
  * on their own), then set at the session's end figures (90.0% / 88.1% / emergency-contact 74.0% / P 77.0% / R 79.3%)
  * less about half a point: precision falls because the new documents bring false hits the older ones did not have
- * (a security-audit contract, SLA tables), not because a rule was loosened.
+ * (a security-audit contract, SLA tables), not because a rule was loosened; 131 → 143 in the eleventh session with
+ * r234–r255's twelve dev documents in three batches, unseen until then (on arrival 81.3%, 80.6% and 84.7% exact on
+ * their own), then set at the figures of test scoring #17 (89.6% / 87.8% / emergency-contact 71.3% / P 79.5% /
+ * R 77.7%; the 131 older documents 90.0% → 90.1%) less about half a point: exact, the worst rule and recall fall with
+ * the new documents, precision rises with the session's defect-scope classes.
  */
-export const DEV_FLOOR = { agreement: 0.895, balanced: 0.876, ruleMin: 0.735, precision: 0.765, recall: 0.788 };
+export const DEV_FLOOR = { agreement: 0.891, balanced: 0.873, ruleMin: 0.708, precision: 0.790, recall: 0.772 };
 
 /** The bar the eval test holds dev to: TARGETS once met, the ratchet floor until then. */
 export const devBar = (r) => (shortfalls(r, TARGETS).length ? DEV_FLOOR : TARGETS);
