@@ -88,7 +88,7 @@ export class HitTable {
   /**
    * `buf`: hits in offsets of the blocks' texts joined by one separator each; `blockStarts`: where
    * each block starts in that text (blocks + 1 entries, the last one past the end). A hit spanning
-   * a separator is not a hit.
+   * a separator is not a hit; one ending on it is clipped to its block.
    */
   constructor(buf: HitBuffer, blockStarts: Int32Array, conceptCount: number) {
     const blocks = blockStarts.length - 1;
@@ -104,8 +104,10 @@ export class HitTable {
         while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (blockStarts[mid]! <= s) lo = mid; else hi = mid - 1; }
         b = lo;
       }
-      // Past the block's last character (its separator or beyond): spans a block boundary.
-      if (e >= blockStarts[b + 1]!) { blockOf[i] = -1; continue; }
+      // A pattern may end on the line break that separates blocks (「覚書(\n|$)」: the break is tried first and
+      // matches): the hit is the block's text before it. Past the separator: spans a block boundary.
+      if (e === blockStarts[b + 1]! && e - 1 > s) d[3 * i + 2] = e - 1;
+      else if (e >= blockStarts[b + 1]!) { blockOf[i] = -1; continue; }
       blockOf[i] = b;
       count[d[3 * i]!]!++;
     }

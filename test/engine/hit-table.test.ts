@@ -23,6 +23,12 @@ describe("HitTable", () => {
     expect(at(0, 1, 2)).toBeNull();
     expect(at(1, 0, 0)).toEqual([0, 1, 2]);
   });
+  it("clips a hit that ends on the separator after its block, and drops one that runs into the next block", () => {
+    const buf = new HitBuffer();
+    buf.push(0, 2, 5); buf.push(0, 3, 7); buf.push(0, 4, 5);   // "aa\n" at 2–5; "a\nbb" across; the separator alone
+    const t = new HitTable(buf, Int32Array.from([0, 5, 10]), 1);
+    expect(t.hitsOf(0, "x").map((h) => [h.block, h.start, h.end])).toEqual([[0, 2, 4]]);
+  });
   it("hands out the same object for a hit through hitAt and hitsOf", () => {
     const t = table();
     const first = t.hitAt(0, t.lowerBound(0, 1, 0), "x");
