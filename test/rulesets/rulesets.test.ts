@@ -63,6 +63,16 @@ describe("mhlw-tebiki", () => {
     expect(findings[0]!.message).toBe("インシデント報告の条項が不足しています（不足：報告期限、報告内容又は報告方法）。");
   });
 
+  it("labels every element a clause's present expression names, so a missing one is never shown by its key", () => {
+    const source = parse(readFileSync(resolve(ROOT, "rulesets/mhlw-tebiki.yaml"), "utf8")) as { rules: { id: string; kind: string; elements?: Record<string, unknown>; present?: unknown; elementLabels?: Record<string, unknown> }[] };
+    const named = (expr: unknown): string[] => typeof expr === "string" ? [expr]
+      : Array.isArray(expr) ? expr.flatMap(named)
+      : expr && typeof expr === "object" ? Object.values(expr as Record<string, unknown>).flatMap(named) : [];
+    const unlabelled = source.rules.filter((r) => r.kind === "require" && r.elements).flatMap((r) =>
+      named(r.present ?? Object.keys(r.elements!)).filter((n) => n in r.elements! && !r.elementLabels?.[n]).map((n) => `${r.id}.${n}`));
+    expect(unlabelled).toEqual([]);
+  });
+
   it("holds on PDF text with spaces inside words and full-width digits", () => {
     const r = tebiki.rules.find((x) => x.id === "log-retention")!;
     expect(judge(tebiki, r, "受注者は、アクセス ロ グ を１年間 保 存 すること。").coverage!.status).toBe("present");
