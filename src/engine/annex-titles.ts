@@ -144,6 +144,45 @@ function listsDocument(blocks: readonly AnalysedBlock[], ab: AnalysedBlock): boo
   return false;
 }
 
+/**
+ * What may follow the last annex titles of a document without being a body: more titles (別紙3, (別添), (表1), 様式),
+ * notes on how they are handed out (「※ 別紙3及び別紙4は、誓約書を提出した者に限り交付する。」), 以上, page numbers.
+ */
+const NO_BODY = /^(?:[※＊*]|[(（]?注[)）]|以上$|[-－–―]\s*[0-9]+\s*[-－–―]$|[0-9]+$|[(（]?(?:別紙|別添|別冊|別記|付属文書|表\s*[0-9]+|様式))/u;
+
+/**
+ * The annex title closes the document with nothing after it but other titles and a note on how they are handed
+ * out: a list of the attachments (「別紙一覧」, letter-spaced or unheaded, whose entries the reader may take for
+ * headings), not a supplied annex. A title followed by a body of its own (「第1条 乙は…」) supplies it.
+ */
+function closingList(blocks: readonly AnalysedBlock[], ab: AnalysedBlock, key: string): boolean {
+  const text = ab.block.text;
+  let from = text.length;
+  if (ab.block.kind !== "heading") {
+    const line = (ab.block.titleLines ?? []).find(({ start, end }) => {
+      const l = text.slice(start, end);
+      return titles(l, key) || (namedAnnex(key) && labelledTitle(referenceKey(l.normalize("NFKC")), key));
+    });
+    if (line) from = line.end;
+  }
+  // Units after the title: the rest of its block line by line, then each later block; a note (「※…」) runs over the lines
+  // a PDF page broke it into.
+  const units: string[] = [];
+  const push = (t: string) => {
+    const lines = t.split("\n").map((l) => l.normalize("NFKC").trim()).filter(Boolean);
+    const note = lines.findIndex((l) => /^[※＊*]|^[(（]?注[)）]/u.test(l));
+    units.push(...(note < 0 ? lines : [...lines.slice(0, note), lines.slice(note).join("")]));
+  };
+  push(text.slice(from));
+  for (let i = ab.index + 1; i < blocks.length; i++) push(blocks[i]!.block.text);
+  // Only with a note saying how the listed documents are handed out: a title closing the text alone (「別紙2 非機能要件
+  // 一覧(別添)」) may be the last page of a document whose attachments follow it.
+  return units.every((l) => NO_BODY.test(l)) && units.some((l) => HANDED_OUT.test(l));
+}
+
+/** A note on how listed documents reach the bidder: handed out, lent, shown for reading, not attached. */
+const HANDED_OUT = /^[※＊*(（注].*(交付|配布|配付|閲覧|貸与|添付しない|別途)/u;
+
 /** Answers given so far per analysed document: the reference and require kinds ask about the same annexes, rule after rule. */
 const suppliedMemo = new WeakMap<readonly AnalysedBlock[], Map<string, boolean>>();
 
@@ -175,7 +214,7 @@ export function annexSupplied(blocks: readonly AnalysedBlock[], key: string): bo
   if (found === undefined) {
     const probes = probesOf(key);
     const mayHold = (b: AnalysedBlock) => { const text = probeText(b); return probes.every((ch) => text.includes(ch)); };
-    found = blocks.some((b) => mayHold(b) && providesAnnex(b, key) && !listsDocument(blocks, b));
+    found = blocks.some((b) => mayHold(b) && providesAnnex(b, key) && !listsDocument(blocks, b) && !closingList(blocks, b, key));
     memo.set(key, found);
   }
   return found;
