@@ -166,18 +166,21 @@ function closingList(blocks: readonly AnalysedBlock[], ab: AnalysedBlock, key: s
     if (line) from = line.end;
   }
   // Units after the title: the rest of its block line by line, then each later block; a note (「※…」) runs over the lines
-  // a PDF page broke it into.
-  const units: string[] = [];
-  const push = (t: string) => {
+  // a PDF page broke it into. The first body line ends the search (usually at once: an annex's own text follows).
+  let noted = false;
+  const noBody = (t: string): boolean => {
     const lines = t.split("\n").map((l) => l.normalize("NFKC").trim()).filter(Boolean);
     const note = lines.findIndex((l) => /^[※＊*]|^[(（]?注[)）]/u.test(l));
-    units.push(...(note < 0 ? lines : [...lines.slice(0, note), lines.slice(note).join("")]));
+    const units = note < 0 ? lines : [...lines.slice(0, note), lines.slice(note).join("")];
+    if (!units.every((l) => NO_BODY.test(l))) return false;
+    noted ||= units.some((l) => HANDED_OUT.test(l));
+    return true;
   };
-  push(text.slice(from));
-  for (let i = ab.index + 1; i < blocks.length; i++) push(blocks[i]!.block.text);
+  if (!noBody(text.slice(from))) return false;
+  for (let i = ab.index + 1; i < blocks.length; i++) if (!noBody(blocks[i]!.block.text)) return false;
   // Only with a note saying how the listed documents are handed out: a title closing the text alone (「別紙2 非機能要件
   // 一覧(別添)」) may be the last page of a document whose attachments follow it.
-  return units.every((l) => NO_BODY.test(l)) && units.some((l) => HANDED_OUT.test(l));
+  return noted;
 }
 
 /** A note on how listed documents reach the bidder: handed out, lent, shown for reading, not attached. */
