@@ -37,13 +37,13 @@ const MAX_TITLE_CHARS = 40;
 /** A paragraph that introduces the items after it (「受注者は、次の事項を遵守すること。」「…以下のとおり：」). */
 export const LEAD = /(次の|以下の|下記の|次に掲げる|以下に掲げる|次のとおり|以下のとおり)|[:：]$/u;
 
+/** A proviso after the lead (「監査は、次の観点から行う。ただし、重点は監査実施計画書で定める。」): the items still follow the lead. */
+const PROVISO = /^ただし[、,]/u;
 /**
  * A sentence after a lead that only says where the details are (「次の設定を含めること。詳細は設定手順書による。」), or
  * where a list of what the items concern is (「受託者は、次の業務を行う。対象となる機器の一覧は別紙1のとおりとする。」):
  * the items still follow the lead before it.
  */
-/** A proviso after the lead (「監査は、次の観点から行う。ただし、重点は監査実施計画書で定める。」): the items still follow the lead. */
-const PROVISO = /^ただし[、,]/u;
 const DETAILS_REFERENCE = /^(詳細|具体的な(内容|方法|手順)|設定値|その詳細|[^、。]{0,24}(一覧|内訳|明細))(について)?は[、,]?[^。]{0,30}(による|のとおり|に定める|を参照|で定める)(こと|ものとする|とする)?[。．]?$/u;
 
 /**
