@@ -82,9 +82,12 @@ export function providesAnnex(ab: AnalysedBlock, key: string): boolean {
   if (ab.block.kind === "heading") return names(referenceKey(ab.text), key) && !ELSEWHERE.test(ab.block.text);
   // A table of contents lists the annexes it names; listing one does not supply it.
   if (tocText(ab.block.text)) return false;
-  return titleLines(ab).some((line) => !ELSEWHERE.test(line) && (titles(line, key)
-    // 「別記　個人情報の取扱いに関する特記事項」: a named annex's title line may open with its label.
-    || (namedAnnex(key) && labelledTitle(referenceKey(line.normalize("NFKC")), key))));
+  return titleLines(ab).some((line) => !ELSEWHERE.test(line) && titlesAnnex(line, key));
+}
+
+/** A title line of the annex `key`: its name, or (「別記　個人情報の取扱いに関する特記事項」) a label and a named annex's name. */
+function titlesAnnex(line: string, key: string): boolean {
+  return titles(line, key) || (namedAnnex(key) && labelledTitle(referenceKey(line.normalize("NFKC")), key));
 }
 
 /** A particle or a delegation right after a name: the line refers to the document, it is not its title. */
@@ -144,6 +147,8 @@ function listsDocument(blocks: readonly AnalysedBlock[], ab: AnalysedBlock): boo
   return false;
 }
 
+/** The first line of a note (「※ …」「（注）…」), which a PDF page may break over several lines. */
+const NOTE = /^(?:[※＊*]|[(（]?注[)）])/u;
 /**
  * What may follow the last annex titles of a document without being a body: more titles (別紙3, (別添), (表1), 様式),
  * notes on how they are handed out (「※ 別紙3及び別紙4は、誓約書を提出した者に限り交付する。」), 以上, page numbers.
@@ -159,10 +164,7 @@ function closingList(blocks: readonly AnalysedBlock[], ab: AnalysedBlock, key: s
   const text = ab.block.text;
   let from = text.length;
   if (ab.block.kind !== "heading") {
-    const line = (ab.block.titleLines ?? []).find(({ start, end }) => {
-      const l = text.slice(start, end);
-      return titles(l, key) || (namedAnnex(key) && labelledTitle(referenceKey(l.normalize("NFKC")), key));
-    });
+    const line = (ab.block.titleLines ?? []).find(({ start, end }) => titlesAnnex(text.slice(start, end), key));
     if (line) from = line.end;
   }
   // Units after the title: the rest of its block line by line, then each later block; a note (「※…」) runs over the lines
@@ -170,7 +172,7 @@ function closingList(blocks: readonly AnalysedBlock[], ab: AnalysedBlock, key: s
   let noted = false;
   const noBody = (t: string): boolean => {
     const lines = t.split("\n").map((l) => l.normalize("NFKC").trim()).filter(Boolean);
-    const note = lines.findIndex((l) => /^[※＊*]|^[(（]?注[)）]/u.test(l));
+    const note = lines.findIndex((l) => NOTE.test(l));
     const units = note < 0 ? lines : [...lines.slice(0, note), lines.slice(note).join("")];
     if (!units.every((l) => NO_BODY.test(l))) return false;
     noted ||= units.some((l) => HANDED_OUT.test(l));
