@@ -9,9 +9,14 @@
 // A document already in the split never moves. Run again after adding labelled documents:
 // only the new ones are dealt (same seed), so the test half stays what it was.
 //
+// Documents derived from the same real specification (the same `url:` in their .source.yaml) are
+// one source: a new one joins the half its twin is in, so rules tuned on a dev document are never
+// scored on a test document written from the same original. Twins already split across the halves
+// (dealt before this check) are listed on stderr.
+//
 // Usage: node scripts/eval-split.mjs [--seed N]   (the seed is only taken when split.yaml is new)
 import { createHash } from "node:crypto";
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { listCorpus, loadSplit } from "./eval/labels.mjs";
@@ -27,15 +32,29 @@ const seed = existing.seed;
 const known = new Set([...existing.dev, ...existing.test]);
 
 const rank = (name) => createHash("sha256").update(`${seed}:${name}`).digest("hex");
-const fresh = listCorpus(corpusDir).map((d) => d.name).filter((n) => !known.has(n));
+/** The real specification a derived document was written from (its .source.yaml `url:`), if any. */
+const sourceOf = (name) => {
+  const file = path.join(corpusDir, `${name}.source.yaml`);
+  return existsSync(file) ? /^url:\s*(\S+)/m.exec(readFileSync(file, "utf8"))?.[1] : undefined;
+};
+const all = listCorpus(corpusDir).map((d) => d.name);
+const fresh = all.filter((n) => !known.has(n));
+const dev = [...existing.dev];
+const test = [...existing.test];
+const halfOf = new Map();
+for (const n of dev) { const u = sourceOf(n); if (u) halfOf.set(u, [...(halfOf.get(u) ?? []), ["dev", n]]); }
+for (const n of test) { const u = sourceOf(n); if (u) halfOf.set(u, [...(halfOf.get(u) ?? []), ["test", n]]); }
+for (const [u, twins] of halfOf) {
+  if (new Set(twins.map(([h]) => h)).size > 1) process.stderr.write(`same source in both halves: ${twins.map(([h, n]) => `${n} (${h})`).join(", ")} — ${u}\n`);
+}
 const families = new Map();
 for (const n of fresh) {
+  const twin = halfOf.get(sourceOf(n) ?? "")?.[0];
+  if (twin) { (twin[0] === "dev" ? dev : test).push(n); process.stdout.write(`${n}: dealt to ${twin[0]} with ${twin[1]} (same source)\n`); continue; }
   const fam = n[0];
   if (!families.has(fam)) families.set(fam, []);
   families.get(fam).push(n);
 }
-const dev = [...existing.dev];
-const test = [...existing.test];
 for (const [fam, names] of [...families].sort()) {
   names.sort((a, b) => rank(a).localeCompare(rank(b)));
   // Keep each family balanced with what it already has in the split.
