@@ -8,7 +8,7 @@
 //   --agreement  also compare the primary labels with the second labeller's (second-labels/)
 //   --dev        lint and report the dev half only (the edit loop: the test half is not scored)
 import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { DEFECT_IDS, RULE_IDS, STATUSES, listCorpus, loadExpected, loadSplit } from "./eval/labels.mjs";
@@ -86,6 +86,10 @@ export async function runEval({ corpusDir = path.join(ROOT, "fixtures/corpus"), 
   const items = (names) => docs.filter((d) => names.includes(d.name))
     .map((d) => ({ name: d.file, expected: labels.get(d.name), actual: actual.get(d.docPath) }));
   const result = { seed: split.seed, dev: compare(items(split.dev)), test: devOnly ? null : compare(items(split.test)) };
+  // Test documents written from the same real specification as a dev document (dealt before
+  // eval-split kept such twins together) are not unseen: the test figures are also given without them.
+  const twins = devOnly ? [] : sourceTwinsOfDev(corpusDir, split);
+  if (twins.length) result.testWithoutTwins = { ...compare(items(split.test.filter((n) => !twins.includes(n)))), excluded: twins };
   // Labels against labels, never the linter: always over every document with a second label, so the
   // figure does not change with --dev (only the aggregate is printed).
   if (agreement) {
@@ -93,6 +97,16 @@ export async function runEval({ corpusDir = path.join(ROOT, "fixtures/corpus"), 
     result.labellers = await secondLabellerAgreement(corpusDir, all, primary);
   }
   return result;
+}
+
+/** Test documents whose .source.yaml names the same real specification (url) as a dev document's. */
+function sourceTwinsOfDev(corpusDir, split) {
+  const urlOf = (name) => {
+    const file = path.join(corpusDir, `${name}.source.yaml`);
+    return existsSync(file) ? /^url:\s*(\S+)/m.exec(readFileSync(file, "utf8"))?.[1] : undefined;
+  };
+  const devUrls = new Set(split.dev.map(urlOf).filter(Boolean));
+  return split.test.filter((n) => devUrls.has(urlOf(n)));
 }
 
 async function secondLabellerAgreement(corpusDir, docs, primary) {
@@ -153,6 +167,11 @@ export function formatReport(result) {
   out.push(formatSplit("dev (tuning set)", result.dev, { details: true }), "");
   if (result.test) out.push(formatSplit("test (scored, never studied)", result.test, { details: false }));
   else out.push("test: not scored (--dev)");
+  const u = result.testWithoutTwins;
+  if (u) {
+    out.push(`test without the ${u.excluded.length} documents written from the same source as a dev document (${u.excluded.join(", ")}): `
+      + `${u.files} files, exact ${pct(u.agreement)}, balanced ${pct(u.balanced)}, defect P ${pct(u.defectTotals.precision)} R ${pct(u.defectTotals.recall)}, absent judged present ${u.absentJudgedPresent}`);
+  }
   if (result.labellers) {
     const a = result.labellers;
     out.push("", `== blind inter-labeller agreement (${a.documents} documents, ${a.judgements} judgements) ==`);
@@ -165,7 +184,8 @@ export function formatReport(result) {
 function withoutTestDetails(result) {
   if (!result.test) return result;
   const { disagreements, defectMismatches, ...figures } = result.test;
-  return { ...result, test: figures };
+  const strip = (r) => { if (!r) return r; const { disagreements: _d, defectMismatches: _m, ...f } = r; return f; };
+  return { ...result, test: figures, ...(result.testWithoutTwins ? { testWithoutTwins: strip(result.testWithoutTwins) } : {}) };
 }
 
 async function main(argv) {
