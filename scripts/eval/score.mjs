@@ -179,9 +179,14 @@ export const TARGETS = { agreement: 0.95, balanced: 0.93, ruleMin: 0.85, precisi
  * r234–r255's twelve dev documents in three batches, unseen until then (on arrival 81.3%, 80.6% and 84.7% exact on
  * their own), then set at the figures of test scoring #17 (89.6% / 87.8% / emergency-contact 71.3% / P 79.5% /
  * R 77.7%; the 131 older documents 90.0% → 90.1%) less about half a point: exact, the worst rule and recall fall with
- * the new documents, precision rises with the session's defect-scope classes.
+ * the new documents, precision rises with the session's defect-scope classes; 143 → 159 in the twelfth session with
+ * r258–r287's sixteen dev documents in four batches, unseen until then (on arrival 77.1%, 84.7%, 87.5% and 81.3% exact
+ * on their own, 82.6% together), then set at the figures of test scoring #18 (89.4% / 87.5% / emergency-contact 67.9% /
+ * P 79.2% / R 76.3%; the 143 older documents 89.7% → 89.8%, the sixteen new ones 82.6% → 84.8%) less about half a
+ * point: the worst rule falls with the new documents' emergency-contact labels (a facility's fire and illness
+ * contacts, call-out times, liaison posts, on which the labellers split), recall with their defects.
  */
-export const DEV_FLOOR = { agreement: 0.891, balanced: 0.873, ruleMin: 0.708, precision: 0.790, recall: 0.772 };
+export const DEV_FLOOR = { agreement: 0.889, balanced: 0.870, ruleMin: 0.674, precision: 0.787, recall: 0.758 };
 
 /** The bar the eval test holds dev to: TARGETS once met, the ratchet floor until then. */
 export const devBar = (r) => (shortfalls(r, TARGETS).length ? DEV_FLOOR : TARGETS);
