@@ -16,10 +16,10 @@
 //
 // Usage: node scripts/eval-split.mjs [--seed N]   (the seed is only taken when split.yaml is new)
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { listCorpus, loadSplit } from "./eval/labels.mjs";
+import { listCorpus, loadSplit, sourceUrlOf } from "./eval/labels.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const corpusDir = path.join(ROOT, "fixtures/corpus");
@@ -32,11 +32,7 @@ const seed = existing.seed;
 const known = new Set([...existing.dev, ...existing.test]);
 
 const rank = (name) => createHash("sha256").update(`${seed}:${name}`).digest("hex");
-/** The real specification a derived document was written from (its .source.yaml `url:`), if any. */
-const sourceOf = (name) => {
-  const file = path.join(corpusDir, `${name}.source.yaml`);
-  return existsSync(file) ? /^url:\s*(\S+)/m.exec(readFileSync(file, "utf8"))?.[1] : undefined;
-};
+const sourceOf = (name) => sourceUrlOf(corpusDir, name);
 const all = listCorpus(corpusDir).map((d) => d.name);
 const fresh = all.filter((n) => !known.has(n));
 const dev = [...existing.dev];

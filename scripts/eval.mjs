@@ -8,10 +8,10 @@
 //   --agreement  also compare the primary labels with the second labeller's (second-labels/)
 //   --dev        lint and report the dev half only (the edit loop: the test half is not scored)
 import { execFile } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { DEFECT_IDS, RULE_IDS, STATUSES, listCorpus, loadExpected, loadSplit } from "./eval/labels.mjs";
+import { DEFECT_IDS, RULE_IDS, STATUSES, listCorpus, loadExpected, loadSplit, sourceUrlOf } from "./eval/labels.mjs";
 import { loadReader, locator } from "./eval/locate.mjs";
 import { MAX_CLEAN_FINDINGS, TARGETS, compare, labellerAgreement, pct, shortfalls } from "./eval/score.mjs";
 
@@ -101,10 +101,7 @@ export async function runEval({ corpusDir = path.join(ROOT, "fixtures/corpus"), 
 
 /** Test documents whose .source.yaml names the same real specification (url) as a dev document's. */
 function sourceTwinsOfDev(corpusDir, split) {
-  const urlOf = (name) => {
-    const file = path.join(corpusDir, `${name}.source.yaml`);
-    return existsSync(file) ? /^url:\s*(\S+)/m.exec(readFileSync(file, "utf8"))?.[1] : undefined;
-  };
+  const urlOf = (name) => sourceUrlOf(corpusDir, name);
   const devUrls = new Set(split.dev.map(urlOf).filter(Boolean));
   return split.test.filter((n) => devUrls.has(urlOf(n)));
 }

@@ -93,6 +93,15 @@ export function loadExpected(expectedPath) {
 }
 
 /** The committed split: { seed, dev: string[], test: string[] } (document names, no extension). */
+/**
+ * The real specification a derived document was written from (the `url:` of its .source.yaml), or
+ * undefined: documents with the same one are one source (eval-split deals them to one half).
+ */
+export function sourceUrlOf(corpusDir, name) {
+  const file = path.join(corpusDir, `${name}.source.yaml`);
+  return existsSync(file) ? /^url:\s*(\S+)/m.exec(readFileSync(file, "utf8"))?.[1] : undefined;
+}
+
 export function loadSplit(splitPath) {
   const data = parseYaml(readFileSync(splitPath, "utf8"));
   const dev = data?.dev ?? [];
