@@ -408,7 +408,7 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
   let written: { date: string | undefined } | undefined;
   const ctx: EngineContext = {
     doc, config, locale, asOf: config.asOf, blocks, analysed, conditions: {},
-    hits, units, near, sentenceAt, label, finding, bodyInInput, isTocLine,
+    hits, units, underAny, near, sentenceAt, label, finding, bodyInInput, isTocLine,
     rulesetFile: (rule) => config.rulesets.find((r) => r.id === rule.rulesetId)?.file ?? rule.origin.file,
     message: (id, params = {}) => t(id, params, locale),
     locationOf: (block, start, end) => locate(blocks[block]!, start, end),

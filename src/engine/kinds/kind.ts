@@ -82,6 +82,8 @@ export interface CheckContext {
   hits(entry: TermEntry): readonly Hit[];
   /** Units where `spec` holds, in document order (at most `limit`, e.g. 1 to ask "is there one?"). */
   units(spec: MatchSpec, limit?: number): UnitMatch[];
+  /** Whether block `block` is, or sits under, a heading holding one of `entries` (its heading chain, any level). */
+  underAny(block: number, entries: readonly TermEntry[]): boolean;
   /**
    * Hits of `entries` in the same unit as `at` (its sentence, block or section), background
    * narrative skipped — for "also mentions …" / "unless …" conditions.

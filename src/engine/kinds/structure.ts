@@ -146,15 +146,11 @@ export const structure = defineKind<StructureParams, typeof schema>({
     // A chapter: a heading with no heading above it but the document title (the first heading).
     const firstHeading = ctx.blocks.findIndex((b) => b.block.kind === "heading");
     const chapter = (h: Hit): boolean => !hasHeadings || ancestors(h.block).every((a) => a === firstHeading);
-    /** A heading hit neither in nor under a heading holding one of `notUnder`. */
-    const placedOutside = (notUnder: TermEntry[]): ((h: Hit) => boolean) => {
-      const bad = new Set(notUnder.flatMap((e) => ctx.hits(e).map((x) => x.block)).filter((b) => ctx.blocks[b]!.block.kind === "heading"));
-      return (h) => !bad.has(h.block) && !ancestors(h.block).some((a) => bad.has(a));
-    };
     const titles = (s: StructureSection): Hit[] => [
       ...titleHits(s.any),
       ...titleHits(s.orChapter ?? []).filter(chapter),
-      ...(s.orSection ? titleHits(s.orSection.any).filter(placedOutside(s.orSection.notUnder ?? [])) : []),
+      // Neither in nor under a heading holding one of `notUnder` (the engine's heading chain, as for a spec's notUnder).
+      ...(s.orSection ? titleHits(s.orSection.any).filter((h) => !ctx.underAny(h.block, s.orSection!.notUnder ?? [])) : []),
       ...(s.mentionSuffices ? s.any.flatMap((e) => ctx.hits(e).filter((h) => ctx.blocks[h.block]!.block.kind !== "heading")) : []),
     ];
     /** Heading indices above block `i` (outermost last). */
