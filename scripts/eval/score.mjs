@@ -10,6 +10,39 @@ const ratio = (n, d) => (d === 0 ? 1 : n / d);
 /** How far (in lines / paragraphs) a finding may sit from the quoted words and still match. */
 export const LINE_SLACK = 1;
 
+/** Lines between a finding and a label's nearest place; Infinity beyond the slack. */
+function distance(label, finding) {
+  const line = finding.location?.line ?? 0;
+  let best = Infinity;
+  for (const p of label.places) {
+    const d = line < p.line ? p.line - line : line > p.endLine ? line - p.endLine : 0;
+    if (d <= LINE_SLACK && d < best) best = d;
+  }
+  return best;
+}
+
+/**
+ * The most label–finding pairs that sit at each other's place (a maximum bipartite matching, by
+ * augmenting paths, each label trying its nearest findings first). Matching label by label in order
+ * lets one label take a finding that only a later label could use (two vague clauses on adjacent
+ * lines, one found): that scored a found defect as missed. Returns, per finding, its label's index or -1.
+ */
+export function matchAtPlaces(labels, findings) {
+  const owner = findings.map(() => -1);
+  const candidates = labels.map((l) => findings.map((f, k) => [k, distance(l, f)]).filter(([, d]) => d !== Infinity)
+    .sort((a, b) => a[1] - b[1]).map(([k]) => k));
+  const augment = (li, seen) => {
+    for (const k of candidates[li]) {
+      if (seen.has(k)) continue;
+      seen.add(k);
+      if (owner[k] < 0 || augment(owner[k], seen)) { owner[k] = li; return true; }
+    }
+    return false;
+  };
+  labels.forEach((_l, li) => augment(li, new Set()));
+  return owner;
+}
+
 /**
  * Matches one document's labelled defects with its findings, per rule.
  * labels: { rule, quote?, places?: {line,endLine}[] }[]; findings: the report's findings.
@@ -25,13 +58,11 @@ export function matchDefects(labels, findings) {
     let tp = 0;
     const located = mine.filter((l) => !DOCUMENT_LEVEL_DEFECTS.has(id) && l.places?.length);
     const anywhere = mine.filter((l) => !located.includes(l));
-    for (const l of located) {
-      const i = found.findIndex((f, k) => !used.has(k) && l.places.some((p) => {
-        const line = f.location?.line ?? 0;
-        return line >= p.line - LINE_SLACK && line <= p.endLine + LINE_SLACK;
-      }));
-      if (i >= 0) { used.add(i); tp++; } else missed.push(l);
-    }
+    const owner = matchAtPlaces(located, found);
+    owner.forEach((li, k) => { if (li >= 0) used.add(k); });
+    tp += owner.filter((li) => li >= 0).length;
+    const matched = new Set(owner.filter((li) => li >= 0));
+    located.forEach((l, li) => { if (!matched.has(li)) missed.push(l); });
     // Document-level defects (and a quote the document does not contain, reported separately)
     // match any remaining finding of the rule in the document.
     for (const l of anywhere) {

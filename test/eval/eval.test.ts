@@ -121,6 +121,16 @@ describe("scoring", () => {
     const doc = score.matchDefects([{ rule: "missing-section", section: "再委託" }], [{ ruleId: "missing-section", ...at(1) }]);
     expect(doc["missing-section"]!.tp).toBe(1);
   });
+  it("pairs labels and findings so that the most match: an earlier label does not take the finding only a later one can use", () => {
+    // Labelled on lines 11 and 9; found on 10 and 12. Label by label in order, the line-11 label took the first finding
+    // at its place (line 10) and the line-9 label went unmatched although line 12 was free for the first one.
+    const l: Label[] = [11, 9].map((line) => ({ rule: "vague-obligation", quote: `q${line}`, places: [{ line, endLine: line }] }));
+    const r = score.matchDefects(l, [{ ruleId: "vague-obligation", ...at(10) }, { ruleId: "vague-obligation", ...at(12) }])["vague-obligation"]!;
+    expect([r.tp, r.fp.length, r.fn.length]).toEqual([2, 0, 0]);
+    // A finding is never counted twice: two labels on one line, one finding there.
+    const twice = score.matchDefects([l[0]!, { ...l[0]!, quote: "again" }], [{ ruleId: "vague-obligation", ...at(11) }])["vague-obligation"]!;
+    expect([twice.tp, twice.fn.length]).toEqual([1, 1]);
+  });
   it("counts the defect findings on documents labelled without defects", () => {
     const cov = Object.fromEntries(labels.RULE_IDS.map((id) => [id, { status: "absent" }]));
     const expected = { coverage: Object.fromEntries(labels.RULE_IDS.map((id) => [id, "absent"])), defects: [] } as unknown as Expected;
