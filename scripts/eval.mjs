@@ -173,6 +173,11 @@ export function formatReport(result) {
     const a = result.labellers;
     out.push("", `== blind inter-labeller agreement (${a.documents} documents, ${a.judgements} judgements) ==`);
     out.push(`exact ${pct(a.exact)}   Cohen's kappa ${a.kappa.toFixed(3)}   defects: both ${a.defects.both}, only A ${a.defects.onlyA}, only B ${a.defects.onlyB} (F1 ${pct(a.defects.f1)})`);
+    // The rules the labellers split on most, beside the linter's own agreement on the split printed above.
+    const rules = Object.entries(a.perRule).filter(([, x]) => x.total).sort((x, y) => x[1].exact - y[1].exact);
+    const linter = (id) => result.dev?.rules?.[id] ? `   linter on dev ${pct(result.dev.rules[id].agreement)}` : "";
+    out.push(`per rule, lowest first (labellers' exact agreement${result.dev ? "; the linter's on dev" : ""}; rule target ${pct(TARGETS.ruleMin)}):`);
+    for (const [id, x] of rules.slice(0, 8)) out.push(`  ${id.padEnd(26)} ${pct(x.exact).padStart(6)}${linter(id)}`);
   }
   return out.join("\n");
 }

@@ -242,12 +242,16 @@ export function labellerAgreement(pairs) {
   const m = emptyConfusion();
   let agree = 0, n = 0;
   let both = 0, onlyA = 0, onlyB = 0;
+  // Per rule too: a rule the labellers themselves agree on less often than the per-rule target bounds
+  // what any change to that rule can show.
+  const perRule = Object.fromEntries(RULE_IDS.map((id) => [id, { agree: 0, total: 0, exact: 1 }]));
   for (const { a, b } of pairs) {
     for (const id of RULE_IDS) {
       const x = a.coverage[id], y = b.coverage[id];
       if (!x || !y) continue;
       m[x][y]++; n++;
-      if (x === y) agree++;
+      perRule[id].total++;
+      if (x === y) { agree++; perRule[id].agree++; }
     }
     // Treat B's labels as "findings" at B's places and match them against A's.
     const asFindings = b.defects.map((l) => ({ ruleId: l.rule, location: { line: l.places?.[0]?.line ?? 0 } }));
@@ -262,6 +266,7 @@ export function labellerAgreement(pairs) {
     pe += rowA * colB;
   }
   const kappa = pe === 1 ? 1 : (po - pe) / (1 - pe);
-  return { documents: pairs.length, judgements: n, exact: po, kappa, confusion: m,
+  for (const r of Object.values(perRule)) r.exact = ratio(r.agree, r.total);
+  return { documents: pairs.length, judgements: n, exact: po, kappa, confusion: m, perRule,
     defects: { both, onlyA, onlyB, f1: ratio(2 * both, 2 * both + onlyA + onlyB) } };
 }

@@ -164,6 +164,10 @@ describe("scoring", () => {
     expect(k.exact).toBeCloseTo(35 / 36);
     expect(k.kappa).toBeGreaterThan(0.4);
     expect(k.kappa).toBeLessThan(1);
+    // … and per rule, so that a rule the labellers split on shows its own bound
+    const per = (k as unknown as { perRule: Record<string, { agree: number; total: number; exact: number }> }).perRule;
+    expect(per["monitoring"]).toEqual({ agree: 0, total: 1, exact: 0 });
+    expect(per["patch-latest"]!.exact).toBe(1);
   });
 });
 
