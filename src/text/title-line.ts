@@ -34,9 +34,16 @@ export const TOC_TITLE_SHAPE: TitleShape = { maxChars: 60, notEndingWith: "" };
  */
 export const QUESTION_END = /(いる|ある|ない|する|できる|される|れる|なる|た|かどう|か否)か$/u;
 
+/**
+ * 「．」 after Japanese text is a full stop as 「。」 is (the normaliser reads it so, normalize.ts): a line of prose written
+ * with 「，」「．」 (「2 移行作業は委託者の庁舎内で行う．やむを得ず…」) is no numbered title. After a digit it numbers (「1．件名」).
+ */
+const JAPANESE_FULL_STOP = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々〆）」』]．/u;
+const hasFullStop = (s: string): boolean => s.includes("。") || (s.includes("．") && JAPANESE_FULL_STOP.test(s));
+
 export function titleShaped(line: string, shape: TitleShape): boolean {
   const s = line.trim();
-  if (!s || s.length > shape.maxChars || s.includes("\n") || s.includes("。")) return false;
+  if (!s || s.length > shape.maxChars || s.includes("\n") || hasFullStop(s)) return false;
   return !shape.notEndingWith.includes(s.charAt(s.length - 1));
 }
 
@@ -79,6 +86,7 @@ export function titleSpans(text: string, shape: TitleShape = TITLE_LINE_SHAPE): 
     // apart without copying them out of the block.
     const stop = text.indexOf("。", from);
     const line = stop >= 0 && stop < to ? "" : text.slice(from, to);
+    // (「．」 after Japanese text is such a full stop too: titleShaped tells it from a numbering 「1．」.)
     if (line && titleShaped(withoutPageNumber(line), shape)) {
       const lead = line.length - line.trimStart().length;
       out.push({ start: from + lead, end: from + line.trimEnd().length });

@@ -15,6 +15,12 @@ describe("titleShaped", () => {
     expect(titleShaped("情報\nセキュリティ", TITLE_LINE_SHAPE)).toBe(false);
     expect(titleShaped("   ", TITLE_LINE_SHAPE)).toBe(false);
   });
+  it("reads 「．」 after Japanese text as the full stop it is, and after a digit as numbering", () => {
+    expect(titleShaped("2 作業は庁舎内で行う．やむを得ず庁舎外で", HEADING_SHAPE)).toBe(false);
+    expect(titleShaped("保守は平日に行うこと．", TITLE_LINE_SHAPE)).toBe(false);
+    expect(titleShaped("1．件名", HEADING_SHAPE)).toBe(true);
+    expect(titleShaped("第2章 TLS1.2 以上による暗号化", HEADING_SHAPE)).toBe(true);
+  });
   it("measures against the shape's length: 41 characters is a title line but no heading", () => {
     const line = "あ".repeat(41);
     expect(titleShaped(line, TITLE_LINE_SHAPE)).toBe(true);
