@@ -36,9 +36,10 @@ export const QUESTION_END = /(いる|ある|ない|する|できる|される|�
 
 /**
  * 「．」 after Japanese text is a full stop as 「。」 is (the normaliser reads it so, normalize.ts): a line of prose written
- * with 「，」「．」 (「2 移行作業は委託者の庁舎内で行う．やむを得ず…」) is no numbered title. After a digit it numbers (「1．件名」).
+ * with 「，」「．」 (「2 移行作業は委託者の庁舎内で行う．やむを得ず…」) is no numbered title. After a digit or a single kana or
+ * kanji numeral it numbers (「1．件名」「ア．機能要件」「一．総則」), so two Japanese characters must come before it.
  */
-const JAPANESE_FULL_STOP = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々〆）」』]．/u;
+const JAPANESE_FULL_STOP = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々〆）」』]{2}．/u;
 const hasFullStop = (s: string): boolean => s.includes("。") || (s.includes("．") && JAPANESE_FULL_STOP.test(s));
 
 export function titleShaped(line: string, shape: TitleShape): boolean {

@@ -19,6 +19,8 @@ describe("titleShaped", () => {
     expect(titleShaped("2 作業は庁舎内で行う．やむを得ず庁舎外で", HEADING_SHAPE)).toBe(false);
     expect(titleShaped("保守は平日に行うこと．", TITLE_LINE_SHAPE)).toBe(false);
     expect(titleShaped("1．件名", HEADING_SHAPE)).toBe(true);
+    expect(titleShaped("ア．機能要件", HEADING_SHAPE)).toBe(true);
+    expect(titleShaped("一．総則", HEADING_SHAPE)).toBe(true);
     expect(titleShaped("第2章 TLS1.2 以上による暗号化", HEADING_SHAPE)).toBe(true);
   });
   it("measures against the shape's length: 41 characters is a title line but no heading", () => {
