@@ -215,9 +215,13 @@ export const TARGETS = { agreement: 0.95, balanced: 0.93, ruleMin: 0.85, precisi
  * on their own, 82.6% together), then set at the figures of test scoring #18 (89.4% / 87.5% / emergency-contact 67.9% /
  * P 79.2% / R 76.3%; the 143 older documents 89.7% → 89.8%, the sixteen new ones 82.6% → 84.8%) less about half a
  * point: the worst rule falls with the new documents' emergency-contact labels (a facility's fire and illness
- * contacts, call-out times, liaison posts, on which the labellers split), recall with their defects.
+ * contacts, call-out times, liaison posts, on which the labellers split), recall with their defects; 163 → 191 in the
+ * thirteenth session with r300–r351's twenty-eight dev documents in seven batches, unseen until then (on arrival 81.9%,
+ * 85.4%, 88.2%, 80.6%, 83.3%, 77.1% and 88.2% exact on their own), then set at the figures of test scoring #19
+ * (91.3% / 89.9% / emergency-contact 75.4% / P 80.9% / R 76.4%; the 163 older documents 89.4% → 92.2%, the twenty-eight new ones 83.5% → 86.3%) less about half a
+ * point. Every figure rose: the session fixed classes across all rules and the defect scopes, and the floor rises with it.
  */
-export const DEV_FLOOR = { agreement: 0.889, balanced: 0.870, ruleMin: 0.674, precision: 0.787, recall: 0.758 };
+export const DEV_FLOOR = { agreement: 0.908, balanced: 0.894, ruleMin: 0.749, precision: 0.804, recall: 0.759 };
 
 /** The bar the eval test holds dev to: TARGETS once met, the ratchet floor until then. */
 export const devBar = (r) => (shortfalls(r, TARGETS).length ? DEV_FLOOR : TARGETS);
