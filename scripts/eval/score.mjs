@@ -24,8 +24,8 @@ function distance(label, finding) {
 /**
  * The most label–finding pairs that sit at each other's place (a maximum bipartite matching, by
  * augmenting paths, each label trying its nearest findings first). Matching label by label in order
- * lets one label take a finding that only a later label could use (two vague clauses on adjacent
- * lines, one found): that scored a found defect as missed. Returns, per finding, its label's index or -1.
+ * let a label whose place reaches two findings take the one a later label needed, though the other was
+ * free for it: a found defect scored as missed. Returns, per finding, its label's index or -1.
  */
 export function matchAtPlaces(labels, findings) {
   const owner = findings.map(() => -1);
