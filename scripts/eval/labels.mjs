@@ -92,7 +92,6 @@ export function loadExpected(expectedPath) {
   return { coverage, defects, problems };
 }
 
-/** The committed split: { seed, dev: string[], test: string[] } (document names, no extension). */
 /**
  * The real specification a derived document was written from (the `url:` of its .source.yaml), or
  * undefined: documents with the same one are one source (eval-split deals them to one half).
@@ -102,6 +101,7 @@ export function sourceUrlOf(corpusDir, name) {
   return existsSync(file) ? /^url:\s*(\S+)/m.exec(readFileSync(file, "utf8"))?.[1] : undefined;
 }
 
+/** The committed split: { seed, dev: string[], test: string[] } (document names, no extension). */
 export function loadSplit(splitPath) {
   const data = parseYaml(readFileSync(splitPath, "utf8"));
   const dev = data?.dev ?? [];

@@ -60,8 +60,8 @@ export function matchDefects(labels, findings) {
     const anywhere = mine.filter((l) => !located.includes(l));
     const owner = matchAtPlaces(located, found);
     owner.forEach((li, k) => { if (li >= 0) used.add(k); });
-    tp += owner.filter((li) => li >= 0).length;
     const matched = new Set(owner.filter((li) => li >= 0));
+    tp += matched.size;
     located.forEach((l, li) => { if (!matched.has(li)) missed.push(l); });
     // Document-level defects (and a quote the document does not contain, reported separately)
     // match any remaining finding of the rule in the document.
