@@ -5,6 +5,7 @@
 // What legitimately differs between the askers is a TitleShape, named below.
 
 import { isJsSpace } from "./js-space.js";
+import { isCjk } from "./normalize.js";
 
 export interface TitleShape {
   /**
@@ -35,12 +36,18 @@ export const TOC_TITLE_SHAPE: TitleShape = { maxChars: 60, notEndingWith: "" };
 export const QUESTION_END = /(いる|ある|ない|する|できる|される|れる|なる|た|かどう|か否)か$/u;
 
 /**
- * 「．」 after Japanese text is a full stop as 「。」 is (the normaliser reads it so, normalize.ts): a line of prose written
- * with 「，」「．」 (「2 移行作業は委託者の庁舎内で行う．やむを得ず…」) is no numbered title. After a digit or a single kana or
- * kanji numeral it numbers (「1．件名」「ア．機能要件」「一．総則」), so two Japanese characters must come before it.
+ * 「．」 after Japanese text is a full stop as 「。」 is (the normaliser reads it so after a character isCjk accepts,
+ * normalize.ts): a line of prose written with 「，」「．」 (「2 移行作業は委託者の庁舎内で行う．やむを得ず…」) is no numbered
+ * title. After a digit or a single kana or kanji numeral it numbers (「1．件名」「ア．機能要件」「一．総則」), so two such
+ * characters must come before it.
  */
-const JAPANESE_FULL_STOP = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々〆）」』]{2}．/u;
-const hasFullStop = (s: string): boolean => s.includes("。") || (s.includes("．") && JAPANESE_FULL_STOP.test(s));
+function hasFullStop(s: string): boolean {
+  if (s.includes("。")) return true;
+  for (let i = s.indexOf("．"); i >= 0; i = s.indexOf("．", i + 1)) {
+    if (i >= 2 && isCjk(s.charCodeAt(i - 1)) && isCjk(s.charCodeAt(i - 2))) return true;
+  }
+  return false;
+}
 
 export function titleShaped(line: string, shape: TitleShape): boolean {
   const s = line.trim();
