@@ -46,7 +46,7 @@ for (const name of builtinRulesetNames()) {
   const { writeBuiltinMatcher } = await import(join(root, "dist/config/builtin-cache.js"));
   // Matchers of earlier builds (other code, other rulesets) would only be dead weight in the package.
   const dir = join(root, "dist", "rulesets");
-  for (const f of fs.existsSync(dir) ? fs.readdirSync(dir) : []) if (/^matcher-[0-9a-f]+\.json$/.test(f)) fs.rmSync(join(dir, f));
+  for (const f of fs.existsSync(dir) ? fs.readdirSync(dir) : []) if (/^matcher-[0-9a-f]+\.(json|ac\.bin)$/.test(f)) fs.rmSync(join(dir, f));
   const empty = fs.mkdtempSync(join(os.tmpdir(), "chotatsu-gen-cache-"));
   const written = new Set();
   try {

@@ -11,6 +11,7 @@ import { COMMON_RULE_KEYS } from "./schema.js";
 import type { LoadedRuleset } from "./ruleset.js";
 import type { YamlSource } from "./yaml-source.js";
 import type { MatcherTables } from "../engine/matcher.js";
+import { AhoCorasick } from "../text/aho-corasick.js";
 
 /** Bump when the shape of LoadedRuleset, the parsing rules or the way origins are stored change. */
 const FORMAT = `2|${[...COMMON_RULE_KEYS].join(",")}`;
@@ -109,7 +110,7 @@ export function readBuiltinData(dataFile: string, format: string, dir: string = 
  * by a hash of the inputs and of the built files of that code, so an edited ruleset, `--rule`,
  * a user config or a rebuilt engine simply finds none and builds its own.
  */
-const MATCHER_FORMAT = "1";
+const MATCHER_FORMAT = "2"; // 2: the automaton packed beside the JSON (.ac.bin)
 const MATCHER_CODE = ["engine/matcher.js", "engine/native-regex.js", "text/aho-corasick.js", "text/normalize.js", "text/regex-literals.js", "text/obligation.js"];
 
 /** Under vitest the engine runs from src/, which dist/'s stored matchers need not match. */
@@ -126,11 +127,20 @@ function matcherFile(inputs: unknown, dir: string): string | undefined {
   return join(dir, `matcher-${key.slice(0, 32)}.json`);
 }
 
+/**
+ * The automaton, more than half of a matcher, goes beside the JSON as its scan tables packed in one
+ * buffer (aho-corasick.ts PackedAc): read back as typed-array views, it costs neither a parse nor a
+ * rebuild of its tables at a cold start.
+ */
+const acFile = (matcher: string) => matcher.replace(/\.json$/, ".ac.bin");
+
 export function writeBuiltinMatcher(inputs: unknown, tables: MatcherTables, dir: string = defaultDir()): string | undefined {
   const out = matcherFile(inputs, dir);
   if (!out) return undefined;
   mkdirSync(dir, { recursive: true });
-  writeFileSync(out, JSON.stringify(tables));
+  const { ac, ...rest } = tables;
+  writeFileSync(acFile(out), ac instanceof Uint8Array ? ac : new AhoCorasick(tables.literals, ac).pack());
+  writeFileSync(out, JSON.stringify(rest));
   return out;
 }
 
@@ -140,7 +150,8 @@ export function readBuiltinMatcher(inputs: unknown, dir: string = defaultDir()):
   const file = matcherFile(inputs, dir);
   if (!file || !existsSync(file)) return undefined;
   try {
-    return JSON.parse(readFileSync(file, "utf8")) as MatcherTables;
+    const rest = JSON.parse(readFileSync(file, "utf8")) as Omit<MatcherTables, "ac">;
+    return { ...rest, ac: readFileSync(acFile(file)) };
   } catch {
     return undefined;
   }

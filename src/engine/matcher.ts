@@ -6,7 +6,7 @@
 // against the document's original letter case (XX日以内 is template residue, xx a redaction).
 import { RE2JS } from "re2js";
 import { ConfigError } from "../model/config-error.js";
-import { AhoCorasick, type AcState } from "../text/aho-corasick.js";
+import { AhoCorasick, type AcState, type PackedAc } from "../text/aho-corasick.js";
 import { dropMasked, HitBuffer } from "./hit-table.js";
 import { compileNative, nativePattern, nativeSource, type NativePattern, type NativeSource } from "./native-regex.js";
 import { compileVariants, normalize, normalizeTerm, type CompiledVariants, type NormalizedText } from "../text/normalize.js";
@@ -57,7 +57,8 @@ export interface MatcherTables {
   /** `native`: the pattern's translation for V8's engine (native-regex.ts), null when it has none. */
   regexes: { source: string; concepts: number[]; sets: number; cs: boolean; mask: boolean; native: NativeSource | null }[];
   entries: TermEntry[];
-  ac: AcState;
+  /** The automaton of `literals`: JSON-safe as matcherTables gives it, packed as a stored matcher reads it back. */
+  ac: AcState | PackedAc;
 }
 
 /** Lists of numbers laid end to end: list i is `items[start[i] .. start[i + 1]]`. */

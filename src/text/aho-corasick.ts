@@ -11,6 +11,29 @@ export interface AcMatch { pattern: number; start: number; end: number }
  */
 export interface AcState { parent: number[]; char: number[]; fail: number[]; outStart: number[]; outIds: number[] }
 
+/**
+ * The automaton's scan tables laid end to end in one little-endian buffer, for a build step to write
+ * to a file and a cold start to read back as views, without parsing or rebuilding anything (the
+ * JSON AcState of the built-in ruleset's ~27 000 nodes took longer to parse and turn into tables
+ * than the worker's whole matcher restore besides). Layout: a header of Int32 counts, then the
+ * Int32 sections, then the Uint16 ones.
+ */
+export type PackedAc = Uint8Array;
+
+const PACK_MAGIC = 0x41433031; // "AC01"
+const HEADER = 5; // magic, nodes, edges, outIds, root transitions
+
+/** Typed arrays read the platform's byte order: on a big-endian one a stored automaton is not used (the caller builds its own). */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/** What a scan reads. */
+interface Tables {
+  fail: Int32Array; outStart: Int32Array; outIds: Int32Array;
+  edgeStart: Int32Array; edgeNext: Int32Array; edgeChar: Uint16Array;
+  /** The root's transitions as pairs (code unit, node), turned into the 64K-entry table on load. */
+  rootNode: Int32Array; rootChar: Uint16Array;
+}
+
 export class AhoCorasick {
   private readonly fail: Int32Array;
   /** Patterns ending at each node, through dictionary suffix links: `outIds[outStart[i] .. outStart[i + 1]]`. */
@@ -32,48 +55,48 @@ export class AhoCorasick {
   private readonly edgeStart: Int32Array;
   private readonly edgeChar: Uint16Array;
   private readonly edgeNext: Int32Array;
-  private readonly saved: AcState;
+  private readonly rootNode: Int32Array;
+  private readonly rootChar: Uint16Array;
 
   /**
-   * `state`: the automaton of these same patterns as `state()` gave it; nothing is rebuilt, and the
-   * tables are read straight off its arrays (a worker restores the built-in automaton of ~11 000
-   * nodes before its first file: a Map per node made that a tenth of a second).
+   * `from`: the automaton of these same patterns as `state()` or `pack()` gave it; nothing is
+   * rebuilt (a worker restores the built-in automaton before its first file).
    */
-  constructor(patterns: readonly string[], state: AcState = build(patterns)) {
+  constructor(patterns: readonly string[], from: AcState | PackedAc = build(patterns)) {
     this.lengths = patterns.map((p) => p.length);
-    this.saved = state;
-    const { parent, char } = state;
-    this.fail = Int32Array.from(state.fail);
-    this.outStart = Int32Array.from(state.outStart);
-    this.outIds = Int32Array.from(state.outIds);
-    const nodes = parent.length;
-    const degree = new Int32Array(nodes + 1);
-    for (let i = 1; i < nodes; i++) {
-      if (parent[i] === 0) this.rootNext[char[i]!] = i;
-      else degree[parent[i]!]!++;
-    }
-    this.edgeStart = new Int32Array(nodes + 1);
-    for (let i = 0; i < nodes; i++) this.edgeStart[i + 1] = this.edgeStart[i]! + degree[i]!;
-    const edges = this.edgeStart[nodes]!;
-    this.edgeChar = new Uint16Array(edges);
-    this.edgeNext = new Int32Array(edges);
-    const fill = this.edgeStart.slice(0, nodes);
-    for (let i = 1; i < nodes; i++) {
-      const node = parent[i]!;
-      if (node === 0) continue;
-      // Insertion into the node's sorted run (runs are short).
-      let k = fill[node]!++;
-      while (k > this.edgeStart[node]! && this.edgeChar[k - 1]! > char[i]!) {
-        this.edgeChar[k] = this.edgeChar[k - 1]!; this.edgeNext[k] = this.edgeNext[k - 1]!; k--;
-      }
-      this.edgeChar[k] = char[i]!; this.edgeNext[k] = i;
-    }
+    const t = from instanceof Uint8Array ? unpack(from) : tablesOf(from);
+    this.fail = t.fail; this.outStart = t.outStart; this.outIds = t.outIds;
+    this.edgeStart = t.edgeStart; this.edgeChar = t.edgeChar; this.edgeNext = t.edgeNext;
+    this.rootNode = t.rootNode; this.rootChar = t.rootChar;
+    for (let k = 0; k < t.rootNode.length; k++) this.rootNext[t.rootChar[k]!] = t.rootNode[k]!;
   }
 
+  /** The scan tables in one buffer (PackedAc). */
+  pack(): PackedAc {
+    const nodes = this.fail.length;
+    const int32 = [this.fail, this.outStart, this.outIds, this.edgeStart, this.edgeNext, this.rootNode];
+    const words = HEADER + int32.reduce((n, a) => n + a.length, 0);
+    const halves = this.edgeChar.length + this.rootChar.length;
+    const bytes = new Uint8Array(4 * words + 2 * halves);
+    const view = new DataView(bytes.buffer);
+    [PACK_MAGIC, nodes, this.edgeChar.length, this.outIds.length, this.rootNode.length].forEach((v, i) => view.setInt32(4 * i, v, true));
+    let at = 4 * HEADER;
+    for (const a of int32) for (let i = 0; i < a.length; i++, at += 4) view.setInt32(at, a[i]!, true);
+    for (const a of [this.edgeChar, this.rootChar]) for (let i = 0; i < a.length; i++, at += 2) view.setUint16(at, a[i]!, true);
+    return bytes;
+  }
+
+  /** The automaton as JSON-safe arrays (node i > 0 is reached from `parent[i]` on `char[i]`). */
   state(): AcState {
-    return this.saved;
+    const nodes = this.fail.length;
+    const parent = new Array<number>(nodes).fill(0);
+    const char = new Array<number>(nodes).fill(0);
+    for (let k = 0; k < this.rootNode.length; k++) char[this.rootNode[k]!] = this.rootChar[k]!;
+    for (let i = 0; i < nodes; i++) {
+      for (let k = this.edgeStart[i]!; k < this.edgeStart[i + 1]!; k++) { parent[this.edgeNext[k]!] = i; char[this.edgeNext[k]!] = this.edgeChar[k]!; }
+    }
+    return { parent, char, fail: [...this.fail], outStart: [...this.outStart], outIds: [...this.outIds] };
   }
-
   /** All (possibly overlapping) matches, in order of their end offset. */
   scan(text: string, onMatch: (pattern: number, start: number, end: number) => void): void {
     let node = 0;
@@ -95,6 +118,53 @@ export class AhoCorasick {
       for (let k = outStart[node]!, last = outStart[node + 1]!; k < last; k++) { const p = outIds[k]!; onMatch(p, i + 1 - lengths[p]!, i + 1); }
     }
   }
+}
+
+/** The scan tables of a state: the parent links turned into each node's sorted run of transitions. */
+function tablesOf(state: AcState): Tables {
+  const { parent, char } = state;
+  const nodes = parent.length;
+  const degree = new Int32Array(nodes + 1);
+  let roots = 0;
+  for (let i = 1; i < nodes; i++) {
+    if (parent[i] === 0) roots++;
+    else degree[parent[i]!]!++;
+  }
+  const edgeStart = new Int32Array(nodes + 1);
+  for (let i = 0; i < nodes; i++) edgeStart[i + 1] = edgeStart[i]! + degree[i]!;
+  const edges = edgeStart[nodes]!;
+  const edgeChar = new Uint16Array(edges);
+  const edgeNext = new Int32Array(edges);
+  const rootNode = new Int32Array(roots);
+  const rootChar = new Uint16Array(roots);
+  const fill = edgeStart.slice(0, nodes);
+  for (let i = 1, r = 0; i < nodes; i++) {
+    const node = parent[i]!;
+    if (node === 0) { rootNode[r] = i; rootChar[r++] = char[i]!; continue; }
+    // Insertion into the node's sorted run (runs are short).
+    let k = fill[node]!++;
+    while (k > edgeStart[node]! && edgeChar[k - 1]! > char[i]!) {
+      edgeChar[k] = edgeChar[k - 1]!; edgeNext[k] = edgeNext[k - 1]!; k--;
+    }
+    edgeChar[k] = char[i]!; edgeNext[k] = i;
+  }
+  return { fail: Int32Array.from(state.fail), outStart: Int32Array.from(state.outStart), outIds: Int32Array.from(state.outIds),
+    edgeStart, edgeNext, edgeChar, rootNode, rootChar };
+}
+
+/** pack()'s buffer as tables: views where it is aligned (a file read whole is), copies otherwise. */
+function unpack(bytes: PackedAc): Tables {
+  if (!LITTLE_ENDIAN) throw new Error("packed Aho-Corasick tables are little-endian");
+  const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
+  const header = new DataView(aligned.buffer, aligned.byteOffset, 4 * HEADER);
+  const [magic, nodes, edges, outs, roots] = [0, 1, 2, 3, 4].map((i) => header.getInt32(4 * i, true));
+  const words = HEADER + nodes! + (nodes! + 1) + outs! + (nodes! + 1) + edges! + roots!;
+  if (magic !== PACK_MAGIC || aligned.byteLength !== 4 * words + 2 * (edges! + roots!)) throw new Error("not a packed Aho-Corasick automaton");
+  let at = aligned.byteOffset + 4 * HEADER;
+  const int32 = (n: number) => { const a = new Int32Array(aligned.buffer, at, n); at += 4 * n; return a; };
+  const uint16 = (n: number) => { const a = new Uint16Array(aligned.buffer, at, n); at += 2 * n; return a; };
+  const fail = int32(nodes!), outStart = int32(nodes! + 1), outIds = int32(outs!), edgeStart = int32(nodes! + 1), edgeNext = int32(edges!), rootNode = int32(roots!);
+  return { fail, outStart, outIds, edgeStart, edgeNext, rootNode, edgeChar: uint16(edges!), rootChar: uint16(roots!) };
 }
 
 /** The automaton of `patterns` (the trie, its failure links and outputs), built with a Map per node. */

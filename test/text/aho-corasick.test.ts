@@ -39,4 +39,19 @@ describe("AhoCorasick", () => {
     const byEnd = (x: number[], y: number[]) => x[2]! - y[2]! || x[0]! - y[0]!;
     expect(scan(built).sort(byEnd)).toEqual(bruteForce(patterns, text).sort(byEnd));
   });
+  it("packed into one buffer and read back (at an odd offset too), scans as the automaton it was built as", () => {
+    const patterns = ["パッチ", "セキュリティパッチ", "ティパ", "ab", "bab", "b", "𠮷", "", "漢字"];
+    const built = new AhoCorasick(patterns);
+    const packed = built.pack();
+    const shifted = new Uint8Array(packed.length + 1);
+    shifted.set(packed, 1);
+    const text = "xセキュリティパッチbabab𠮷漢字ティパッチ";
+    const scan = (ac: AhoCorasick) => { const out: number[][] = []; ac.scan(text, (p, s, e) => out.push([p, s, e])); return out; };
+    for (const bytes of [packed, shifted.subarray(1)]) {
+      const restored = new AhoCorasick(patterns, bytes);
+      expect(restored.state()).toEqual(built.state());
+      expect(scan(restored)).toEqual(scan(built));
+    }
+    expect(() => new AhoCorasick(patterns, packed.subarray(0, packed.length - 2))).toThrow(/not a packed/);
+  });
 });
