@@ -118,6 +118,9 @@ export const vague = defineKind<VagueParams, typeof schema>({
         const e = at.ending;
         const start = s.start + at.offset;
         if (!topical(ab.index, s.start) || orderersDuty(ab.index, s.start, start)) continue;
+        // As in qualifier mode: a sentence holding one of these states no requirement the form weakens
+        // (a team member's experience wished for: 「責任者は、同種業務の経験を有する者であることが望ましい」).
+        if (p.unless?.any?.some((e) => hasHitWithin(ctx.hits(e), ab.index, s.start, s.end))) continue;
         const match = ctx.originalText(ab.index, start, start + e.length);
         findings.push(ctx.finding(rule, { block: ab.index, start, end: start + e.length }, { params: { match } }));
       }

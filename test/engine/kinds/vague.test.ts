@@ -32,4 +32,9 @@ describe("vague", () => {
     expect(locs(r)).toEqual([["form", 1, 15, 1, 20]]);
     expect(lint("ログの点検は第三者が行う。ただし、自ら行うことも妨げない。\n", f).findings).toEqual([]);
   });
+  it("form mode is silent on a sentence holding an `unless` term, anywhere in it, and fires on the next one", () => {
+    const u = config([{ id: "form", kind: "vague", message: "「{match}」", params: { mode: "form", endings: ["が望ましい"], when: { any: ["ログ"] }, unless: { any: ["経験を有する"] } } }]);
+    const r = lint("ログの点検者は、同種業務の経験を有する者が望ましい。ログは1年間保存することが望ましい。\n", u);
+    expect(locs(r)).toEqual([["form", 1, 39, 1, 44]]);
+  });
 });
