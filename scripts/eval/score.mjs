@@ -219,9 +219,13 @@ export const TARGETS = { agreement: 0.95, balanced: 0.93, ruleMin: 0.85, precisi
  * thirteenth session with r300–r351's twenty-eight dev documents in seven batches, unseen until then (on arrival 81.9%,
  * 85.4%, 88.2%, 80.6%, 83.3%, 77.1% and 88.2% exact on their own), then set at the figures of test scoring #19
  * (91.3% / 89.9% / emergency-contact 75.4% / P 80.9% / R 76.4%; the 163 older documents 89.4% → 92.2%, the twenty-eight new ones 83.5% → 86.3%) less about half a
- * point. Every figure rose: the session fixed classes across all rules and the defect scopes, and the floor rises with it.
+ * point. Every figure rose: the session fixed classes across all rules and the defect scopes, and the floor rises with it;
+ * 191 → 199 in the fourteenth session with r352, r353, r354, r357, r360, r361, r363 and r367, unseen until then (on
+ * arrival 86.1% and 91.0% exact on their own), then set at the figures of test scoring #20 (92.7% / 91.5% /
+ * emergency-contact 77.4% / P 83.1% / R 77.7%; the 191 older documents 91.3% → 92.8%, the eight new ones 88.5% → 89.2%)
+ * less about half a point. One absent judged present is accepted by name (ABSENT_PRESENT_ACCEPTED, r352).
  */
-export const DEV_FLOOR = { agreement: 0.908, balanced: 0.894, ruleMin: 0.749, precision: 0.804, recall: 0.759 };
+export const DEV_FLOOR = { agreement: 0.922, balanced: 0.910, ruleMin: 0.769, precision: 0.826, recall: 0.772 };
 
 /**
  * Absent judged present on dev that the eval test accepts, each one named with its reason: a document whose labels
