@@ -72,8 +72,10 @@ export const vague = defineKind<VagueParams, typeof schema>({
     const findings: Finding[] = [];
     const exempt = (p.exemptEndings ?? []).map((e) => normalizeTerm(e)).filter(Boolean);
     const topical = (block: number, start: number) => !p.when?.any?.length || ctx.near(p.when.any, { block, start }, "sentence").length > 0;
-    const topicalIn = (block: number, start: number, end: number) => !p.when?.any?.length
-      || p.when.any.some((e) => hasHitWithin(ctx.hits(e), block, start, end));
+    /** Some entry has a hit inside [start, end) of the block (a sentence). */
+    const holds = (entries: TermEntry[] | undefined, block: number, start: number, end: number) =>
+      !!entries?.some((e) => hasHitWithin(ctx.hits(e), block, start, end));
+    const topicalIn = (block: number, start: number, end: number) => !p.when?.any?.length || holds(p.when.any, block, start, end);
     /** The qualifier at `h` is one a `definedBy` entry covers, and its unit states the criteria. */
     const definedHere = (h: Hit): boolean => (p.definedBy ?? []).some((d) =>
       d.qualifiers.some((q) => ctx.near([q], h, "sentence").some((x) => x.start === h.start && x.end === h.end))
@@ -120,7 +122,7 @@ export const vague = defineKind<VagueParams, typeof schema>({
         if (!topical(ab.index, s.start) || orderersDuty(ab.index, s.start, start)) continue;
         // As in qualifier mode: a sentence holding one of these states no requirement the form weakens
         // (a team member's experience wished for: 「責任者は、同種業務の経験を有する者であることが望ましい」).
-        if (p.unless?.any?.some((e) => hasHitWithin(ctx.hits(e), ab.index, s.start, s.end))) continue;
+        if (holds(p.unless?.any, ab.index, s.start, s.end)) continue;
         const match = ctx.originalText(ab.index, start, start + e.length);
         findings.push(ctx.finding(rule, { block: ab.index, start, end: start + e.length }, { params: { match } }));
       }
