@@ -561,7 +561,21 @@ export function restoreMatcher(config: ResolvedConfig, t: MatcherTables): Compil
 
 /** A matcher for entries the kinds did not declare up front (costs one extra scan per document). */
 export function compileExtra(config: ResolvedConfig, variants: CompiledVariants, entries: TermEntry[]): CompiledMatcher {
-  return builderOf(config, variants, entries.map((e): [TermEntry, Site] => [e, {}])).build();
+  // A matcher depends on the configuration and the entries only: built once, not once per document
+  // (each build compiles every mask regex again).
+  const key = JSON.stringify(entries);
+  let byKey = extraMemo.get(config);
+  if (!byKey) extraMemo.set(config, byKey = new Map());
+  let m = byKey.get(key);
+  if (!m) byKey.set(key, m = builderOf(config, variants, entries.map((e): [TermEntry, Site] => [e, {}])).build());
+  return m;
+}
+
+const extraMemo = new WeakMap<ResolvedConfig, Map<string, CompiledMatcher>>();
+
+/** How many entries of `config` a kind looked up without declaring them (each costs a scan per document). */
+export function undeclaredEntryCount(config: ResolvedConfig): number {
+  return extraMemo.get(config)?.size ?? 0;
 }
 
 /** A builder holding `entries` and the configuration's mask words: what every matcher of a configuration is made from. */

@@ -133,7 +133,9 @@ export const structure = defineKind<StructureParams, typeof schema>({
   schema,
   terms(rule) {
     const p = rule.params;
-    return [...Object.values(p.sections ?? {}).flatMap((s) => [...s.any, ...(s.orChapter ?? []), ...(s.orSection?.any ?? []), ...(s.orSection?.notUnder ?? [])]),
+    // Every entry check() looks up: one left out is scanned on its own for each document.
+    return [...Object.values(p.sections ?? {}).flatMap((s) => [...s.any, ...(s.orChapter ?? []), ...(s.orSection?.any ?? []), ...(s.orSection?.notUnder ?? []),
+      ...(s.annex ?? [])]),
       ...(p.notOn ?? [])];
   },
   check(ctx, rule) {
