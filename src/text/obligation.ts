@@ -66,9 +66,11 @@ const EXCLUSION_VERBAL = /(行わない|実施しない|利用しない|使用�
  * What another party does instead of the contractor, at the end of a sentence (after the party's name).
  * Not when the party's verb only qualifies what the sentence's act is done on, with or where (a relative
  * clause): in 「受注者は、発注者が指定する入館手続を行うものとする」「本業務は、本市が指定する場所で実施する
- * ものとする」 the contractor does the work, the orderer only names the procedure or the place.
+ * ものとする」 the contractor does the work, the orderer only names the procedure or the place; so too when the
+ * orderer gives the means or the bound the work is done with (「端末の操作は、町が付与した権限の範囲内で行うものと
+ * する」「作業は、本市が貸与した端末で行うものとする」).
  */
-export const PARTY_ACT = "(が|において|にて|の責任において|側で)(?![^。、]*?[うくぐすつぬぶむるただ][\\p{Script=Han}\\p{Script=Katakana}][^。、]{0,12}?を|(指定|承認|許可|指示)(する|した|される|された)[^。、]{0,12}?(で|に|により|に従))(別途)?[^。、]{0,24}(行う|実施する|担当する|対応する|調達する|整備する|構築する|用意する|提供する|行うものとする|実施するものとする|担当するものとする|対応するものとする|提供するものとする|行います|実施します|提供します)$";
+export const PARTY_ACT = "(が|において|にて|の責任において|側で)(?![^。、]*?[うくぐすつぬぶむるただ][\\p{Script=Han}\\p{Script=Katakana}][^。、]{0,12}?を|(指定|承認|許可|指示|付与|貸与|支給|配布|設定|割り当て|割当て)(する|した|される|された)[^。、]{0,12}?(で|に|により|に従))(別途)?[^。、]{0,24}(行う|実施する|担当する|対応する|調達する|整備する|構築する|用意する|提供する|行うものとする|実施するものとする|担当するものとする|対応するものとする|提供するものとする|行います|実施します|提供します)$";
 /**
  * Another operator is named by its role (基盤事業者, 回線事業者, 運用事業者 …: any 〜事業者 but the contractor's
  * own 受注事業者 / 受託事業者), and what it provides is not the contractor's duty either

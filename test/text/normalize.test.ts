@@ -100,7 +100,10 @@ describe("scopeOf", () => {
     // The party's verb qualifies what the contractor does (a relative clause): no reassignment.
     for (const tail of ["ログを保存すること", "報告するものとする", "範囲外の作業を行うこと", "更新は担当者と協議の上行うものとする", "受注者は、発注者が指定する入館手続を行うものとする",
       "受託者は、委託者が定める様式を用いて報告するものとする", "乙は甲が承認した手順書を用いて作業を実施する",
-      "受注者は、作業日程については、発注者と協議すること"]) expect(scopeOf(tail), tail).toBeUndefined();
+      "受注者は、作業日程については、発注者と協議すること", "端末の操作は、本市が付与した権限の範囲内で行うものとする",
+      "作業は、発注者が貸与した端末で行うものとする"]) expect(scopeOf(tail), tail).toBeUndefined();
+    // The orderer's own act with what it lends: still the orderer's.
+    expect(scopeOf("作業用端末の設定は、発注者が行うものとする")).toEqual({ excluded: true, deferred: false });
     expect(scopeOf("本業務は、本市が指定する場所で実施するものとする")).toBeUndefined();
     // The contractor receives: the act is the orderer's.
     for (const tail of ["受託者には本市が指定する方法で提供する", "作業用端末は乙に貸与する", "資料は、受注者に対し電子データで提供するものとする"]) {
