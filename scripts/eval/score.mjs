@@ -233,9 +233,11 @@ export const TARGETS = { agreement: 0.95, balanced: 0.93, ruleMin: 0.85, precisi
  * from 77.8% to 77.25% with two of them (contacts labelled present that name no liaison of both sides), so its floor
  * is 0.768 until the session's rule work is in. Then 211 → 215 with r392, r393, r395 and r397 (83.3% on arrival):
  * emergency-contact 77.25% → 76.3% with two more contacts labelled present that name no liaison of both sides; 0.758
- * until the rule work is in.
+ * until the rule work is in. Then set at the figures of test scoring #21 (93.2% / 92.1% / emergency-contact 77.7% /
+ * P 84.7% / R 78.0%; the 207 older documents 92.4% → 93.5%, the eight new ones 81.3% on arrival → 83.7%) less about
+ * half a point. Every figure rose with the session's 71 class commits.
  */
-export const DEV_FLOOR = { agreement: 0.919, balanced: 0.907, ruleMin: 0.758, precision: 0.819, recall: 0.772 };
+export const DEV_FLOOR = { agreement: 0.927, balanced: 0.916, ruleMin: 0.772, precision: 0.842, recall: 0.775 };
 
 /**
  * Absent judged present on dev that the eval test accepts, each one named with its reason: a document whose labels
