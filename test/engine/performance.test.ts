@@ -1,11 +1,11 @@
 // Performance by design: one normalisation and one scan per document, one matcher per config.
 import { describe, expect, it } from "vitest";
+import * as fs from "node:fs";
 import { fileURLToPath } from "node:url";
 import { resolveRulesetAsConfig } from "../../src/config/load.js";
 import { lintDocument } from "../../src/engine/index.js";
 import { getMatcher, undeclaredEntryCount } from "../../src/engine/matcher.js";
 import { readSpec } from "../../src/readers/index.js";
-import * as fs from "node:fs";
 import { kindTerms } from "../../src/engine/kinds/index.js";
 import type { Block, SpecDocument } from "../../src/model/document.js";
 
