@@ -193,10 +193,12 @@ function endsWithAny(s: string, list: readonly string[]): string | undefined {
 
 /**
  * A duty whose details are deferred in a second clause (「消去は復元が困難な方法によるものとし、具体的な方法は協議の上
- * 定める」「報告は書面によることとし、様式は別途指示する」): the first clause states the content, so the sentence is that
- * duty; only a deferral with no content is absent (labelling.md §2).
+ * 定める」「報告は書面によることとし、様式は別途指示する」), also when the first clause fixes a value or a form with a bare
+ * 「とし」 (「保存期間は6か月以上とし、具体的な期間は協議して定める」「提出は電子データとし、形式は別途指示する」): the
+ * first clause states the content, so the sentence is that duty; only a deferral with no content is absent (labelling.md
+ * §2). The first clause is judged on its own, so 「…は本業務の範囲外とし、必要な場合は別途協議する」 stays excluded.
  */
-const DUTY_THEN_DEFERRAL = /^(.+?(?:もの|こと))とし[、,](?!.*(?:もの|こと)とし[、,])/u;
+const DUTY_THEN_DEFERRAL = /^(.+?)とし[、,](?!.*とし[、,])/u;
 
 const PLAN_PROPOSAL = /(計画書|実施要領|手順書|提案書)(において|に記載|で|に|の中で|の中に|内で|にて)[^。]{0,20}(提案|記載|示)し/u;
 

@@ -148,6 +148,14 @@ describe("analyseSentence", () => {
     expect(analyseSentence("消去は復元が困難な方法によるものとし、具体的な方法は協議の上定める。"))
       .toMatchObject({ obligation: true, deferred: false });
     expect(analyseSentence("報告は書面によることとし、様式は別途指示する。")).toMatchObject({ obligation: true, deferred: false });
+    // a value or a form fixed with a bare 「とし」, then the details deferred: the value is the content
+    expect(analyseSentence("アクセスログの保管期間は1年以上とし、具体的な期間は発注者と協議して定める。"))
+      .toMatchObject({ obligation: true, deferred: false });
+    expect(analyseSentence("成果物は電子媒体とし、ファイル形式は別途指示する。")).toMatchObject({ obligation: true, deferred: false });
+    // ... but a first clause that is itself an exclusion or a deferral keeps the sentence so
+    expect(analyseSentence("機器の移設は本契約の範囲外とし、必要が生じた場合は別途協議する。"))
+      .toMatchObject({ obligation: false, excluded: true });
+    expect(analyseSentence("詳細は別途協議とし、決定次第通知する。")).toMatchObject({ obligation: false });
     // details the orderer gives only after the contract: alone a deferral, after a duty that duty
     expect(analyseSentence("具体的な手順については、契約締結後に発注者が示す。")).toMatchObject({ obligation: false, deferred: true });
     expect(analyseSentence("受託者の業務は当課の定める規程に従うものとし、その詳細は契約後に指示する。"))
