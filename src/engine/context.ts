@@ -81,7 +81,7 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
    * count, or gather several entries' hits into one list, allocate no list per entry.
    */
   const collect = (entry: TermEntry, from: number, to: number, start: number, end: number, kinds: MatchSpec["blocks"],
-    out: Hit[] | undefined): number => {
+    out: Hit[] | undefined, own?: Sentence): number => {
     const p = placeOf(entry);
     if (!p) return 0;
     // Read off the packed arrays: a hit becomes an object only when it is gathered (most questions count).
@@ -94,7 +94,10 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
       if (b === to - 1 && hs[k]! >= end) break;
       if (he[k]! > end && b === to - 1 && to - from === 1) continue;
       if (!blockAllowed(b, kinds)) continue;
-      if (blocks[b]!.block.kind !== "heading" && outOfProcurement(sentenceAt(b, hs[k]!))) continue;
+      if (blocks[b]!.block.kind !== "heading") {
+        const s = sentenceAt(b, hs[k]!);
+        if (s !== own && outOfProcurement(s)) continue;
+      }
       n++;
       out?.push(table.hitAt(concept, k, named));
     }
@@ -290,17 +293,21 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
   };
 
   const near = (entries: readonly TermEntry[], at: { block: number; start: number }, within: "sentence" | "block" | "section"): Hit[] => {
+    // A deferred sentence asked about is read as it is: a rule that judges it (a retention period left to a later
+    // agreement) looks for its conditions in that sentence too. Every other sentence of the unit must carry a duty for
+    // its words to count, and an excluded or background sentence never does.
+    const at0 = sentenceAt(at.block, at.start);
+    const own = at0?.deferred && !at0.excluded && !at0.narrative ? at0 : undefined;
     let from = at.block; let to = at.block + 1; let start = 0; let end = Infinity;
     if (within === "block") [from, to] = blockUnit(at.block);
     else if (within === "sentence") {
-      const s = sentenceAt(at.block, at.start);
-      if (s) { start = s.start; end = s.end; }
+      if (at0) { start = at0.start; end = at0.end; }
     } else if (within === "section") {
       const h = blocks[at.block]!.section;
       if (h < 0) { from = 0; to = firstHeading(); } else { from = h; to = analysed.sectionEnd[h]!; }
     }
     const out: Hit[] = [];
-    for (const e of entries) collect(e, from, to, start, end, "any", out);
+    for (const e of entries) collect(e, from, to, start, end, "any", out, own);
     return out;
   };
 

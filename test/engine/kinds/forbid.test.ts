@@ -66,3 +66,19 @@ describe("forbid: since (a name outdated from a date)", () => {
     expect(locs(lint("# 仕様書\n\n受注者は、瑕疵担保責任を負う。期限は令和元年11月1日とする。\n", c))).toEqual([["outdated", 3, 6, 3, 10]]);
   });
 });
+
+describe("forbid: when and unless in a deferred sentence", () => {
+  const c = config([{ id: "period", kind: "forbid", message: "{match}",
+    params: { patterns: ["re:保存期間は[、,]?別途協議する"], when: { any: ["ログ"] }, unless: { any: ["年"] } } }]);
+  it("reads the conditions in the deferred sentence it judges, not in other deferred sentences", () => {
+    // 「…別途協議する」 defers the sentence; its own words still decide whether the rule applies there
+    expect(locs(lint("ログの保存期間は、別途協議する。\n", c))).toEqual([["period", 1, 4, 1, 16]]);
+    expect(lint("記録の保存期間は、別途協議する。\n", c).findings).toEqual([]);
+    expect(lint("ログの保存期間は、1年を基本として別途協議する。\n", c).findings).toEqual([]);
+    // the condition in another deferred sentence of the block does not count
+    const block = config([{ id: "period", kind: "forbid", message: "{match}", params: { within: "block",
+      patterns: ["re:保存期間は[、,]?別途協議する"], when: { any: ["ログ"] } } }]);
+    expect(lint("記録の保存期間は、別途協議する。ログの様式は別途協議する。\n", block).findings).toEqual([]);
+    expect(locs(lint("記録の保存期間は、別途協議する。ログを取得すること。\n", block))).toEqual([["period", 1, 4, 1, 16]]);
+  });
+});
