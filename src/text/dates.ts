@@ -5,7 +5,8 @@ export interface FoundDate { iso: string; start: number; end: number }
 
 const ERA_BASE: Record<string, number> = { 令和: 2018, 平成: 1988, 昭和: 1925, R: 2018, H: 1988 };
 
-const DATE_RE = /(令和|平成|昭和)\s*(元|[0-9]{1,2})\s*年\s*([0-9]{1,2})\s*月\s*(?:([0-9]{1,2})\s*日|(末))|([0-9]{4})\s*年\s*([0-9]{1,2})\s*月\s*(?:([0-9]{1,2})\s*日|(末))|([0-9]{4})[/.-]([0-9]{1,2})[/.-]([0-9]{1,2})/g;
+// The other calendar's year may stand in brackets before 年 (「令和2(2020)年3月1日」「2020（令和2）年3月1日」).
+const DATE_RE = /(令和|平成|昭和)\s*(元|[0-9]{1,2})\s*(?:[(（]\s*[0-9]{4}\s*[)）]\s*)?年\s*([0-9]{1,2})\s*月\s*(?:([0-9]{1,2})\s*日|(末))|([0-9]{4})\s*(?:[(（]\s*(?:令和|平成|昭和)\s*(?:元|[0-9]{1,2})\s*[)）]\s*)?年\s*([0-9]{1,2})\s*月\s*(?:([0-9]{1,2})\s*日|(末))|([0-9]{4})[/.-]([0-9]{1,2})[/.-]([0-9]{1,2})/g;
 
 function pad(n: number): string { return String(n).padStart(2, "0"); }
 function lastDay(y: number, m: number): number { return new Date(Date.UTC(y, m, 0)).getUTCDate(); }

@@ -7,7 +7,9 @@ const ERA_BASE: Record<string, number> = { 令和: 2018, 平成: 1988 };
 // A cover may put the issuing office on the date's line (「平成27年1月9日 佐賀県統括本部情報・業務改革課」, joined
 // in PDF text): an office name ending the line, with no sentence mark in it.
 const OFFICE = "(?:(?!.*(?:から|まで|以降|以前|付け|付で|をもって))[^。、,]{2,40}(?:課|局|部|室|係|班|担当|センター|庁|省|所|市|県|都|府|道|町|村|区|機構|法人|委員会|事務所|本部|組合|連合|大学))";
-const DATE_LINE = new RegExp(`^(?:(令和|平成)(元|[0-9]{1,2})|([0-9]{4}))年([0-9]{1,2})月(?:([0-9]{1,2})日)?(?:作成|改定|改訂|版|現在|策定|制定)?${OFFICE}?$`, "u");
+// Brackets are dropped before matching, so the other calendar's year beside it (「令和2(2020)年」「2020（令和2）年」) is
+// read as it stands.
+const DATE_LINE = new RegExp(`^(?:(令和|平成)(元|[0-9]{1,2})(?:[0-9]{4})?|([0-9]{4})(?:(?:令和|平成)(?:元|[0-9]{1,2}))?)年([0-9]{1,2})月(?:([0-9]{1,2})日)?(?:作成|改定|改訂|版|現在|策定|制定)?${OFFICE}?$`, "u");
 /** How far into a document its cover date may stand (blocks, in reading order). */
 export const COVER_BLOCKS = 30;
 

@@ -7,6 +7,8 @@ describe("the date a specification was written (its cover date line)", () => {
     expect(dateLine("令和元年１１月１日")).toBe("2019-11-01");
     expect(dateLine("（平成31年3月 作成）")).toBe("2019-03-01");
     expect(dateLine("2024年4月 改定")).toBe("2024-04-01");
+    expect(dateLine("令和2(2020)年8月")).toBe("2020-08-01");
+    expect(dateLine("2019（令和元）年11月1日")).toBe("2019-11-01");
     // the issuing office on the same line, as a PDF cover joins them
     expect(dateLine("平成27年1月9日佐賀県統括本部情報・業務改革課")).toBe("2015-01-09");
     expect(dateLine("令和5年4月 〇〇市総務局情報政策課")).toBe("2023-04-01");

@@ -47,5 +47,15 @@ describe("eol", () => {
   it("parses Japanese and western dates", () => {
     expect(findDates("令和9年3月31日、2027年3月31日、令和元年5月1日、平成31年4月末、2027/3/1").map((d) => d.iso))
       .toEqual(["2027-03-31", "2027-03-31", "2019-05-01", "2019-04-30", "2027-03-01"]);
+    // the other calendar's year in brackets beside the year
+    expect(findDates("令和2(2020)年3月1日から令和7（2025）年2月28日まで、2021（令和3）年4月末").map((d) => d.iso))
+      .toEqual(["2020-03-01", "2025-02-28", "2021-04-30"]);
+  });
+  it("reads a contract period written with both calendars' years", () => {
+    // a lease ending before Windows Server 2012's end of support (2023-10-10) names a supported product; one after it does not
+    expect(lint("賃貸借期間は令和2(2020)年4月1日から令和5(2023)年3月31日までとする。\n\nサーバOSは Windows Server 2012 とする。\n", c).findings)
+      .toEqual([]);
+    expect(locs(lint("賃貸借期間は2020（令和2）年4月1日から2024（令和6）年3月31日までとする。\n\nサーバOSは Windows Server 2012 とする。\n", c)))
+      .toEqual([["eol", 3, 8, 3, 27]]);
   });
 });
