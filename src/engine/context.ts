@@ -11,7 +11,7 @@ import { analyseBlocks, scanDocument, type AnalysedDocument } from "./analyse.js
 import type { HitTable } from "./hit-table.js";
 import { compileExtra, getMatcher, type KindTerms } from "./matcher.js";
 import { evaluateApplies } from "./conditions.js";
-import { writtenDate } from "../text/written-date.js";
+import { writtenBy, writtenDate } from "../text/written-date.js";
 import { snippetOf } from "./snippet.js";
 import { tocText, tocTitle } from "../text/toc.js";
 import type { SpecDocument } from "../model/document.js";
@@ -413,6 +413,7 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
   };
 
   let written: { date: string | undefined } | undefined;
+  let writtenLatest: { date: string | undefined } | undefined;
   const ctx: EngineContext = {
     doc, config, locale, asOf: config.asOf, blocks, analysed, conditions: {},
     hits, units, underAny, near, sentenceAt, label, finding, bodyInInput, isTocLine,
@@ -420,6 +421,7 @@ export function createContext(doc: SpecDocument, config: ResolvedConfig, locale:
     message: (id, params = {}) => t(id, params, locale),
     locationOf: (block, start, end) => locate(blocks[block]!, start, end),
     writtenOn: () => (written ??= { date: writtenDate(bodyTexts(blocks)) }).date,
+    writtenBy: () => (writtenLatest ??= { date: writtenBy(allTexts(blocks)) }).date,
     originalText: (block, start, end) => {
       const ab = blocks[block]!;
       return ab.block.text.slice(ab.norm.toOriginal(start), ab.norm.toOriginalEnd(end));
@@ -449,6 +451,11 @@ const LISTED = new Set(["listItem", "tableCell"]);
  */
 export function outOfProcurement(s: Sentence | undefined): boolean {
   return !!s && (s.narrative || s.excluded || s.deferred);
+}
+
+/** Every block's text as written (writtenBy reads them all, until one dates the document in 令和). */
+function* allTexts(blocks: readonly AnalysedBlock[]): Generator<string> {
+  for (const b of blocks) yield b.block.text;
 }
 
 /** The texts of the body's blocks, in order, as read (writtenDate reads only the first few). */

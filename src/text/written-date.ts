@@ -37,3 +37,21 @@ export function writtenDate(blockTexts: Iterable<string>): string | undefined {
   }
   return undefined;
 }
+
+/** The last day of the Heisei era: a document dated only in 平成 was written by then. */
+export const HEISEI_END = "2019-04-30";
+
+/**
+ * The latest a document can have been written, when its dates tell: one that writes years in 平成 and never in 令和
+ * (nor a western year after 2019) was written in the Heisei era, whatever its future dates say (「平成32年3月31日まで」
+ * was written before the new era was named). undefined when the dates do not tell.
+ */
+export function writtenBy(texts: Iterable<string>): string | undefined {
+  let heisei = false;
+  for (const text of texts) {
+    const t = text.normalize("NFKC");
+    if (/令和\s*(元|[0-9]{1,2})\s*[(（]?|(20[2-9][0-9])\s*年/u.test(t)) return undefined;
+    if (!heisei && /平成\s*(元|[0-9]{1,2})\s*(?:[(（]\s*[0-9]{4}\s*[)）]\s*)?年/u.test(t)) heisei = true;
+  }
+  return heisei ? HEISEI_END : undefined;
+}

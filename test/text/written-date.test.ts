@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { COVER_BLOCKS, dateLine, writtenDate } from "../../src/text/written-date.js";
+import { COVER_BLOCKS, HEISEI_END, dateLine, writtenBy, writtenDate } from "../../src/text/written-date.js";
 
 describe("the date a specification was written (its cover date line)", () => {
   it("reads era and western year-month lines, with a day and cover words", () => {
@@ -24,5 +24,14 @@ describe("the date a specification was written (its cover date line)", () => {
   it("takes the first date line of the cover, and nothing beyond it", () => {
     expect(writtenDate(["令和3年度~令和5年度", "旅費等システム運用業務\n調達仕様書", "令和2年8月", "経済産業省"])).toBe("2020-08-01");
     expect(writtenDate([...Array(COVER_BLOCKS).fill("本文。"), "令和2年8月"])).toBeUndefined();
+  });
+});
+
+describe("the latest a document can have been written, by the era of its dates", () => {
+  it("is the end of 平成 for a document dated only in 平成, and unknown otherwise", () => {
+    expect(writtenBy(["履行期限は平成32年3月31日とする。", "平成28年度に導入した機器"])).toBe(HEISEI_END);
+    expect(writtenBy(["履行期限は平成32年3月31日とする。", "様式は令和元年版による。"])).toBeUndefined();
+    expect(writtenBy(["平成28年度に導入した機器", "2021年4月から運用する。"])).toBeUndefined();
+    expect(writtenBy(["2018年4月から運用する。"])).toBeUndefined();
   });
 });

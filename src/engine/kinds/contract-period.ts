@@ -17,15 +17,20 @@ export function contractPeriod(ctx: CheckContext): { start?: string; end?: strin
   return period;
 }
 
+/** What follows the date a period runs from (「令和6年4月1日から」「2024年4月1日～」). */
+const FROM = /^\s*(?:[(（][^)）]{1,3}[)）])?\s*(から|より|~|～|〜|－|-)/u;
+
 function readPeriod(ctx: CheckContext): { start?: string; end?: string } {
   let start: string | undefined;
   let end: string | undefined;
   for (const term of CONTRACT_PERIOD_TERMS) {
     for (const h of ctx.hits(term)) {
       for (let b = h.block; b < Math.min(ctx.blocks.length, h.block + 3); b++) {
-        const dates = findDates(b === h.block ? ctx.blocks[b]!.text.slice(h.start) : ctx.blocks[b]!.text);
+        const text = b === h.block ? ctx.blocks[b]!.text.slice(h.start) : ctx.blocks[b]!.text;
+        const dates = findDates(text);
         for (const d of dates) {
-          if (!start || d.iso < start) start = d.iso;
+          // Only a date the period runs from starts it: in 「契約締結の日から平成32年3月31日まで」 the one date is the end.
+          if ((!start || d.iso < start) && FROM.test(text.slice(d.end, d.end + 4))) start = d.iso;
           if (!end || d.iso > end) end = d.iso;
         }
         if (b === h.block && dates.length) break;

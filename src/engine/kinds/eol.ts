@@ -32,8 +32,8 @@ export const eol = defineKind<EolParams, typeof schema>({
     // Judged at the date the spec was written (its cover date), as for outdated names: an old edition
     // that named a product still supported then is no defect of it. Without a cover date, a stated
     // contract period dates the spec (it was written before the work it buys), so the horizon is that
-    // period's end; with neither, asOf.
-    const written = ctx.writtenOn();
+    // period's end; with neither, the era its dates are written in (平成 only: by 2019-04-30), else asOf.
+    const written = ctx.writtenOn() ?? (end ? undefined : ctx.writtenBy());
     const horizon = written ? (end && end > written ? end : written) : (end ?? ctx.asOf);
     const findings: Finding[] = [];
     for (const p of products) {

@@ -53,8 +53,9 @@ export const forbid = defineKind<ForbidParams, typeof schema>({
     for (const [k, v] of Object.entries(p.replacements ?? {})) replacements.set(normalizeTerm(k), v);
     const since = new Map(Object.entries(p.since ?? {}).map(([k, v]) => [normalizeTerm(k), v]));
     // What was current when the document was written is no defect of it (an old edition read today). Without a
-    // cover date, the start of the contract period it states dates it (a spec is written before the work it buys).
-    const writtenOn = since.size ? ctx.writtenOn() ?? contractPeriod(ctx).start ?? ctx.asOf : ctx.asOf;
+    // cover date, the start of the contract period it states dates it (a spec is written before the work it buys);
+    // without either, a document dated only in 平成 was written by the era's end.
+    const writtenOn = since.size ? ctx.writtenOn() ?? contractPeriod(ctx).start ?? ctx.writtenBy() ?? ctx.asOf : ctx.asOf;
     const found: Hit[] = p.patterns.flatMap((e) => [...ctx.hits(e)])
       .sort((a, b) => a.block - b.block || a.start - b.start || b.end - a.end);
     const findings: Finding[] = [];

@@ -109,6 +109,8 @@ export interface CheckContext {
   message(id: string, params?: Params): string;
   /** The date the document was written (its cover date line, ISO), or undefined when it states none. */
   writtenOn(): string | undefined;
+  /** The latest date the document can have been written by its own dates (dated only in 平成: the era's last day). */
+  writtenBy(): string | undefined;
   /** Normalised [start, end) of a block as written (the file's own characters, for messages). */
   originalText(block: number, start: number, end: number): string;
   /** Where normalised [start, end) of a block is in the file (line/column, Word paragraph, table). */

@@ -62,6 +62,16 @@ describe("forbid: since (a name outdated from a date)", () => {
     expect(lint(lease("平成29年3月1日から平成32年2月28日まで"), c).findings).toEqual([]);
     expect(locs(lint(lease("令和3年4月1日から令和8年3月31日まで"), c))).toEqual([["outdated", 9, 6, 9, 10]]);
   });
+  it("dates a document with neither by its era: dated only in 平成, it was written by the era's end", () => {
+    const spec = (deadline: string) => `# 仕様書\n\n## 1 履行期限\n\n契約締結の日から${deadline}まで\n\n## 2 保守\n\n受注者は、瑕疵担保責任を負う。\n`;
+    // 「平成32年」 as a future date was written before the new era was named: neither it nor 瑕疵担保 was outdated then
+    expect(lint(spec("平成32年3月31日"), c).findings).toEqual([]);
+    // the same as a contract period that runs from the signing: its one date is the end, not the start
+    expect(lint(spec("平成32年3月31日").replace("履行期限", "履行期間"), c).findings).toEqual([]);
+    // a 令和 date anywhere, or a western year after 2019, and the document is read at asOf
+    expect(locs(lint(`${spec("平成32年3月31日")}\n様式は令和2年版による。\n`, c)).map((l) => l[0])).toEqual(["outdated", "outdated"]);
+    expect(locs(lint(spec("2021年3月31日"), c))).toEqual([["outdated", 9, 6, 9, 10]]);
+  });
   it("keeps the date of a later line that is not the cover's (a deadline in the body) out of it", () => {
     expect(locs(lint("# 仕様書\n\n受注者は、瑕疵担保責任を負う。期限は令和元年11月1日とする。\n", c))).toEqual([["outdated", 3, 6, 3, 10]]);
   });
