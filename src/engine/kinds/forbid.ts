@@ -35,7 +35,7 @@ const schema = {
     exceptions: { ...termListSchema, description: "Longer phrases a match may be part of: a match inside one of their hits is no finding (「速やかに返却」 where 速やかに is forbidden)." },
     replacements: { type: "object", additionalProperties: { type: "string" }, description: "Matched text → the wording to use instead, shown as {replacement} (瑕疵担保責任 → 契約不適合責任)." },
     perSentence: { type: "boolean", default: false, description: "One finding per sentence, at its first match, however many matches it holds." },
-    since: { type: "object", additionalProperties: { type: "string", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, description: "Matched text → the date (YYYY-MM-DD) from which it is wrong (a law superseded then): not reported in a document whose cover date is earlier; without a cover date, the start of the contract period it states, else the run's asOf, decides." },
+    since: { type: "object", additionalProperties: { type: "string", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, description: "Matched text → the date (YYYY-MM-DD) from which it is wrong (a law superseded then): not reported in a document whose cover date is earlier; without a cover date, the start of the contract period it states, else the end of 平成 for a document dated only in 平成, else the run's asOf, decides." },
   },
 } satisfies JsonSchema;
 
