@@ -158,6 +158,9 @@ describe("analyseSentence", () => {
     expect(analyseSentence("詳細は別途協議とし、決定次第通知する。")).toMatchObject({ obligation: false });
     // details the orderer gives only after the contract: alone a deferral, after a duty that duty
     expect(analyseSentence("具体的な手順については、契約締結後に発注者が示す。")).toMatchObject({ obligation: false, deferred: true });
+    // details a later contract will fix (the maintenance contract signed after this one)
+    expect(analyseSentence("障害時の連絡体制等の詳細は、運用保守契約の締結時に定める。")).toMatchObject({ obligation: false, deferred: true });
+    expect(analyseSentence("監視の具体的な方法については、次期契約の締結の際に示す。")).toMatchObject({ obligation: false, deferred: true });
     expect(analyseSentence("受託者の業務は当課の定める規程に従うものとし、その詳細は契約後に指示する。"))
       .toMatchObject({ obligation: true, deferred: false });
     expect(analyseSentence("発注者は、契約締結後に貸与資料を示す。")).toMatchObject({ obligation: false, deferred: false });
