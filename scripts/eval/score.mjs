@@ -260,13 +260,6 @@ export const ABSENT_PRESENT_ACCEPTED = [
       + "read it as not present (absent, partial), while the same class (emergency-contact's contact + desk-hours route) is "
       + "labelled present in 11 other dev documents and partial or absent in 6 (fourteenth session, checked by removing the route)",
   },
-  {
-    file: "r419-sme-corp-document-management.md", rule: "audit-acceptance",
-    why: "the contractor's help with the audits the orderer undergoes (「公社が行う会計監査…に際し、…データの抽出等について協力」); "
-      + "both blind labellers read it as absent, while the class (accounting audits and 会計検査院 inspections the contractor "
-      + "cooperates with) is labelled present in 3 dev documents, partial in 3 and absent in 3 (sixteenth session): no class "
-      + "with a majority to fix, and no negated or excluded duty",
-  },
 ];
 
 /** The bar the eval test holds dev to: TARGETS once met, the ratchet floor until then. */
