@@ -242,9 +242,11 @@ export const TARGETS = { agreement: 0.95, balanced: 0.93, ruleMin: 0.85, precisi
  * end of life), so its floor is 0.832 until the session's rule work is in. Then 219 → 223 with r409, r412, r413 and
  * r414 (72.9% exact on their own on arrival, the lowest batch yet): balanced accuracy falls to 91.6% and
  * emergency-contact to 77.1% (a network lease's and a recording contract's contacts), so those floors are 0.912 and
- * 0.766 until the rule work is in.
+ * 0.766 until the rule work is in. Then 223 → 227 with r418, r419, r421 and r423 (82.6% on arrival), and set at the
+ * figures of test scoring #22 (93.4% / 92.4% / emergency-contact 80.2% / P 86.1% / R 80.5%) less about half a point;
+ * every figure is higher than the floor the session started with.
  */
-export const DEV_FLOOR = { agreement: 0.927, balanced: 0.912, ruleMin: 0.766, precision: 0.832, recall: 0.775 };
+export const DEV_FLOOR = { agreement: 0.929, balanced: 0.919, ruleMin: 0.797, precision: 0.856, recall: 0.800 };
 
 /**
  * Absent judged present on dev that the eval test accepts, each one named with its reason: a document whose labels
