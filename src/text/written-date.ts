@@ -40,6 +40,10 @@ export function writtenDate(blockTexts: Iterable<string>): string | undefined {
 
 /** The last day of the Heisei era: a document dated only in 平成 was written by then. */
 export const HEISEI_END = "2019-04-30";
+/** A year of the 令和 era, or a western year after 2019 (「令和元年」「令和2(2020)年」「2021年」). */
+const LATER_YEAR = /令和\s*(元|[0-9]{1,2})|20[2-9][0-9]\s*年/u;
+/** A year of the 平成 era, the western year in brackets or not (「平成31年」「平成30(2018)年」). */
+const HEISEI_YEAR = /平成\s*(元|[0-9]{1,2})\s*(?:[(（]\s*[0-9]{4}\s*[)）]\s*)?年/u;
 
 /**
  * The latest a document can have been written, when its dates tell: one that writes years in 平成 and never in 令和
@@ -50,8 +54,8 @@ export function writtenBy(texts: Iterable<string>): string | undefined {
   let heisei = false;
   for (const text of texts) {
     const t = text.normalize("NFKC");
-    if (/令和\s*(元|[0-9]{1,2})\s*[(（]?|(20[2-9][0-9])\s*年/u.test(t)) return undefined;
-    if (!heisei && /平成\s*(元|[0-9]{1,2})\s*(?:[(（]\s*[0-9]{4}\s*[)）]\s*)?年/u.test(t)) heisei = true;
+    if (LATER_YEAR.test(t)) return undefined;
+    if (!heisei && HEISEI_YEAR.test(t)) heisei = true;
   }
   return heisei ? HEISEI_END : undefined;
 }
